@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "notes",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "notes", targets: ["notes"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/mxcl/Version", from: "2.2.1"),
+    ],
+    targets: [
+        .systemLibrary(name: "CGit2", pkgConfig: "libgit2",
+                       providers: [.apt(["libgit2-dev"])]),
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark",
+                       providers: [.apt(["libcmark-dev"])]),
+        .target(name: "NotesGit", dependencies: ["CGit2"]),
+        .target(name: "NotesMarkdown", dependencies: ["CCmark"]),
+        .target(
+            name: "NotesCore",
+            dependencies: [
+                "NotesGit", "NotesMarkdown",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Version", package: "Version"),
+            ],
+            resources: [.copy("Resources/templates")]
+        ),
+        .executableTarget(
+            name: "notes",
+            dependencies: [
+                "NotesCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "NotesCoreTests", dependencies: ["NotesCore"]),
+        .testTarget(name: "NotesGitTests", dependencies: ["NotesGit"]),
+        .testTarget(name: "NotesMarkdownTests", dependencies: ["NotesMarkdown"]),
+        .testTarget(name: "FixtureTests", dependencies: ["NotesCore", "NotesGit", "NotesMarkdown"],
+                    resources: [.copy("Fixtures")]),
+    ]
+)

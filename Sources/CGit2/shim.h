@@ -1,0 +1,12 @@
+#ifndef NOTES_CGIT2_SHIM_H
+#define NOTES_CGIT2_SHIM_H
+#include <git2.h>
+
+/* git_libgit2_opts is variadic and cannot be called from Swift. */
+static inline int notes_git_set_owner_validation(int enabled) {
+    return git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, enabled);
+}
+static inline int notes_git_set_search_path_none(int level) {
+    return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, "");
+}
+#endif

@@ -1,0 +1,2 @@
+import NotesGit
+import NotesMarkdown

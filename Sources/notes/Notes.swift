@@ -1,0 +1,7 @@
+import ArgumentParser
+import NotesCore
+
+@main
+struct Notes: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "notes")
+}
