@@ -25,20 +25,20 @@ let package = Package(
                 "NotesGit", "NotesMarkdown",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Version", package: "Version"),
-            ],
-            resources: [.copy("Resources/templates")]
+            ]
         ),
-        .executableTarget(
-            name: "notes",
+        .target(
+            name: "NotesCLI",
             dependencies: [
                 "NotesCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "notes", dependencies: ["NotesCLI"]),
         .testTarget(name: "NotesCoreTests", dependencies: ["NotesCore"]),
         .testTarget(name: "NotesGitTests", dependencies: ["NotesGit"]),
         .testTarget(name: "NotesMarkdownTests", dependencies: ["NotesMarkdown"]),
-        .testTarget(name: "FixtureTests", dependencies: ["NotesCore", "NotesGit", "NotesMarkdown"],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "FixtureTests", dependencies: ["NotesCLI", "NotesCore", "NotesGit", "NotesMarkdown"],
+                    exclude: ["Fixtures"]),
     ]
 )

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import NotesCore
+
+/// The `notes` command line: parses arguments, runs one subcommand, prints errors in one place.
+public enum NotesCLI {
+    /// Runs `notes` with `arguments` (without the program name) and returns the exit code.
+    public static func run(_ arguments: [String], invocation: Invocation) -> Int32 {
+        let command: ParsableCommand
+        do {
+            command = try NotesCommand.parseAsRoot(arguments)
+        } catch {
+            let code = NotesCommand.exitCode(for: error)
+            let message = NotesCommand.fullMessage(for: error)
+            if code == .success {
+                invocation.writeOut(message + "\n")
+            } else {
+                invocation.writeErr(message + "\n")
+            }
+            return code.rawValue
+        }
+        guard let subcommand = command as? NotesSubcommand else {
+            invocation.writeOut(NotesCommand.helpMessage() + "\n")
+            return 0
+        }
+        do {
+            try subcommand.execute(invocation)
+            return 0
+        } catch let error as NotesError {
+            invocation.writeErr(error.description + "\n")
+            return error.exitCode.rawValue
+        } catch let error as ExitStatus {
+            return error.code
+        } catch {
+            invocation.writeErr("error: \(error)\n")
+            return NotesError.ExitCode.internalError.rawValue
+        }
+    }
+}
+
+/// A subcommand that runs against an `Invocation` rather than the process, so tests run it in-process.
+protocol NotesSubcommand: ParsableCommand {
+    func execute(_ invocation: Invocation) throws
+}
+
+/// Ends a command with a code after it has printed what it had to say (for `--check`-style results).
+struct ExitStatus: Error {
+    let code: Int32
+}
+
+enum NotesErrorBridge {
+    static func badEnvironment(_ message: String) -> NotesError {
+        NotesError(.badInput, message, hint: "unset it, or set it to a unix timestamp such as 1764028800")
+    }
+}
+
+struct NotesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notes",
+        abstract: "Release notes and changelogs from Conventional Commits.",
+        discussion: """
+            Exit codes: 0 success, 1 internal error, 2 bad input, 3 repository problem, 4 template error, \
+            5 configuration error, 6 check failed, 7 nothing to do, 8 file error, 64 command-line usage.
+            """,
+        version: NotesVersion.current,
+        subcommands: [DraftCommand.self])
+}
+
+/// Options every command that reads a repository takes.
+struct RepositoryOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A folder inside the repository to use.", valueName: "dir"))
+    var repo: String?
+
+    func repositoryPath(_ invocation: Invocation) -> String {
+        repo.map(invocation.path) ?? invocation.workingDirectory
+    }
+}
+
+/// The range options shared by `draft`, `changelog`, `readme` and `todo`.
+struct RangeOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Start of the range, exclusive: a tag, branch, commit id or expression such as HEAD~3. "
+            + "Default: the previous release tag.", valueName: "rev"))
+    var from: String?
+
+    @Option(help: ArgumentHelp(
+        "End of the range, inclusive: any revision. Default: the release's tag when it exists, else HEAD.",
+        valueName: "rev"))
+    var to: String?
+
+    @Option(name: .customLong("tag-prefix"), help: ArgumentHelp(
+        "Release tags are PREFIX followed by a version (barter-python-v). Default: v or nothing.",
+        valueName: "prefix"))
+    var tagPrefix: String?
+}

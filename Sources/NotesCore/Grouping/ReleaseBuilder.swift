@@ -1,0 +1,135 @@
+import NotesGit
+
+/// Turns the commits of a range into release notes: skips merges and release commits, cancels
+/// reverts inside the range, sorts commits into sections, folds commits that link one issue, and
+/// counts issues and contributors. Pure: the same commits always give the same notes.
+public enum ReleaseBuilder {
+    /// Builds the notes. `commits` come newest first, as the walk hands them out.
+    public static func build(info: ReleaseInfo, commits: [CommitRecord]) -> ReleaseNotes {
+        var classified = commits.map { ClassifiedCommit(record: $0) }
+        skipMergesAndReleases(&classified)
+        cancelReverts(&classified)
+
+        // Oldest first for display.
+        let listed = classified.reversed().filter { $0.skipped == nil }
+        var sectionEntries: [SectionKind: [Entry]] = [:]
+        var placement: [CommitID: SectionKind] = [:]
+        for item in listed {
+            let kind = section(for: item.record)
+            placement[item.record.id] = kind
+            append(item.record, to: &sectionEntries[kind, default: []], kind: kind)
+        }
+        for index in classified.indices {
+            if let kind = placement[classified[index].record.id] { classified[index].section = kind }
+        }
+        let sections = SectionKind.allCases.compactMap { kind -> (kind: SectionKind, entries: [Entry])? in
+            guard let entries = sectionEntries[kind], !entries.isEmpty else { return nil }
+            return (kind, entries)
+        }
+        return ReleaseNotes(
+            info: info, sections: sections, commits: classified,
+            issues: issueSummaries(listed.map(\.record)), contributors: contributors(listed.map(\.record)))
+    }
+
+    /// The section a commit is listed in.
+    static func section(for record: CommitRecord) -> SectionKind {
+        if let conventional = record.conventional {
+            if conventional.isBreaking { return .breaking }
+            return SectionKind.forType(conventional.type)
+        }
+        return record.revert != nil ? .reverts : .other
+    }
+
+    private static func skipMergesAndReleases(_ commits: inout [ClassifiedCommit]) {
+        for index in commits.indices {
+            if commits[index].record.isMerge {
+                commits[index].skipped = .merge
+            } else if commits[index].record.isReleaseCommit {
+                commits[index].skipped = .release
+            }
+        }
+    }
+
+    /// Newest first, a revert that is itself still listed cancels its target when the target is in the
+    /// range and still listed. Going newest first makes a revert of a revert restore the original.
+    private static func cancelReverts(_ commits: inout [ClassifiedCommit]) {
+        guard commits.contains(where: { $0.record.revert != nil }) else { return }
+        var indexByID: [String: Int] = [:]
+        for index in commits.indices { indexByID[commits[index].record.id.hex] = index }
+        for index in commits.indices {
+            guard commits[index].skipped == nil, let revert = commits[index].record.revert else { continue }
+            let target = revert.revertedID.lowercased()
+            guard target.count >= 4,
+                  let targetIndex = indexByID[target] ?? (target.count < 40 ? commits.indices.first(where: {
+                      commits[$0].record.id.hex.hasPrefix(target)
+                  }) : nil),
+                  targetIndex != index,
+                  commits[targetIndex].skipped == nil
+            else { continue }
+            commits[index].skipped = .revert
+            commits[index].cancelledWith = commits[targetIndex].record.id
+            commits[targetIndex].skipped = .reverted
+            commits[targetIndex].cancelledWith = commits[index].record.id
+        }
+    }
+
+    /// The issue a commit folds under: its first closing reference, else its first reference.
+    static func foldingIssue(of record: CommitRecord) -> IssueReference? {
+        record.issues.first(where: \.closes) ?? record.issues.first
+    }
+
+    private static func append(_ record: CommitRecord, to entries: inout [Entry], kind: SectionKind) {
+        let folding = foldingIssue(of: record)
+        if let folding, kind != .breaking,
+           let existing = entries.firstIndex(where: { $0.issues.first?.key == folding.key }) {
+            entries[existing].commits.append(record.id)
+            for issue in record.issues where !entries[existing].issues.contains(where: { $0.key == issue.key }) {
+                entries[existing].issues.append(issue)
+            }
+            return
+        }
+        var issues = record.issues
+        if let folding, let position = issues.firstIndex(where: { $0.key == folding.key }), position != 0 {
+            issues.insert(issues.remove(at: position), at: 0)
+        }
+        let raw = record.conventional?.description ?? record.subject
+        let description = SquashSuffix.split(raw).text
+        entries.append(Entry(
+            section: kind,
+            scope: record.conventional?.scope,
+            description: description,
+            breakingTexts: record.conventional?.breakingDescriptions ?? [],
+            issues: issues,
+            commits: [record.id],
+            reverted: record.revert))
+    }
+
+    private static func issueSummaries(_ records: [CommitRecord]) -> [IssueSummary] {
+        var byKey: [String: IssueSummary] = [:]
+        for record in records {
+            for issue in record.issues {
+                var summary = byKey[issue.key] ?? IssueSummary(reference: issue, commitCount: 0, closes: false)
+                summary.commitCount += 1
+                summary.closes = summary.closes || issue.closes
+                byKey[issue.key] = summary
+            }
+        }
+        return byKey.values.sorted { $0.reference < $1.reference }
+    }
+
+    private static func contributors(_ records: [CommitRecord]) -> [Contributor] {
+        var byIdentity: [String: Contributor] = [:]
+        var order: [String] = []
+        for record in records {
+            let key = record.author.email.lowercased().isEmpty ? record.author.name : record.author.email.lowercased()
+            if byIdentity[key] == nil {
+                order.append(key)
+                byIdentity[key] = Contributor(name: record.author.name, email: record.author.email, commitCount: 0)
+            }
+            byIdentity[key]?.commitCount += 1
+        }
+        return order.compactMap { byIdentity[$0] }.sorted {
+            $0.commitCount != $1.commitCount ? $0.commitCount > $1.commitCount : $0.name < $1.name
+        }
+    }
+}

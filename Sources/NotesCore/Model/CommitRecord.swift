@@ -1,0 +1,40 @@
+import NotesGit
+
+/// One commit of a range, decoded and parsed: what grouping and rendering work from.
+public struct CommitRecord: Sendable {
+    /// The commit's id.
+    public let id: CommitID
+    /// How many parents it has (more than one: a merge).
+    public let parentCount: Int
+    /// The author, with name and email decoded.
+    public let author: Signature
+    /// The message split into subject, body and footers, and its Conventional Commits reading.
+    public let message: ParsedMessage
+    /// Issues the message links, in order of first appearance.
+    public let issues: [IssueReference]
+    /// What the commit reverts, when it is a revert.
+    public let revert: RevertInfo?
+
+    /// Decodes and parses a raw commit.
+    public init(_ raw: RawCommit) {
+        id = raw.id
+        parentCount = raw.parents.count
+        author = raw.author
+        let text = MessageDecoder.decode(raw.message, encoding: raw.encoding)
+        message = CommitMessageParser.parse(text)
+        issues = IssueReferenceExtractor.references(in: message)
+        revert = RevertDetector.revert(in: message)
+    }
+
+    /// The first line of the message.
+    public var subject: String { message.subject }
+    /// The Conventional Commits reading, nil when the message does not follow it.
+    public var conventional: ConventionalCommit? { message.conventional }
+    /// True for merge commits.
+    public var isMerge: Bool { parentCount > 1 }
+    /// True for `chore(release): …` commits, which the release tooling makes.
+    public var isReleaseCommit: Bool {
+        guard let conventional else { return false }
+        return conventional.type == "chore" && conventional.scope?.lowercased() == "release"
+    }
+}

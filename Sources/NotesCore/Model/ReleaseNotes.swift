@@ -1,0 +1,92 @@
+import NotesGit
+
+/// Where a release's commits come from and what it is called.
+public struct ReleaseInfo: Sendable {
+    /// The heading: the tag name, the version as given, or "Unreleased".
+    public var title: String
+    /// The version, when one was given or found.
+    public var version: ReleaseVersion?
+    /// The release's tag name (existing or to be created), nil for "Unreleased".
+    public var tagName: String?
+    /// True when the tag already exists.
+    public var tagExists: Bool
+    /// The previous release tag the range starts after, if any.
+    public var previousTag: String?
+    /// The previous tag's date (unix seconds).
+    public var previousTagDate: Int64?
+    /// The release date (unix seconds): the tag's date, `SOURCE_DATE_EPOCH`, or now.
+    public var date: Int64
+    /// First excluded commit (nil: the whole history).
+    public var from: CommitID?
+    /// The last commit of the range.
+    public var to: CommitID
+    /// The range as the user would write it: `v1.2.2..HEAD`.
+    public var rangeLabel: String
+}
+
+/// One line of release notes: one commit, or several commits that link the same issue.
+public struct Entry: Sendable {
+    /// The section it is listed in.
+    public var section: SectionKind
+    /// The scope of the first commit, if any.
+    public var scope: String?
+    /// The description of the first commit (subject for non-conventional commits), without a `(#123)` suffix.
+    public var description: String
+    /// The texts of `BREAKING CHANGE` footers of its commits.
+    public var breakingTexts: [String]
+    /// The issues its commits link (the folding issue first).
+    public var issues: [IssueReference]
+    /// Its commits, oldest first.
+    public var commits: [CommitID]
+    /// For a revert of a commit from an earlier release: that commit's id (as written) and subject.
+    public var reverted: RevertInfo?
+}
+
+/// A commit of the range with what happened to it.
+public struct ClassifiedCommit: Sendable {
+    /// The commit.
+    public var record: CommitRecord
+    /// The section it went to, nil when skipped.
+    public var section: SectionKind?
+    /// Why it was skipped, nil when listed.
+    public var skipped: SkipReason?
+    /// The revert that cancels it, or the commit this revert cancels, when `skipped` is `reverted` or `revert`.
+    public var cancelledWith: CommitID?
+}
+
+/// An issue the release references.
+public struct IssueSummary: Sendable {
+    /// The reference (number, optional owner/repository).
+    public var reference: IssueReference
+    /// How many listed commits reference it.
+    public var commitCount: Int
+    /// True when a closing keyword or footer closes it.
+    public var closes: Bool
+}
+
+/// An author and how many listed commits they wrote.
+public struct Contributor: Sendable {
+    /// The author's name.
+    public var name: String
+    /// The author's email.
+    public var email: String
+    /// Their number of commits in the notes (skipped commits not counted).
+    public var commitCount: Int
+}
+
+/// Release notes before rendering: sections in display order, the breaking changes, issues and people.
+public struct ReleaseNotes: Sendable {
+    /// What the release is and its range.
+    public var info: ReleaseInfo
+    /// Non-empty sections in display order, each with its entries (oldest first).
+    public var sections: [(kind: SectionKind, entries: [Entry])]
+    /// Every commit of the range, newest first, with where it went.
+    public var commits: [ClassifiedCommit]
+    /// The issues referenced by listed commits, by key order (`#12` before `#100`, local before cross-repo).
+    public var issues: [IssueSummary]
+    /// The authors of listed commits, most commits first, then by name.
+    public var contributors: [Contributor]
+
+    /// The breaking-changes section's entries.
+    public var breaking: [Entry] { sections.first { $0.kind == .breaking }?.entries ?? [] }
+}

@@ -1,0 +1,349 @@
+import Foundation
+import NotesGit
+import NotesMarkdown
+
+/// The view model every template sees and `--context` prints as JSON. Field names are stable and
+/// documented in `docs/context.md`; all properties are stored (swift-mustache reads stored properties only).
+public struct ReleaseContext: Codable, Sendable {
+    /// The release: version, tag, previous tag, date, range.
+    public var release: ReleaseView
+    /// Non-empty sections in display order.
+    public var sections: [SectionView]
+    /// The breaking changes (same entries as the `breaking` section).
+    public var breaking: [EntryView]
+    /// Every issue the listed commits reference.
+    public var issues: [IssueView]
+    /// Authors of listed commits, most commits first.
+    public var contributors: [ContributorView]
+    /// Every commit of the range, newest first, listed or skipped.
+    public var commits: [CommitView]
+    /// Counts.
+    public var stats: StatsView
+    /// True when at least one commit is listed.
+    public var hasChanges: Bool
+}
+
+/// The release part of the context.
+public struct ReleaseView: Codable, Sendable {
+    /// "v1.2.3", "1.2.3" or "Unreleased".
+    public var title: String
+    /// The version without prefix ("1.2.3"), null for Unreleased.
+    public var version: String?
+    /// The tag name, null for Unreleased.
+    public var tag: String?
+    /// True when the tag exists already.
+    public var tagExists: Bool
+    /// True for pre-release versions.
+    public var prerelease: Bool
+    /// The previous release tag, null for the first release.
+    public var previousTag: String?
+    /// The previous tag's date (YYYY-MM-DD, UTC), null without one.
+    public var previousTagDate: String?
+    /// The release date (YYYY-MM-DD, UTC).
+    public var date: String
+    /// The range.
+    public var range: RangeView
+    /// Compare page between the previous tag and this release, when the remote is GitHub or GitLab.
+    public var compareURL: String?
+    /// The repository's web page, when known.
+    public var repositoryURL: String?
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(title, forKey: .title)
+        try container.encode(version, forKey: .version)
+        try container.encode(tag, forKey: .tag)
+        try container.encode(tagExists, forKey: .tagExists)
+        try container.encode(prerelease, forKey: .prerelease)
+        try container.encode(previousTag, forKey: .previousTag)
+        try container.encode(previousTagDate, forKey: .previousTagDate)
+        try container.encode(date, forKey: .date)
+        try container.encode(range, forKey: .range)
+        try container.encode(compareURL, forKey: .compareURL)
+        try container.encode(repositoryURL, forKey: .repositoryURL)
+    }
+}
+
+/// The commits a release covers.
+public struct RangeView: Codable, Sendable {
+    /// Id of the first excluded commit, null for the whole history.
+    public var from: String?
+    /// Id of the last commit.
+    public var to: String
+    /// As written: "v1.2.2..HEAD", or "HEAD" for the whole history.
+    public var label: String
+    /// Commits in the range, skipped ones included.
+    public var commitCount: Int
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(from, forKey: .from)
+        try container.encode(to, forKey: .to)
+        try container.encode(label, forKey: .label)
+        try container.encode(commitCount, forKey: .commitCount)
+    }
+}
+
+/// A section of the notes.
+public struct SectionView: Codable, Sendable {
+    /// Stable id: breaking, features, fixes, performance, reverts, documentation, refactoring, tests,
+    /// build, ci, chores, styles, other.
+    public var id: String
+    /// Display title.
+    public var title: String
+    /// Entries, oldest first.
+    public var entries: [EntryView]
+}
+
+/// One line of the notes.
+public struct EntryView: Codable, Sendable {
+    /// Scope (Markdown-safe), null when none.
+    public var scope: String?
+    /// Description as the author wrote it, raw HTML escaped.
+    public var description: String
+    /// `BREAKING CHANGE` footer texts on one line, null when none.
+    public var breakingText: String?
+    /// Linked issues.
+    public var issues: [LinkView]
+    /// Commits, oldest first.
+    public var commits: [LinkView]
+    /// Issue links joined with ", " (Markdown), null when none.
+    public var issueLinks: String?
+    /// Commit links joined with ", " (Markdown).
+    public var commitLinks: String
+    /// For a revert of an earlier release's commit: what it undid.
+    public var reverted: RevertedView?
+}
+
+/// Something that may be a link: an issue or a commit.
+public struct LinkView: Codable, Sendable {
+    /// `#12`, `owner/repo#12`, or a short commit id.
+    public var text: String
+    /// The full commit id or the issue key.
+    public var id: String
+    /// Its page, null when the remote is unknown.
+    public var url: String?
+    /// Markdown: `[text](url)` or `text`.
+    public var link: String
+}
+
+/// What a revert undid.
+public struct RevertedView: Codable, Sendable {
+    /// The reverted commit's id as the revert names it.
+    public var id: String
+    /// Its subject, when the revert message quotes it.
+    public var subject: String?
+    /// Markdown link or plain short id.
+    public var link: String
+}
+
+/// An issue the release references.
+public struct IssueView: Codable, Sendable {
+    /// `#12` or `owner/repo#12`.
+    public var key: String
+    /// The number.
+    public var number: Int
+    /// Its page, null when the remote is unknown.
+    public var url: String?
+    /// Markdown link or plain key.
+    public var link: String
+    /// Listed commits that reference it.
+    public var commitCount: Int
+    /// True when a closing keyword closes it.
+    public var closes: Bool
+    /// "1 commit", "3 commits".
+    public var commitsLabel: String
+}
+
+/// An author.
+public struct ContributorView: Codable, Sendable {
+    /// Name.
+    public var name: String
+    /// Email.
+    public var email: String
+    /// Listed commits.
+    public var commitCount: Int
+    /// "1 commit", "3 commits".
+    public var commitsLabel: String
+}
+
+/// A commit of the range, for tooling and `--context`.
+public struct CommitView: Codable, Sendable {
+    /// Full id.
+    public var id: String
+    /// First line of the message.
+    public var subject: String
+    /// Conventional type (lowercased), null when not conventional.
+    public var type: String?
+    /// Scope, null when none.
+    public var scope: String?
+    /// True for breaking changes.
+    public var breaking: Bool
+    /// True when the message follows Conventional Commits.
+    public var conventional: Bool
+    /// Why it is not conventional, null when it is.
+    public var nonConformance: String?
+    /// Issue keys it references.
+    public var issues: [String]
+    /// Section id, null when skipped.
+    public var section: String?
+    /// merge, release, reverted or revert; null when listed.
+    public var skipped: String?
+    /// The revert that cancelled it, or the commit this revert cancelled.
+    public var cancelledWith: String?
+    /// Author name.
+    public var author: String
+    /// Author date, ISO 8601 UTC.
+    public var date: String
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(subject, forKey: .subject)
+        try container.encode(type, forKey: .type)
+        try container.encode(scope, forKey: .scope)
+        try container.encode(breaking, forKey: .breaking)
+        try container.encode(conventional, forKey: .conventional)
+        try container.encode(nonConformance, forKey: .nonConformance)
+        try container.encode(issues, forKey: .issues)
+        try container.encode(section, forKey: .section)
+        try container.encode(skipped, forKey: .skipped)
+        try container.encode(cancelledWith, forKey: .cancelledWith)
+        try container.encode(author, forKey: .author)
+        try container.encode(date, forKey: .date)
+    }
+}
+
+/// Counts of the range.
+public struct StatsView: Codable, Sendable {
+    /// Commits in the range.
+    public var total: Int
+    /// Commits listed in the notes.
+    public var listed: Int
+    /// Listed commits that are not conventional (in "Other changes").
+    public var nonConventional: Int
+    /// Skipped merges.
+    public var merges: Int
+    /// Skipped release commits.
+    public var releases: Int
+    /// Commits cancelled by reverts (both sides counted).
+    public var reverted: Int
+}
+
+extension ReleaseContext {
+    /// Builds the view model from release notes, with links when `links` is given.
+    public init(notes: ReleaseNotes, links: RemoteLinks?) {
+        let info = notes.info
+        func commitLink(_ id: CommitID) -> LinkView {
+            let url = links?.commitURL(id.hex)
+            return LinkView(text: id.short, id: id.hex, url: url, link: url.map { "[\(id.short)](\($0))" } ?? id.short)
+        }
+        func issueLink(_ issue: IssueReference) -> LinkView {
+            let url = links?.issueURL(issue)
+            return LinkView(text: issue.key, id: issue.key, url: url, link: url.map { "[\(issue.key)](\($0))" } ?? issue.key)
+        }
+        func entryView(_ entry: Entry) -> EntryView {
+            let issues = entry.issues.map(issueLink)
+            let commits = entry.commits.map(commitLink)
+            let breaking = entry.breakingTexts
+                .map { $0.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                    .filter { !$0.isEmpty }.joined(separator: " ") }
+                .filter { !$0.isEmpty }
+            var reverted: RevertedView?
+            if let revert = entry.reverted {
+                let short = String(revert.revertedID.prefix(7))
+                let url = links?.commitURL(revert.revertedID)
+                reverted = RevertedView(
+                    id: revert.revertedID, subject: revert.revertedSubject.map(MarkdownInline.escapingRawHTML),
+                    link: url.map { "[\(short)](\($0))" } ?? short)
+            }
+            return EntryView(
+                scope: entry.scope.map(MarkdownInline.escapingRawHTML),
+                description: MarkdownInline.escapingRawHTML(entry.description),
+                breakingText: breaking.isEmpty ? nil : MarkdownInline.escapingRawHTML(breaking.joined(separator: " ")),
+                issues: issues, commits: commits,
+                issueLinks: issues.isEmpty ? nil : issues.map(\.link).joined(separator: ", "),
+                commitLinks: commits.map(\.link).joined(separator: ", "),
+                reverted: reverted)
+        }
+
+        let sections = notes.sections.map { section in
+            SectionView(id: section.kind.rawValue, title: section.kind.title, entries: section.entries.map(entryView))
+        }
+        var compareURL: String?
+        if let links, let previous = info.previousTag {
+            compareURL = links.compareURL(from: previous, to: info.tagName ?? info.to.hex)
+        }
+        release = ReleaseView(
+            title: info.title, version: info.version?.bare, tag: info.tagName, tagExists: info.tagExists,
+            prerelease: info.version?.isPrerelease ?? false, previousTag: info.previousTag,
+            previousTagDate: info.previousTagDate.map(DateText.day), date: DateText.day(info.date),
+            range: RangeView(from: info.from?.hex, to: info.to.hex, label: info.rangeLabel,
+                             commitCount: notes.commits.count),
+            compareURL: compareURL, repositoryURL: links?.repositoryURL)
+        self.sections = sections
+        breaking = sections.first { $0.id == SectionKind.breaking.rawValue }?.entries ?? []
+        issues = notes.issues.map { summary in
+            let link = issueLink(summary.reference)
+            return IssueView(key: summary.reference.key, number: summary.reference.number, url: link.url,
+                             link: link.link, commitCount: summary.commitCount, closes: summary.closes,
+                             commitsLabel: commitsLabel(summary.commitCount))
+        }
+        contributors = notes.contributors.map {
+            ContributorView(name: $0.name, email: $0.email, commitCount: $0.commitCount,
+                            commitsLabel: commitsLabel($0.commitCount))
+        }
+        commits = notes.commits.map { item in
+            let record = item.record
+            return CommitView(
+                id: record.id.hex, subject: record.subject, type: record.conventional?.type,
+                scope: record.conventional?.scope, breaking: record.conventional?.isBreaking ?? false,
+                conventional: record.conventional != nil, nonConformance: record.message.nonConformance,
+                issues: record.issues.map(\.key), section: item.section?.rawValue,
+                skipped: item.skipped?.rawValue, cancelledWith: item.cancelledWith?.hex,
+                author: record.author.name, date: DateText.timestamp(record.author.time))
+        }
+        let listed = notes.commits.filter { $0.skipped == nil }
+        stats = StatsView(
+            total: notes.commits.count, listed: listed.count,
+            nonConventional: listed.filter { $0.record.conventional == nil }.count,
+            merges: notes.commits.filter { $0.skipped == .merge }.count,
+            releases: notes.commits.filter { $0.skipped == .release }.count,
+            reverted: notes.commits.filter { $0.skipped == .reverted || $0.skipped == .revert }.count)
+        hasChanges = !listed.isEmpty
+    }
+}
+
+/// "1 commit" or "N commits".
+func commitsLabel(_ count: Int) -> String { count == 1 ? "1 commit" : "\(count) commits" }
+
+/// Date formatting without locale or time zone surprises: always UTC, always the same digits.
+public enum DateText {
+    /// `2026-11-25`.
+    public static func day(_ seconds: Int64) -> String {
+        let (year, month, day) = civil(seconds)
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    /// `2026-11-25T14:03:00Z`.
+    public static func timestamp(_ seconds: Int64) -> String {
+        let (year, month, day) = civil(seconds)
+        let secondOfDay = ((seconds % 86_400) + 86_400) % 86_400
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day,
+                      Int(secondOfDay / 3600), Int(secondOfDay % 3600 / 60), Int(secondOfDay % 60))
+    }
+
+    /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's civil_from_days).
+    static func civil(_ seconds: Int64) -> (Int, Int, Int) {
+        let days = Int((seconds >= 0 ? seconds : seconds - 86_399) / 86_400)
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Mustache
+
+/// A template's text and the name errors call it by (a path, or `templates/NAME` for a built-in).
+public struct TemplateSource: Sendable {
+    /// Shown in errors: the file's path as the user gave it, or `templates/release-notes.md` (built-in).
+    public var displayName: String
+    /// The template text.
+    public var text: String
+
+    /// Makes a source.
+    public init(displayName: String, text: String) {
+        self.displayName = displayName
+        self.text = text
+    }
+
+    /// A built-in template by file name (`release-notes.md`), nil when there is none.
+    public static func builtin(_ name: String) -> TemplateSource? {
+        BuiltinTemplates.files[name].map { TemplateSource(displayName: "templates/\(name) (built-in)", text: $0) }
+    }
+
+    /// Reads a template file; a missing or unreadable file is a template error naming the path.
+    public static func file(_ path: String) throws -> TemplateSource {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw NotesError(.template, "template \(path) does not exist",
+                             hint: "check the path, or leave out --template to use the built-in template")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw NotesError(.template, "template \(path) cannot be read")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw NotesError(.template, "template \(path) is not UTF-8 text")
+        }
+        return TemplateSource(displayName: path, text: text)
+    }
+}
+
+/// Renders view models through swift-mustache templates, as plain text (no HTML escaping), and turns
+/// its parser errors into sentences that name the file, the line and the section.
+public struct TemplateRenderer: Sendable {
+    private let template: MustacheTemplate
+    /// The template's source.
+    public let source: TemplateSource
+
+    private static let textPragma = "{{% CONTENT_TYPE: TEXT}}"
+
+    /// Compiles `source`. Templates are rendered as text: when the template does not set
+    /// `CONTENT_TYPE` itself, `{{% CONTENT_TYPE: TEXT}}` is put in front of it.
+    public init(_ source: TemplateSource) throws {
+        self.source = source
+        let needsPragma = !source.text.contains("CONTENT_TYPE")
+        let text = needsPragma ? Self.textPragma + "\n" + source.text : source.text
+        do {
+            template = try MustacheTemplate(string: text)
+        } catch let error as MustacheTemplate.ParserError {
+            throw Self.describe(error, in: source, lineOffset: needsPragma ? 1 : 0)
+        }
+    }
+
+    /// Renders `context`.
+    public func render(_ context: Any) -> String {
+        template.render(context)
+    }
+
+    static func describe(_ error: MustacheTemplate.ParserError, in source: TemplateSource, lineOffset: Int)
+        -> NotesError
+    {
+        let line = max(1, error.context.lineNumber - lineOffset)
+        let place = "\(source.displayName):\(line)"
+        let hint = "fix the template; `notes draft --context` shows every name it can use"
+        switch error.error {
+        case MustacheTemplate.Error.expectedSectionEnd:
+            if let open = SectionScanner.unclosedSection(in: source.text) {
+                return NotesError(.template, "\(source.displayName):\(open.line): unclosed section \"\(open.name)\"",
+                                  hint: "close it with {{/\(open.name)}}")
+            }
+            return NotesError(.template, "\(place): a section is not closed", hint: hint)
+        case MustacheTemplate.Error.sectionCloseNameIncorrect:
+            let detail = SectionScanner.mismatchedClose(in: source.text)
+                .map { " {{/\($0.closed)}} closes section \"\($0.open)\" opened on line \($0.openLine)" } ?? ""
+            return NotesError(.template, "\(place): closing tag does not match its section:\(detail)", hint: hint)
+        case MustacheTemplate.Error.unfinishedName:
+            return NotesError(.template, "\(place): unfinished tag name: \(error.context.line.trimmingCharacters(in: .whitespaces))",
+                              hint: hint)
+        case MustacheTemplate.Error.invalidSetDelimiter:
+            return NotesError(.template, "\(place): invalid set-delimiter tag", hint: hint)
+        case MustacheTemplate.Error.unrecognisedConfigVariable, MustacheTemplate.Error.invalidConfigVariableSyntax:
+            return NotesError(.template, "\(place): unknown pragma; only {{% CONTENT_TYPE: TEXT}} is supported", hint: hint)
+        default:
+            return NotesError(.template, "\(place): \(error.error)", hint: hint)
+        }
+    }
+}
+
+/// Finds sections in a Mustache template's text, for error messages only (the real parse is swift-mustache's).
+enum SectionScanner {
+    struct Tag { let kind: Character; let name: String; let line: Int }
+
+    static func tags(in text: String) -> [Tag] {
+        var result: [Tag] = []
+        var line = 1
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index] == "\n" { line += 1 }
+            if text[index...].hasPrefix("{{"), let close = text[index...].range(of: "}}") {
+                let inner = text[text.index(index, offsetBy: 2)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if let kind = inner.first, "#^/".contains(kind) {
+                    result.append(Tag(kind: kind, name: inner.dropFirst().trimmingCharacters(in: .whitespaces), line: line))
+                }
+                line += text[index..<close.lowerBound].filter { $0 == "\n" }.count
+                index = close.upperBound
+                continue
+            }
+            index = text.index(after: index)
+        }
+        return result
+    }
+
+    static func unclosedSection(in text: String) -> (name: String, line: Int)? {
+        var stack: [Tag] = []
+        for tag in tags(in: text) {
+            if tag.kind == "/" {
+                if stack.last?.name == tag.name { stack.removeLast() } else { return nil }
+            } else {
+                stack.append(tag)
+            }
+        }
+        return stack.last.map { ($0.name, $0.line) }
+    }
+
+    static func mismatchedClose(in text: String) -> (closed: String, open: String, openLine: Int)? {
+        var stack: [Tag] = []
+        for tag in tags(in: text) {
+            if tag.kind == "/" {
+                guard let open = stack.popLast() else { return (tag.name, "(none)", tag.line) }
+                if open.name != tag.name { return (tag.name, open.name, open.line) }
+            } else {
+                stack.append(tag)
+            }
+        }
+        return nil
+    }
+}

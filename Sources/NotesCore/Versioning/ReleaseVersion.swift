@@ -1,0 +1,95 @@
+import Version
+
+/// A semantic version as written in a tag or on the command line, with the prefix it carried.
+///
+/// Accepted forms: `1.2.3`, `v1.2.3`, `V1.2.3`, `1.2.3-rc.1`, `v1.2.3-rc.1+build.5`, and any of
+/// these after a tag prefix (`barter-python-v1.2.3` with prefix `barter-python-v`).
+/// Leading zeros, missing components (`1.2`) and empty identifiers are rejected, as SemVer 2.0.0 says.
+public struct ReleaseVersion: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The parsed semantic version.
+    public let version: Version
+    /// The text before the version: `v`, `barter-python-v`, or empty.
+    public let prefix: String
+
+    /// Parses `text` as `prefix` + semantic version. With `prefix` nil, an optional `v`/`V` is accepted.
+    public init?(_ text: String, prefix: String? = nil) {
+        var rest = Substring(text)
+        var usedPrefix = ""
+        if let prefix {
+            guard rest.hasPrefix(prefix) else { return nil }
+            rest = rest.dropFirst(prefix.count)
+            usedPrefix = prefix
+        } else if let first = rest.first, first == "v" || first == "V" {
+            rest = rest.dropFirst()
+            usedPrefix = String(first)
+        }
+        guard ReleaseVersion.isStrictSemVer(rest), let version = Version(String(rest)) else { return nil }
+        self.version = version
+        self.prefix = usedPrefix
+    }
+
+    /// Makes a version from parts.
+    public init(version: Version, prefix: String = "") {
+        self.version = version
+        self.prefix = prefix
+    }
+
+    /// True for versions with pre-release identifiers (`1.2.3-rc.1`).
+    public var isPrerelease: Bool { !version.prereleaseIdentifiers.isEmpty }
+
+    /// The version without its prefix: `1.2.3-rc.1`.
+    public var bare: String { version.description }
+
+    /// The version with its prefix, as it was written: `v1.2.3`.
+    public var description: String { prefix + version.description }
+
+    public static func < (lhs: ReleaseVersion, rhs: ReleaseVersion) -> Bool { lhs.version < rhs.version }
+    public static func == (lhs: ReleaseVersion, rhs: ReleaseVersion) -> Bool {
+        lhs.version == rhs.version && lhs.prefix == rhs.prefix
+    }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(version.description)
+        hasher.combine(prefix)
+    }
+
+    /// SemVer 2.0.0 grammar check: `MAJOR.MINOR.PATCH[-pre][+build]`, no leading zeros in numbers.
+    static func isStrictSemVer(_ text: Substring) -> Bool {
+        let plus = text.firstIndex(of: "+")
+        let core = text[..<(plus ?? text.endIndex)]
+        if let plus {
+            let build = text[text.index(after: plus)...]
+            guard identifiersAreValid(build, numericMayHaveLeadingZero: true) else { return false }
+        }
+        let dash = core.firstIndex(of: "-")
+        let numbers = core[..<(dash ?? core.endIndex)]
+        if let dash {
+            guard identifiersAreValid(core[core.index(after: dash)...], numericMayHaveLeadingZero: false) else {
+                return false
+            }
+        }
+        let parts = numbers.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3 else { return false }
+        return parts.allSatisfy { part in
+            !part.isEmpty && part.allSatisfy(\.isASCIIDigit) && (part == "0" || part.first != "0") && part.count < 10
+        }
+    }
+
+    private static func identifiersAreValid(_ text: Substring, numericMayHaveLeadingZero: Bool) -> Bool {
+        let identifiers = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard !identifiers.isEmpty else { return false }
+        return identifiers.allSatisfy { identifier in
+            guard !identifier.isEmpty,
+                  identifier.allSatisfy({ $0.isASCIIDigit || $0.isASCIILetter || $0 == "-" }) else { return false }
+            if !numericMayHaveLeadingZero, identifier.allSatisfy(\.isASCIIDigit), identifier.count > 1,
+               identifier.first == "0" {
+                return false
+            }
+            return true
+        }
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+    var isASCIILetter: Bool { isASCII && isLetter }
+}

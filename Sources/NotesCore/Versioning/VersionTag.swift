@@ -1,0 +1,65 @@
+import NotesGit
+
+/// A tag whose name is a version, such as `v1.2.3` or `barter-python-v0.1.3`.
+public struct VersionTag: Sendable, Hashable {
+    /// The tag as read from the repository.
+    public let tag: TagRef
+    /// The version its name holds.
+    public let version: ReleaseVersion
+
+    /// The tag's short name.
+    public var name: String { tag.name }
+}
+
+/// Which tag names are release tags.
+///
+/// With no prefix (the default), `1.2.3` and `v1.2.3` both count. With a prefix such as
+/// `barter-python-v`, only names that start with exactly that prefix followed by a version count,
+/// so `barter-v1.0.0` is not taken for a `barter-data-v` tag.
+public struct TagPattern: Sendable, Hashable {
+    /// The required prefix, or nil for "`v` or nothing".
+    public var prefix: String?
+
+    /// Makes a pattern; nil accepts `v1.2.3` and `1.2.3`.
+    public init(prefix: String? = nil) { self.prefix = prefix }
+
+    /// The version in `name`, when the name is a release tag under this pattern.
+    public func version(inTagNamed name: String) -> ReleaseVersion? {
+        ReleaseVersion(name, prefix: prefix)
+    }
+
+    /// The release tags among `tags`, highest version first (same version: lexical name order).
+    public func versionTags(_ tags: [TagRef]) -> [VersionTag] {
+        tags.compactMap { tag in version(inTagNamed: tag.name).map { VersionTag(tag: tag, version: $0) } }
+            .sorted { lhs, rhs in
+                lhs.version.version != rhs.version.version
+                    ? lhs.version.version > rhs.version.version : lhs.name < rhs.name
+            }
+    }
+}
+
+/// Chooses the previous release tag for a release.
+public enum PreviousTagRule {
+    /// The tag a release's notes start after: the highest-versioned release tag that is reachable from
+    /// `releaseCommit` (the commit itself included) and lower than `version`. A stable version skips
+    /// pre-release tags, so v1.2.0's notes include what its release candidates had; a pre-release (or no
+    /// version at all, for "Unreleased") takes the previous tag of any kind. `tags` must be sorted
+    /// highest first, as `TagPattern.versionTags` returns them. Nil means the release takes the whole history.
+    public static func previousTag(
+        for version: ReleaseVersion?,
+        excluding releaseTagName: String?,
+        releaseCommit: CommitID,
+        among tags: [VersionTag],
+        isAncestor: (CommitID, CommitID) throws -> Bool
+    ) rethrows -> VersionTag? {
+        for candidate in tags where candidate.name != releaseTagName {
+            if let version {
+                guard candidate.version.version < version.version else { continue }
+                if !version.isPrerelease && candidate.version.isPrerelease { continue }
+            }
+            if candidate.tag.target == releaseCommit { return candidate }
+            if try isAncestor(candidate.tag.target, releaseCommit) { return candidate }
+        }
+        return nil
+    }
+}

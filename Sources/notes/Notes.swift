@@ -1,7 +1,0 @@
-import ArgumentParser
-import NotesCore
-
-@main
-struct Notes: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "notes")
-}

@@ -1,0 +1,129 @@
+import NotesCore
+import NotesGit
+import Testing
+
+@Suite("Release versions and tags")
+struct VersioningTests {
+    @Test(arguments: [
+        ("1.2.3", "1.2.3", ""), ("v1.2.3", "1.2.3", "v"), ("V1.2.3", "1.2.3", "V"),
+        ("v1.2.3-rc.1", "1.2.3-rc.1", "v"), ("1.0.0-alpha.beta+exp.sha.5114f85", "1.0.0-alpha.beta+exp.sha.5114f85", ""),
+        ("0.0.0", "0.0.0", ""),
+    ])
+    func parsesVersions(text: String, bare: String, prefix: String) throws {
+        let version = try #require(ReleaseVersion(text))
+        #expect(version.bare == bare)
+        #expect(version.prefix == prefix)
+        #expect(version.description == text)
+    }
+
+    @Test(arguments: ["banana", "1.2", "1.2.3.4", "01.2.3", "1.02.3", "v", "", "1.2.3-", "1.2.3-rc..1", "1.2.3-01",
+                      "1.2.3+", "vv1.2.3", " 1.2.3", "1.2.3 ", "-1.2.3", "1.2.x"])
+    func rejectsNonVersions(text: String) {
+        #expect(ReleaseVersion(text) == nil)
+    }
+
+    @Test func prefixedTagsDoNotMatchLookAlikes() throws {
+        let pattern = TagPattern(prefix: "barter-data-v")
+        #expect(pattern.version(inTagNamed: "barter-data-v0.13.0")?.bare == "0.13.0")
+        #expect(pattern.version(inTagNamed: "barter-v1.0.0") == nil)
+        #expect(pattern.version(inTagNamed: "barter-data-v0.13") == nil)
+        #expect(TagPattern(prefix: "barter-v").version(inTagNamed: "barter-data-v0.13.0") == nil)
+        #expect(TagPattern().version(inTagNamed: "barter-v1.0.0") == nil)
+    }
+
+    @Test func prereleaseOrderIsNumeric() throws {
+        let rc2 = try #require(ReleaseVersion("v1.0.0-rc.2"))
+        let rc10 = try #require(ReleaseVersion("v1.0.0-rc.10"))
+        let final = try #require(ReleaseVersion("v1.0.0"))
+        #expect(rc2 < rc10)
+        #expect(rc10 < final)
+    }
+
+    static func tag(_ name: String, _ hex: Character) -> TagRef {
+        TagRef(name: name, target: CommitID(hex: String(repeating: hex, count: 40))!, isAnnotated: false, date: 0,
+               message: nil)
+    }
+
+    /// A linear history a <- b <- c <- d; tags on each.
+    @Test func previousTagRules() throws {
+        let tags = TagPattern().versionTags([
+            Self.tag("v1.0.0", "a"), Self.tag("v1.1.0-rc.1", "b"), Self.tag("v1.1.0-rc.2", "c"), Self.tag("v1.1.0", "d"),
+        ])
+        let order: [Character] = ["a", "b", "c", "d"]
+        func isAncestor(_ ancestor: CommitID, _ descendant: CommitID) -> Bool {
+            order.firstIndex(of: ancestor.hex.first!)! < order.firstIndex(of: descendant.hex.first!)!
+        }
+        let d = CommitID(hex: String(repeating: "d", count: 40))!
+        let c = CommitID(hex: String(repeating: "c", count: 40))!
+        let stable = PreviousTagRule.previousTag(
+            for: ReleaseVersion("v1.1.0"), excluding: "v1.1.0", releaseCommit: d, among: tags, isAncestor: isAncestor)
+        #expect(stable?.name == "v1.0.0")
+        let pre = PreviousTagRule.previousTag(
+            for: ReleaseVersion("v1.1.0-rc.2"), excluding: "v1.1.0-rc.2", releaseCommit: c, among: tags,
+            isAncestor: isAncestor)
+        #expect(pre?.name == "v1.1.0-rc.1")
+        let unreleased = PreviousTagRule.previousTag(
+            for: nil, excluding: nil, releaseCommit: d, among: tags, isAncestor: isAncestor)
+        #expect(unreleased?.name == "v1.1.0")
+        let first = PreviousTagRule.previousTag(
+            for: ReleaseVersion("v0.9.0"), excluding: nil, releaseCommit: d, among: tags, isAncestor: isAncestor)
+        #expect(first == nil)
+    }
+
+    @Test func unreachableTagsAreIgnored() throws {
+        let tags = TagPattern().versionTags([Self.tag("v2.0.0", "e"), Self.tag("v1.0.0", "a")])
+        let head = CommitID(hex: String(repeating: "b", count: 40))!
+        let previous = PreviousTagRule.previousTag(
+            for: ReleaseVersion("v2.1.0"), excluding: nil, releaseCommit: head, among: tags,
+            isAncestor: { ancestor, _ in ancestor.hex.first == "a" })
+        #expect(previous?.name == "v1.0.0")
+    }
+}
+
+@Suite("Remote links")
+struct RemoteLinksTests {
+    @Test(arguments: [
+        ("https://github.com/acme/widget.git", "github", "https://github.com/acme/widget"),
+        ("https://github.com/acme/widget", "github", "https://github.com/acme/widget"),
+        ("git@github.com:acme/widget.git", "github", "https://github.com/acme/widget"),
+        ("ssh://git@github.com/acme/widget.git", "github", "https://github.com/acme/widget"),
+        ("https://user:token@github.com/acme/widget.git", "github", "https://github.com/acme/widget"),
+        ("git@gitlab.com:group/sub/widget.git", "gitlab", "https://gitlab.com/group/sub/widget"),
+        ("https://gitlab.example.org/team/widget", "gitlab", "https://gitlab.example.org/team/widget"),
+        ("ssh://git@gitlab.com:2222/team/widget.git", "gitlab", "https://gitlab.com/team/widget"),
+    ])
+    func parsesRemotes(url: String, forge: String, repository: String) throws {
+        let links = try #require(RemoteLinks(remoteURL: url))
+        #expect(links.forge.rawValue == forge)
+        #expect(links.repositoryURL == repository)
+    }
+
+    @Test(arguments: ["/srv/git/widget.git", "file:///srv/git/widget.git", "https://bitbucket.org/acme/widget",
+                      "", "https://github.com/acme", "../widget"])
+    func ignoresOtherRemotes(url: String) {
+        #expect(RemoteLinks(remoteURL: url) == nil)
+    }
+
+    @Test func buildsPages() throws {
+        let github = try #require(RemoteLinks(remoteURL: "git@github.com:acme/widget.git"))
+        #expect(github.commitURL("abc") == "https://github.com/acme/widget/commit/abc")
+        #expect(github.compareURL(from: "v1.0.0", to: "v1.1.0") == "https://github.com/acme/widget/compare/v1.0.0...v1.1.0")
+        let gitlab = try #require(RemoteLinks(remoteURL: "https://gitlab.com/acme/widget"))
+        #expect(gitlab.commitURL("abc") == "https://gitlab.com/acme/widget/-/commit/abc")
+    }
+}
+
+@Suite("Dates")
+struct DateTextTests {
+    @Test(arguments: [
+        (Int64(0), "1970-01-01"), (1_764_028_800, "2025-11-25"), (951_782_400, "2000-02-29"),
+        (4_107_542_399, "2100-02-28"), (-1, "1969-12-31"),
+    ])
+    func formatsDays(seconds: Int64, day: String) {
+        #expect(DateText.day(seconds) == day)
+    }
+
+    @Test func formatsTimestamps() {
+        #expect(DateText.timestamp(1_764_028_800 + 3_723) == "2025-11-25T01:02:03Z")
+    }
+}
