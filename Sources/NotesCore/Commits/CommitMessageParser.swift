@@ -12,11 +12,14 @@ import Foundation
 ///   description are dropped; the description must not be empty.
 /// - Body: everything between the header and the footer block, trimmed. Lines written right
 ///   under the header without a blank line are body too (the message is still conventional).
-/// - Footers: the final paragraph, when its first line is a trailer (`Token: value` or
-///   `Token #value`, the token being letters, digits and `-`, or exactly `BREAKING CHANGE`).
-///   Lines of that paragraph that are not trailers continue the previous footer's value.
-///   Any paragraph before it is body, even one that looks like footers. The paragraph right
-///   under the header is never the footer block (as in `git interpret-trailers`).
+/// - Footers: the final paragraphs whose first line is a trailer (`Token: value` or
+///   `Token #value`, the token being ASCII letters, digits and `-`, or exactly
+///   `BREAKING CHANGE`), counted back from the end and stopping at the first paragraph that
+///   does not start with one. So `BREAKING CHANGE: …`, a blank line, then `Signed-off-by: …`
+///   gives two footers, while a footer-looking paragraph followed by prose is body. Inside a
+///   footer paragraph, lines that are not trailers continue the previous footer's value
+///   (joined with `\n`); a blank line ends a value. Lines written right under the header
+///   without a blank line are never footers (as in `git interpret-trailers`).
 /// - Only the upper-case tokens `BREAKING CHANGE` and `BREAKING-CHANGE` mark a break. A
 ///   lower-case `breaking change: …` line is not a trailer (its token has a space), so it is
 ///   body text or part of the previous footer's value; `breaking-change: …` is an ordinary
@@ -71,25 +74,37 @@ public enum CommitMessageParser {
     // MARK: - Body and footers
 
     private static func splitBodyAndFooters(_ rest: [String]) -> (body: String?, footers: [Footer]) {
-        guard let lastBlank = rest.lastIndex(where: isBlank) else {
-            return (trimmedOrNil(rest), [])  // no paragraph break after the header
+        // Paragraph starts after a blank line, from the end: the footer block is the run of
+        // final paragraphs that begin with a trailer line.
+        var blockStart = rest.count
+        var searchEnd = rest.count
+        while let blank = rest[..<searchEnd].lastIndex(where: isBlank) {
+            let start = blank + 1
+            if start < searchEnd, trailer(in: rest[start]) != nil {
+                blockStart = start
+            } else if start < searchEnd {
+                break
+            }
+            searchEnd = blank
         }
-        let finalParagraph = rest[(lastBlank + 1)...]
-        guard let first = finalParagraph.first, trailer(in: first) != nil else {
-            return (trimmedOrNil(rest), [])
-        }
+        guard blockStart < rest.count else { return (trimmedOrNil(rest), []) }
+
         var footers: [Footer] = []
-        for line in finalParagraph {
-            if let footer = trailer(in: line) {
+        var valueOpen = false
+        for line in rest[blockStart...] {
+            if isBlank(line) {
+                valueOpen = false
+            } else if let footer = trailer(in: line) {
                 footers.append(footer)
-            } else if let last = footers.indices.last {
+                valueOpen = true
+            } else if valueOpen, let last = footers.indices.last {
                 footers[last].value += "\n" + line.trimmingTrailingWhitespace()
             }
         }
         for index in footers.indices {
             footers[index].value = footers[index].value.trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        return (trimmedOrNil(rest[..<lastBlank]), footers)
+        return (trimmedOrNil(rest[..<blockStart]), footers)
     }
 
     /// Reads `line` as a trailer (`Token: value` or `Token #value`), or returns nil.
