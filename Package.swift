@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/mxcl/Version", from: "2.2.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(name: "CGit2", pkgConfig: "libgit2",
@@ -25,6 +26,7 @@ let package = Package(
                 "NotesGit", "NotesMarkdown",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Version", package: "Version"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .target(
