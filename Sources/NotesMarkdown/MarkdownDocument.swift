@@ -142,9 +142,32 @@ private struct TreeReader {
             end = start + Self.lineCount(of: literal) - 1
         }
         end = lines.clamped(max(end, start))
+        // A setext heading is reported as ending wherever the parser was when it closed it
+        // (up to the start of the next block): find its underline instead.
+        if node.kind == .heading, end > start { end = setextUnderline(start: start, atMost: end) }
         // Lists and indented code take the blank lines after them; leave those between blocks.
         while end > start, lines.isBlank(end, in: bytes) { end -= 1 }
         return end
+    }
+
+    /// The first line `L` in `start...bound` such that the lines `start...L` on their own parse
+    /// into a heading: the underline of the setext heading that starts on `start`.
+    private func setextUnderline(start: Int, atMost bound: Int) -> Int {
+        for line in start...bound {
+            let prefix = Array(bytes[lines.start(of: start)..<lines.endIncludingLineEnding(of: line)])
+            guard let tree = CmarkTree(bytes: prefix) else { break }
+            let found = withExtendedLifetime(tree) { Self.containsHeading(tree.root) }
+            if found { return line }
+        }
+        return bound
+    }
+
+    private static func containsHeading(_ node: CmarkNode) -> Bool {
+        switch node.kind {
+        case .heading: true
+        case .document, .list, .item, .blockQuote: node.children.contains { containsHeading($0) }
+        default: false
+        }
     }
 
     private static func lineCount(of literal: [UInt8]) -> Int {
