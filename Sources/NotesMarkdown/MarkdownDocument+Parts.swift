@@ -43,7 +43,9 @@ extension MarkdownDocument {
     /// A direct child of the document.
     ///
     /// Link reference definitions (`[x]: https://...`) are not nodes in libcmark's tree, so no
-    /// block stands for them: they are bytes between blocks, like blank lines.
+    /// block stands for them: they are bytes between blocks, like blank lines. One exception from
+    /// libcmark: definitions directly followed by paragraph text (no blank line) count as the
+    /// start of that paragraph, so its range begins at the first definition.
     public struct Block: Sendable, Hashable {
         /// What kind of block this is.
         public enum Kind: String, Sendable, Hashable {

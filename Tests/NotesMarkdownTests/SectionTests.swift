@@ -112,3 +112,12 @@ import Testing
         #expect(doc.topLevelBlocks.map(\.endLine) == [1, 4, 6, 10, 14])
     }
 }
+
+@Suite struct ReferenceDefinitionTests {
+    @Test func definitionsBeforeParagraphTextBelongToTheParagraph() {
+        let doc = MarkdownDocument(text: "# H\n[a]: http://x\ntext [a]\n\n[b]: http://y\n")
+        #expect(doc.blockSummary == ["heading(1): H", "paragraph"])
+        #expect(doc.string(doc.topLevelBlocks[1].byteRange) == "[a]: http://x\ntext [a]\n")
+        #expect(doc.sections(level: 1).first?.byteRange == 0..<doc.bytes.count)
+    }
+}
