@@ -109,12 +109,16 @@ extension Repository {
         return String(cString: text)
     }
 
-    /// The URL of the remote `name` (default "origin"); nil when there is no such remote.
+    /// The URL of the remote `name` (default "origin") as configured in `remote.<name>.url`; nil when there is
+    /// no such remote.
+    ///
+    /// `url.<base>.insteadOf` rewriting is not applied: it is a transport detail (CI mirrors, SSH/HTTPS
+    /// swaps), and links in release notes should use the URL the project configured.
     public func remoteURL(named name: String = "origin") -> String? {
         var remote: OpaquePointer? = nil
         guard git_remote_lookup(&remote, pointer, name) == 0 else { return nil }
-        defer { git_remote_free(remote) }
-        return git_remote_url(remote).map { String(cString: $0) }
+        git_remote_free(remote)
+        return config("remote.\(name).url")
     }
 
     /// Reads one commit. Throws a `GitError` with `isNotFound` when it is not in the object database.
@@ -127,6 +131,29 @@ extension Repository {
         }
         defer { git_commit_free(commit) }
         return RawCommit(commit, id: id)
+    }
+
+    /// The bytes of the file at `path` ("docs/CHANGELOG.md") in the tree of `commit`; nil when there is no file there.
+    public func fileContents(atPath path: String, in commit: CommitID) throws -> [UInt8]? {
+        var oid = commit.oid
+        var commitObject: OpaquePointer? = nil
+        try check(git_commit_lookup(&commitObject, pointer, &oid), "git_commit_lookup")
+        defer { git_commit_free(commitObject) }
+        var tree: OpaquePointer? = nil
+        try check(git_commit_tree(&tree, commitObject), "git_commit_tree")
+        defer { git_tree_free(tree) }
+        var entry: OpaquePointer? = nil
+        let found = git_tree_entry_bypath(&entry, tree, path)
+        if found == GIT_ENOTFOUND.rawValue { return nil }
+        try check(found, "git_tree_entry_bypath")
+        defer { git_tree_entry_free(entry) }
+        guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB, let blobID = git_tree_entry_id(entry) else { return nil }
+        var blob: OpaquePointer? = nil
+        try check(git_blob_lookup(&blob, pointer, blobID), "git_blob_lookup")
+        defer { git_blob_free(blob) }
+        let size = Int(git_blob_rawsize(blob))
+        guard size > 0, let content = git_blob_rawcontent(blob) else { return [] }
+        return [UInt8](UnsafeRawBufferPointer(start: content, count: size))
     }
 
     /// True when `ancestor` is reachable from `descendant` by following parents; a commit is its own ancestor.
