@@ -93,6 +93,11 @@ public struct CommitID: Hashable, Sendable, Comparable, CustomStringConvertible 
         return oid
     }
 
+    /// Hashes the first 8 bytes only: they are already uniformly distributed, and equal ids hash equally.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(high)
+    }
+
     /// Orders ids by their bytes, which is also the order of their hex strings.
     public static func < (lhs: CommitID, rhs: CommitID) -> Bool {
         (lhs.high, lhs.middle, lhs.low) < (rhs.high, rhs.middle, rhs.low)

@@ -49,7 +49,6 @@ struct CommitWalker: ~Copyable {
     }
 
     private static let uninteresting: UInt8 = 1
-    private static let processed: UInt8 = 2
 
     private let repository: OpaquePointer
     private let shallowRoots: Set<CommitID>
@@ -76,8 +75,11 @@ struct CommitWalker: ~Copyable {
     /// Queues a commit the first time it is seen; an excluded push of a seen interesting commit marks it
     /// (and whatever it already reached) uninteresting.
     mutating func push(_ oid: UnsafePointer<git_oid>, id: CommitID, uninteresting: Bool) throws(GitError) {
-        if let flag = flags[id] {
-            if uninteresting && flag & Self.uninteresting == 0 { try markUninteresting(id) }
+        // One hash operation in the common case (a commit seen for the first time).
+        let flag: UInt8 = uninteresting ? Self.uninteresting : 0
+        if let old = flags.updateValue(flag, forKey: id) {
+            flags[id] = old
+            if uninteresting && old & Self.uninteresting == 0 { try markUninteresting(id) }
             return
         }
         var commit: OpaquePointer? = nil
@@ -85,7 +87,6 @@ struct CommitWalker: ~Copyable {
         guard let commit else {
             throw GitError.library(GIT_ENOTFOUND, "commit \(id) not found", "git_commit_lookup")
         }
-        flags[id] = uninteresting ? Self.uninteresting : 0
         if !uninteresting { interestingQueued += 1 }
         let entry = Entry(
             time: git_commit_time(commit), sequence: nextSequence, uninteresting: uninteresting, id: id,
@@ -105,9 +106,7 @@ struct CommitWalker: ~Copyable {
             }
             let entry = popFirst()
             defer { git_commit_free(entry.commit) }
-            let flag = flags[entry.id] ?? 0
-            flags[entry.id] = flag | Self.processed
-            let isUninteresting = flag & Self.uninteresting != 0
+            let isUninteresting = (flags[entry.id] ?? 0) & Self.uninteresting != 0
             if !isUninteresting { interestingQueued -= 1 }
             if !shallowRoots.contains(entry.id) {
                 let count = git_commit_parentcount(entry.commit)
@@ -139,12 +138,14 @@ struct CommitWalker: ~Copyable {
 
     /// Marks a seen commit uninteresting. A queued one only needs the flag (its parents follow when it is
     /// popped); an already processed one (clock skew) passes the mark on to the ancestors it queued.
+    /// Queued means still in the heap: a linear scan, but this only runs when an excluded walk meets
+    /// an interesting one, and the heap is as wide as the history.
     private mutating func markUninteresting(_ start: CommitID) throws(GitError) {
         var stack = [start]
         while let id = stack.popLast() {
             guard let flag = flags[id], flag & Self.uninteresting == 0 else { continue }
             flags[id] = flag | Self.uninteresting
-            if flag & Self.processed == 0 {
+            if heap.contains(where: { $0.id == id }) {
                 interestingQueued -= 1
                 continue
             }
