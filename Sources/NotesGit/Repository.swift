@@ -94,14 +94,17 @@ public final class Repository {
         return result != 0
     }
 
-    /// True when the repository is a shallow clone (it has a `<gitdir>/shallow` file).
+    /// True when the repository is a shallow clone: its `shallow` file lists at least one commit.
     public var isShallow: Bool {
-        git_repository_is_shallow(pointer) == 1
+        !shallowRoots().isEmpty
     }
 
     /// The ids listed in `<gitdir>/shallow`: commits whose parents were not fetched. Empty when not shallow.
+    ///
+    /// In a linked worktree the file is read from the common git folder, where git keeps it.
     public func shallowRoots() -> Set<CommitID> {
-        guard let bytes = readFile(gitDir + "/shallow") else { return [] }
+        let commonDir = trimmingTrailingSlash(string(git_repository_commondir(pointer)))
+        guard let bytes = readFile(commonDir + "/shallow") else { return [] }
         var roots = Set<CommitID>()
         for line in bytes.split(separator: UInt8(ascii: "\n")) {
             let text = String(decoding: line, as: UTF8.self)

@@ -104,4 +104,20 @@ import Testing
         #expect(test.repository.headBranch() == nil)
         #expect(try test.repository.headCommit() == nil)
     }
+
+    @Test func detachedHeadHasNoBranchAndCommitsMoveIt() throws {
+        let test = try TestRepository()
+        let ids = try test.linearHistory(3)
+        try Data((ids[1].hex + "\n").utf8).write(to: URL(fileURLWithPath: test.repository.gitDir + "/HEAD"))
+        let repository = try Repository.open(at: test.path)
+        #expect(repository.headBranch() == nil)
+        #expect(try repository.headCommit() == ids[1])
+        let signature = TestRepository.signature(1_700_500_000)
+        let next = try repository.createCommit(
+            changes: ["x": [1]], message: Array("detached\n".utf8), author: signature, committer: signature,
+            parents: [ids[1]])
+        #expect(try repository.headCommit() == next)
+        #expect(repository.headBranch() == nil)
+        #expect(try repository.resolveCommit("main") == ids[2], "the branch stays where it was")
+    }
 }
