@@ -23,6 +23,10 @@ public struct GitError: Error, Sendable, CustomStringConvertible {
     /// for example a commit missing from a shallow clone.
     public var isNotFound: Bool { code == GIT_ENOTFOUND.rawValue }
 
+    /// True when a named object is absent from the object database (`GIT_ENOTFOUND` from the ODB), as
+    /// beyond a shallow clone's boundary; false for a revision or reference that names nothing.
+    public var isMissingObject: Bool { isNotFound && errorClass == Int32(GIT_ERROR_ODB.rawValue) }
+
     /// True when a short id or revision matched more than one object (`GIT_EAMBIGUOUS`).
     public var isAmbiguous: Bool { code == GIT_EAMBIGUOUS.rawValue }
 

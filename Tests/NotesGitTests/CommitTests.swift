@@ -84,6 +84,7 @@ import Testing
         let error = try #require(throws: GitError.self) { try test.repository.resolveCommit(revision) }
         #expect(error.isNotFound, "\(error)")
         #expect(!error.isAmbiguous)
+        #expect(!error.isMissingObject, "a revision that names nothing is not a missing object")
     }
 
     @Test func unknownCommitIsNotFound() throws {
@@ -92,6 +93,7 @@ import Testing
         let missing = try #require(CommitID(hex: "0123456789abcdef0123456789abcdef01234567"))
         let error = try #require(throws: GitError.self) { try test.repository.commit(missing) }
         #expect(error.isNotFound)
+        #expect(error.isMissingObject)
         #expect(error.call == "git_commit_lookup")
     }
 

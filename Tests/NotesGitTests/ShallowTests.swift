@@ -44,8 +44,15 @@ import Testing
             try shallow.repository.walk(including: [shallow.ids[5]], excluding: [shallow.ids[1]]) { _ in .continue }
         }
         #expect(error.isNotFound)
+        #expect(error.isMissingObject)
         let revision = try #require(throws: GitError.self) { try shallow.repository.resolveCommit("v0.1") }
         #expect(revision.isNotFound)
+        #expect(revision.isMissingObject, "the tag exists, its commit is missing")
+        let parent = try #require(throws: GitError.self) { try shallow.repository.resolveCommit("HEAD~3") }
+        #expect(parent.isMissingObject)
+        let unknown = try #require(throws: GitError.self) { try shallow.repository.resolveCommit("v0.9") }
+        #expect(unknown.isNotFound)
+        #expect(!unknown.isMissingObject, "no such tag at all")
     }
 
     @Test func missingParentNotListedAsShallowIsNotFound() throws {
@@ -61,6 +68,7 @@ import Testing
             }
         }
         #expect(error.isNotFound)
+        #expect(error.isMissingObject)
         #expect(error.call == "git_commit_lookup")
     }
 
