@@ -54,13 +54,13 @@ extension GitError {
 
     /// libgit2 1.5.1 reports a repository owned by another user as "config value 'safe.directory' was not found";
     /// turn that into a clear ownership error. Other errors pass through unchanged.
-    func clarifyingOwnership(path: String) -> GitError {
+    func clarifyingOwnership(of place: String) -> GitError {
         guard code == GIT_EOWNER.rawValue
             || (errorClass == Int32(GIT_ERROR_CONFIG.rawValue) && message.contains("safe.directory"))
         else { return self }
         return GitError(
             code: GIT_EOWNER.rawValue, errorClass: errorClass,
-            message: "the repository at '\(path)' is owned by another user, and libgit2 refuses to open it (git's safe.directory check)",
+            message: "\(place) is owned by another user, and libgit2 refuses to open it (git's safe.directory check)",
             call: call)
     }
 }

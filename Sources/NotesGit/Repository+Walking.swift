@@ -8,7 +8,8 @@ extension Repository {
     /// `<gitdir>/shallow` and, once sorted, reads the whole graph before the first commit. Commits listed in
     /// `<gitdir>/shallow` are roots: their parents are not followed. A commit that is missing from the object
     /// database (a parent beyond a shallow boundary that the shallow file does not list, or an excluded tip
-    /// that was never fetched) throws a `GitError` with `isNotFound`.
+    /// that was never fetched) throws a `GitError` with `isNotFound` and `isMissingObject`; commits already
+    /// handed to `body` stay handed out.
     ///
     /// Memory stays flat apart from the set of seen ids: each commit is looked up once, copied, and freed.
     ///

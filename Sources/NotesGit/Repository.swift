@@ -28,7 +28,7 @@ public final class Repository {
         do {
             try check(git_repository_open_ext(&handle, path, 0, nil), "git_repository_open_ext")
         } catch {
-            throw error.clarifyingOwnership(path: path)
+            throw error.clarifyingOwnership(of: "the repository at or above '\(path)'")
         }
         guard let handle else {
             throw GitError.library(GIT_ERROR, "libgit2 returned no repository", "git_repository_open_ext")
@@ -43,7 +43,7 @@ public final class Repository {
         do {
             try check(git_repository_open(&handle, path), "git_repository_open")
         } catch {
-            throw error.clarifyingOwnership(path: path)
+            throw error.clarifyingOwnership(of: "the repository at '\(path)'")
         }
         guard let handle else {
             throw GitError.library(GIT_ERROR, "libgit2 returned no repository", "git_repository_open")
