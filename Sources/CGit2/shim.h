@@ -9,4 +9,8 @@ static inline int notes_git_set_owner_validation(int enabled) {
 static inline int notes_git_set_search_path_none(int level) {
     return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, "");
 }
+/* Per-type object cache limit in bytes; 0 keeps objects of that type out of the cache. */
+static inline int notes_git_set_cache_object_limit(git_object_t type, size_t bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, (int)type, bytes);
+}
 #endif

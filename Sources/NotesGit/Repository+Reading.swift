@@ -1,0 +1,169 @@
+internal import CGit2
+
+extension Repository {
+    /// The commit a revision names, peeling tags: an id or unique prefix, a tag, a branch, `HEAD`, `v1.2^{}`, `HEAD~3`.
+    ///
+    /// Throws a `GitError` with `isNotFound` when the revision names nothing (or an object missing from a
+    /// shallow clone), `isAmbiguous` for an ambiguous short id.
+    public func resolveCommit(_ revision: String) throws -> CommitID {
+        var object: OpaquePointer? = nil
+        try check(git_revparse_single(&object, pointer, revision), "git_revparse_single")
+        defer { git_object_free(object) }
+        var peeled: OpaquePointer? = nil
+        try check(git_object_peel(&peeled, object, GIT_OBJECT_COMMIT), "git_object_peel")
+        defer { git_object_free(peeled) }
+        guard let oid = git_object_id(peeled) else {
+            throw GitError.library(GIT_ERROR, "'\(revision)' has no id", "git_object_id")
+        }
+        return CommitID(oid)
+    }
+
+    /// The commit HEAD points at, or nil when HEAD is unborn (no commit on the current branch yet).
+    public func headCommit() throws -> CommitID? {
+        var reference: OpaquePointer? = nil
+        let result = git_repository_head(&reference, pointer)
+        if result == GIT_EUNBORNBRANCH.rawValue { return nil }
+        try check(result, "git_repository_head")
+        defer { git_reference_free(reference) }
+        var commit: OpaquePointer? = nil
+        try check(git_reference_peel(&commit, reference, GIT_OBJECT_COMMIT), "git_reference_peel")
+        defer { git_object_free(commit) }
+        guard let oid = git_object_id(commit) else {
+            throw GitError.library(GIT_ERROR, "HEAD has no id", "git_object_id")
+        }
+        return CommitID(oid)
+    }
+
+    /// The short name of the branch HEAD points at ("main"); nil when HEAD is detached or unborn.
+    public func headBranch() -> String? {
+        var reference: OpaquePointer? = nil
+        guard git_repository_head(&reference, pointer) == 0, let reference else { return nil }
+        defer { git_reference_free(reference) }
+        guard git_reference_is_branch(reference) == 1, let name = git_reference_shorthand(reference) else {
+            return nil
+        }
+        return String(cString: name)
+    }
+
+    /// Every tag that points, after peeling, at a commit, sorted by name.
+    ///
+    /// Tags on trees or blobs are left out, and so are tags whose objects are missing (as in a shallow
+    /// clone); `resolveCommit` reports those as not found.
+    public func tags() throws -> [TagRef] {
+        var iterator: OpaquePointer? = nil
+        try check(git_reference_iterator_glob_new(&iterator, pointer, "refs/tags/*"), "git_reference_iterator_glob_new")
+        defer { git_reference_iterator_free(iterator) }
+        var tags = [TagRef]()
+        while true {
+            var reference: OpaquePointer? = nil
+            let result = git_reference_next(&reference, iterator)
+            if result == GIT_ITEROVER.rawValue { break }
+            try check(result, "git_reference_next")
+            defer { git_reference_free(reference) }
+            if let tag = try tagRef(reference) { tags.append(tag) }
+        }
+        return tags.sorted { $0.name < $1.name }
+    }
+
+    private func tagRef(_ reference: OpaquePointer?) throws -> TagRef? {
+        guard let fullName = git_reference_name(reference) else { return nil }
+        let name = String(String(cString: fullName).dropFirst("refs/tags/".count))
+        var direct: OpaquePointer? = nil
+        let resolveResult = git_reference_resolve(&direct, reference)
+        if resolveResult == GIT_ENOTFOUND.rawValue { return nil }
+        try check(resolveResult, "git_reference_resolve")
+        defer { git_reference_free(direct) }
+        guard let targetOID = git_reference_target(direct) else { return nil }
+
+        var target: OpaquePointer? = nil
+        let lookup = git_object_lookup(&target, pointer, targetOID, GIT_OBJECT_ANY)
+        if lookup == GIT_ENOTFOUND.rawValue { return nil }
+        try check(lookup, "git_object_lookup")
+        defer { git_object_free(target) }
+
+        var commit: OpaquePointer? = nil
+        let peeled = git_object_peel(&commit, target, GIT_OBJECT_COMMIT)
+        if peeled < 0 { return nil }  // a tag on a tree or blob, or on a missing object
+        defer { git_object_free(commit) }
+        guard let commitOID = git_object_id(commit) else { return nil }
+        let commitTime = git_commit_time(commit)
+
+        if git_object_type(target) == GIT_OBJECT_TAG {
+            let tagger = git_tag_tagger(target)
+            let message = git_tag_message(target).map { String(cString: $0) }
+            return TagRef(
+                name: name, target: CommitID(commitOID), isAnnotated: true,
+                date: tagger?.pointee.when.time ?? commitTime, message: message)
+        }
+        return TagRef(name: name, target: CommitID(commitOID), isAnnotated: false, date: commitTime, message: nil)
+    }
+
+    /// A configuration value as git would read it for this repository (local, then global and system); nil when unset.
+    public func config(_ key: String) -> String? {
+        var config: OpaquePointer? = nil
+        guard git_repository_config(&config, pointer) == 0 else { return nil }
+        defer { git_config_free(config) }
+        var buffer = git_buf()
+        defer { git_buf_dispose(&buffer) }
+        guard git_config_get_string_buf(&buffer, config, key) == 0, let text = buffer.ptr else { return nil }
+        return String(cString: text)
+    }
+
+    /// The URL of the remote `name` (default "origin") as configured in `remote.<name>.url`; nil when there is
+    /// no such remote.
+    ///
+    /// `url.<base>.insteadOf` rewriting is not applied: it is a transport detail (CI mirrors, SSH/HTTPS
+    /// swaps), and links in release notes should use the URL the project configured.
+    public func remoteURL(named name: String = "origin") -> String? {
+        var remote: OpaquePointer? = nil
+        guard git_remote_lookup(&remote, pointer, name) == 0 else { return nil }
+        git_remote_free(remote)
+        return config("remote.\(name).url")
+    }
+
+    /// Reads one commit. Throws a `GitError` with `isNotFound` when it is not in the object database.
+    public func commit(_ id: CommitID) throws -> RawCommit {
+        var oid = id.oid
+        var commit: OpaquePointer? = nil
+        try check(git_commit_lookup(&commit, pointer, &oid), "git_commit_lookup")
+        guard let commit else {
+            throw GitError.library(GIT_ENOTFOUND, "commit \(id) not found", "git_commit_lookup")
+        }
+        defer { git_commit_free(commit) }
+        return RawCommit(commit, id: id)
+    }
+
+    /// The bytes of the file at `path` ("docs/CHANGELOG.md") in the tree of `commit`; nil when there is no file there.
+    public func fileContents(atPath path: String, in commit: CommitID) throws -> [UInt8]? {
+        var oid = commit.oid
+        var commitObject: OpaquePointer? = nil
+        try check(git_commit_lookup(&commitObject, pointer, &oid), "git_commit_lookup")
+        defer { git_commit_free(commitObject) }
+        var tree: OpaquePointer? = nil
+        try check(git_commit_tree(&tree, commitObject), "git_commit_tree")
+        defer { git_tree_free(tree) }
+        var entry: OpaquePointer? = nil
+        let found = git_tree_entry_bypath(&entry, tree, path)
+        if found == GIT_ENOTFOUND.rawValue { return nil }
+        try check(found, "git_tree_entry_bypath")
+        defer { git_tree_entry_free(entry) }
+        guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB, let blobID = git_tree_entry_id(entry) else { return nil }
+        var blob: OpaquePointer? = nil
+        try check(git_blob_lookup(&blob, pointer, blobID), "git_blob_lookup")
+        defer { git_blob_free(blob) }
+        let size = Int(git_blob_rawsize(blob))
+        guard size > 0, let content = git_blob_rawcontent(blob) else { return [] }
+        return [UInt8](UnsafeRawBufferPointer(start: content, count: size))
+    }
+
+    /// True when `ancestor` is reachable from `descendant` by following parents; a commit is its own ancestor.
+    ///
+    /// Uses libgit2's merge-base search, which does not honour `<gitdir>/shallow`: in a shallow clone it
+    /// throws a not-found `GitError` when the answer lies beyond the boundary.
+    public func isAncestor(_ ancestor: CommitID, of descendant: CommitID) throws -> Bool {
+        if ancestor == descendant { return true }
+        var commitOID = descendant.oid
+        var ancestorOID = ancestor.oid
+        return try check(git_graph_descendant_of(pointer, &commitOID, &ancestorOID), "git_graph_descendant_of") == 1
+    }
+}

@@ -1,0 +1,129 @@
+internal import CGit2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A person and a moment, as recorded in a commit's author or committer line or a tag's tagger line.
+public struct Signature: Hashable, Sendable {
+    /// The name (invalid UTF-8 is repaired with U+FFFD).
+    public var name: String
+    /// The email address, without angle brackets.
+    public var email: String
+    /// Seconds since the Unix epoch.
+    public var time: Int64
+    /// The author's time zone offset from UTC in minutes (+0200 is 120).
+    public var offsetMinutes: Int
+
+    /// Creates a signature from its parts.
+    public init(name: String, email: String, time: Int64, offsetMinutes: Int) {
+        self.name = name
+        self.email = email
+        self.time = time
+        self.offsetMinutes = offsetMinutes
+    }
+
+    /// Copies a libgit2 signature (the pointer is borrowed).
+    init(_ signature: UnsafePointer<git_signature>) {
+        name = string(signature.pointee.name)
+        email = string(signature.pointee.email)
+        time = signature.pointee.when.time
+        offsetMinutes = Int(signature.pointee.when.offset)
+    }
+}
+
+/// A commit copied out of the object database: ids, signatures and the message bytes exactly as stored.
+public struct RawCommit: Sendable {
+    /// The commit's id.
+    public let id: CommitID
+    /// The parent ids in order; the first parent first. Empty for a root commit.
+    public let parents: [CommitID]
+    /// Who wrote the change, and when.
+    public let author: Signature
+    /// Who made the commit, and when; walks order by this time.
+    public let committer: Signature
+    /// The raw message bytes, exactly as stored (not re-encoded, not cleaned up).
+    public let message: [UInt8]
+    /// The commit's `encoding` header (for example "ISO-8859-1"), nil when absent (which means UTF-8).
+    public let encoding: String?
+
+    /// Creates a commit value from its parts.
+    public init(
+        id: CommitID, parents: [CommitID], author: Signature, committer: Signature,
+        message: [UInt8], encoding: String?
+    ) {
+        self.id = id
+        self.parents = parents
+        self.author = author
+        self.committer = committer
+        self.message = message
+        self.encoding = encoding
+    }
+
+    /// Copies everything out of a `git_commit` (borrowed); the caller frees it.
+    init(_ commit: OpaquePointer, id: CommitID) {
+        let count = Int(git_commit_parentcount(commit))
+        var parents = [CommitID]()
+        parents.reserveCapacity(count)
+        for index in 0..<count {
+            if let oid = git_commit_parent_id(commit, UInt32(index)) { parents.append(CommitID(oid)) }
+        }
+        self.id = id
+        self.parents = parents
+        if let author = git_commit_author(commit) {
+            self.author = Signature(author)
+        } else {
+            self.author = Signature(name: "", email: "", time: 0, offsetMinutes: 0)
+        }
+        if let committer = git_commit_committer(commit) {
+            self.committer = Signature(committer)
+        } else {
+            self.committer = Signature(name: "", email: "", time: 0, offsetMinutes: 0)
+        }
+        if let raw = git_commit_message_raw(commit) {
+            message = [UInt8](UnsafeRawBufferPointer(start: raw, count: strlen(raw)))
+        } else {
+            message = []
+        }
+        encoding = git_commit_message_encoding(commit).map { String(cString: $0) }
+    }
+}
+
+/// A tag that points, after peeling, at a commit.
+public struct TagRef: Sendable, Hashable {
+    /// The short name, without `refs/tags/`.
+    public let name: String
+    /// The commit the tag points at, after peeling annotated tags.
+    public let target: CommitID
+    /// True for an annotated tag object, false for a lightweight tag.
+    public let isAnnotated: Bool
+    /// The tagger's time for an annotated tag (with a tagger), else the target commit's committer time; Unix seconds.
+    public let date: Int64
+    /// The annotated tag's message as stored; nil for a lightweight tag.
+    public let message: String?
+
+    /// Creates a tag value from its parts.
+    public init(name: String, target: CommitID, isAnnotated: Bool, date: Int64, message: String?) {
+        self.name = name
+        self.target = target
+        self.isAnnotated = isAnnotated
+        self.date = date
+        self.message = message
+    }
+}
+
+/// What a walk should do after handing out a commit.
+public enum WalkControl: Sendable {
+    /// Hand out the next commit.
+    case `continue`
+    /// End the walk now; `walk` returns normally.
+    case stop
+}
+
+/// Copies a borrowed C string; nil becomes "", invalid UTF-8 is repaired.
+@inline(__always)
+func string(_ pointer: UnsafePointer<CChar>?) -> String {
+    guard let pointer else { return "" }
+    return String(cString: pointer)
+}

@@ -1,0 +1,52 @@
+import NotesGit
+import Testing
+
+@Suite struct TagTests {
+    @Test func listsAnnotatedAndLightweightTagsOnTheSameCommit() throws {
+        let test = try TestRepository()
+        let ids = try test.linearHistory(3)
+        let repository = test.repository
+        let commitTime = try repository.commit(ids[1]).committer.time
+        try repository.createAnnotatedTag(
+            named: "v1.0.0", target: ids[1], tagger: TestRepository.signature(1_800_000_000),
+            message: "Release 1.0.0\n")
+        try repository.createLightweightTag(named: "stable", target: ids[1])
+        let tags = try repository.tags()
+        #expect(tags == [
+            TagRef(name: "stable", target: ids[1], isAnnotated: false, date: commitTime, message: nil),
+            TagRef(
+                name: "v1.0.0", target: ids[1], isAnnotated: true, date: 1_800_000_000, message: "Release 1.0.0\n"),
+        ])
+    }
+
+    @Test func tagsAMergeCommit() throws {
+        let test = try TestRepository()
+        let base = try test.commit("base\n")
+        let feature = try test.commit("feature\n", parents: [base], updateRef: nil)
+        let main = try test.commit("main\n")
+        let merge = try test.commit("merge\n", parents: [main, feature])
+        try test.repository.createAnnotatedTag(
+            named: "v2.0.0", target: merge, tagger: TestRepository.signature(1_800_000_000), message: "two")
+        try test.repository.createLightweightTag(named: "v2.0.0-light", target: merge)
+        let tags = try test.repository.tags()
+        #expect(tags.map(\.name) == ["v2.0.0", "v2.0.0-light"])
+        #expect(tags.allSatisfy { $0.target == merge })
+        #expect(try test.repository.commit(merge).parents == [main, feature])
+    }
+
+    @Test func existingTagNeedsForce() throws {
+        let test = try TestRepository()
+        let ids = try test.linearHistory(2)
+        try test.repository.createLightweightTag(named: "v1", target: ids[0])
+        #expect(throws: GitError.self) { try test.repository.createLightweightTag(named: "v1", target: ids[1]) }
+        try test.repository.createLightweightTag(named: "v1", target: ids[1], force: true)
+        #expect(try test.repository.tags().map(\.target) == [ids[1]])
+        let tagger = TestRepository.signature(1_800_000_000)
+        #expect(throws: GitError.self) {
+            try test.repository.createAnnotatedTag(named: "v1", target: ids[0], tagger: tagger, message: "m")
+        }
+        try test.repository.createAnnotatedTag(named: "v1", target: ids[0], tagger: tagger, message: "m", force: true)
+        #expect(try test.repository.tags().map(\.target) == [ids[0]])
+        #expect(try test.repository.tags().map(\.isAnnotated) == [true])
+    }
+}
