@@ -37,7 +37,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "notes", dependencies: ["NotesCLI"]),
-        .testTarget(name: "NotesCoreTests", dependencies: ["NotesCore"]),
+        .testTarget(name: "NotesCoreTests", dependencies: ["NotesCore", "NotesGit", "NotesMarkdown"],
+                    exclude: ["Golden"]),
         .testTarget(name: "NotesGitTests", dependencies: ["NotesGit"]),
         .testTarget(name: "NotesMarkdownTests", dependencies: ["NotesMarkdown"]),
         .testTarget(name: "FixtureTests", dependencies: ["NotesCLI", "NotesCore", "NotesGit", "NotesMarkdown"],

@@ -31,6 +31,7 @@ struct DraftCommand: NotesSubcommand {
     var output: String?
 
     func execute(_ invocation: Invocation) throws {
+        if let output { try AtomicFile.checkWritable(invocation.path(output)) }
         let renderer = context ? nil : try TemplateRenderer(
             template.map { try TemplateSource.file(invocation.path($0)) }
                 ?? TemplateSource.builtin("release-notes.md")!)

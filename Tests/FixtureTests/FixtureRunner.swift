@@ -12,6 +12,8 @@ import Testing
 /// - `expected.out`: stdout, exactly. `expected.err`: stderr, exactly, with the repository path as `$REPO`.
 /// - `expected.exit`: the exit code, when not 0.
 /// - `expected-files/`: optional files that must exist in the work tree afterwards, byte for byte.
+/// - `absent`: optional paths (one a line) that must not exist afterwards: errors write nothing.
+/// Arguments and `env` may use `$REPO` (the repository) and `$TMP` (its temporary parent folder).
 /// `UPDATE_FIXTURES=1 swift test` rewrites the expected files from what the run produced.
 struct FixtureCase: CustomStringConvertible, Sendable {
     let name: String
@@ -93,7 +95,23 @@ func fixture(_ fixture: FixtureCase) throws {
     let stderr = buffer.err.replacingOccurrences(of: repositoryPath, with: "$REPO")
         .replacingOccurrences(of: temporary.path, with: "$TMP")
 
+    let expectedFiles = fixture.folder.appendingPathComponent("expected-files")
+    let expectedFileNames = (FileManager.default.enumerator(atPath: expectedFiles.path)?.allObjects as? [String] ?? [])
+        .filter { name in
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: expectedFiles.appendingPathComponent(name).path, isDirectory: &isDirectory)
+            return !isDirectory.boolValue
+        }
+    for name in (fixture.read("absent") ?? "").split(separator: "\n") {
+        #expect(!FileManager.default.fileExists(atPath: repositoryPath + "/" + name), "\(name) must not be written")
+    }
+
     if ProcessInfo.processInfo.environment["UPDATE_FIXTURES"] == "1" {
+        for name in expectedFileNames {
+            if let data = FileManager.default.contents(atPath: repositoryPath + "/" + name) {
+                try data.write(to: expectedFiles.appendingPathComponent(name))
+            }
+        }
         try buffer.out.write(to: fixture.folder.appendingPathComponent("expected.out"), atomically: true, encoding: .utf8)
         try stderr.write(to: fixture.folder.appendingPathComponent("expected.err"), atomically: true, encoding: .utf8)
         let exitFile = fixture.folder.appendingPathComponent("expected.exit")
@@ -109,15 +127,9 @@ func fixture(_ fixture: FixtureCase) throws {
     #expect(buffer.out == (fixture.read("expected.out") ?? ""), "stdout differs")
     #expect(stderr == (fixture.read("expected.err") ?? ""), "stderr differs")
 
-    let expectedFiles = fixture.folder.appendingPathComponent("expected-files")
-    if let enumerator = FileManager.default.enumerator(atPath: expectedFiles.path) {
-        for case let item as String in enumerator {
-            let expectedPath = expectedFiles.appendingPathComponent(item).path
-            var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: expectedPath, isDirectory: &isDirectory)
-            if isDirectory.boolValue { continue }
-            let actual = FileManager.default.contents(atPath: repositoryPath + "/" + item)
-            #expect(actual == FileManager.default.contents(atPath: expectedPath), "file \(item) differs")
-        }
+    for name in expectedFileNames {
+        let actual = FileManager.default.contents(atPath: repositoryPath + "/" + name)
+        #expect(actual == FileManager.default.contents(atPath: expectedFiles.appendingPathComponent(name).path),
+                "file \(name) differs")
     }
 }

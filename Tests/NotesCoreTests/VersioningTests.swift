@@ -49,33 +49,21 @@ struct VersioningTests {
         let tags = TagPattern().versionTags([
             Self.tag("v1.0.0", "a"), Self.tag("v1.1.0-rc.1", "b"), Self.tag("v1.1.0-rc.2", "c"), Self.tag("v1.1.0", "d"),
         ])
-        let order: [Character] = ["a", "b", "c", "d"]
-        func isAncestor(_ ancestor: CommitID, _ descendant: CommitID) -> Bool {
-            order.firstIndex(of: ancestor.hex.first!)! < order.firstIndex(of: descendant.hex.first!)!
+        func names(_ version: String?, excluding: String?) -> [String] {
+            PreviousTagRule.candidates(for: version.flatMap { ReleaseVersion($0) }, excluding: excluding, among: tags)
+                .map(\.name)
         }
-        let d = CommitID(hex: String(repeating: "d", count: 40))!
-        let c = CommitID(hex: String(repeating: "c", count: 40))!
-        let stable = PreviousTagRule.previousTag(
-            for: ReleaseVersion("v1.1.0"), excluding: "v1.1.0", releaseCommit: d, among: tags, isAncestor: isAncestor)
-        #expect(stable?.name == "v1.0.0")
-        let pre = PreviousTagRule.previousTag(
-            for: ReleaseVersion("v1.1.0-rc.2"), excluding: "v1.1.0-rc.2", releaseCommit: c, among: tags,
-            isAncestor: isAncestor)
-        #expect(pre?.name == "v1.1.0-rc.1")
-        let unreleased = PreviousTagRule.previousTag(
-            for: nil, excluding: nil, releaseCommit: d, among: tags, isAncestor: isAncestor)
-        #expect(unreleased?.name == "v1.1.0")
-        let first = PreviousTagRule.previousTag(
-            for: ReleaseVersion("v0.9.0"), excluding: nil, releaseCommit: d, among: tags, isAncestor: isAncestor)
-        #expect(first == nil)
+        #expect(names("v1.1.0", excluding: "v1.1.0") == ["v1.0.0"])
+        #expect(names("v1.1.0-rc.2", excluding: "v1.1.0-rc.2") == ["v1.1.0-rc.1", "v1.0.0"])
+        #expect(names(nil, excluding: nil) == ["v1.1.0", "v1.1.0-rc.2", "v1.1.0-rc.1", "v1.0.0"])
+        #expect(names("v0.9.0", excluding: nil).isEmpty)
+        #expect(names("v1.2.0", excluding: nil) == ["v1.1.0", "v1.0.0"])
     }
 
-    @Test func unreachableTagsAreIgnored() throws {
+    @Test func unreachableTagsAreSkipped() throws {
         let tags = TagPattern().versionTags([Self.tag("v2.0.0", "e"), Self.tag("v1.0.0", "a")])
-        let head = CommitID(hex: String(repeating: "b", count: 40))!
-        let previous = PreviousTagRule.previousTag(
-            for: ReleaseVersion("v2.1.0"), excluding: nil, releaseCommit: head, among: tags,
-            isAncestor: { ancestor, _ in ancestor.hex.first == "a" })
+        let candidates = PreviousTagRule.candidates(for: ReleaseVersion("v2.1.0"), excluding: nil, among: tags)
+        let previous = PreviousTagRule.previousTag(among: candidates) { $0.tag.target.hex.first == "a" }
         #expect(previous?.name == "v1.0.0")
     }
 }

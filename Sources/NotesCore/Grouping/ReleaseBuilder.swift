@@ -61,7 +61,7 @@ public enum ReleaseBuilder {
             let target = revert.revertedID.lowercased()
             guard target.count >= 4,
                   let targetIndex = indexByID[target] ?? (target.count < 40 ? commits.indices.first(where: {
-                      commits[$0].record.id.hex.hasPrefix(target)
+                      $0 != index && commits[$0].record.id.hex.hasPrefix(target)
                   }) : nil),
                   targetIndex != index,
                   commits[targetIndex].skipped == nil
@@ -92,7 +92,8 @@ public enum ReleaseBuilder {
         if let folding, let position = issues.firstIndex(where: { $0.key == folding.key }), position != 0 {
             issues.insert(issues.remove(at: position), at: 0)
         }
-        let raw = record.conventional?.description ?? record.subject
+        // Other changes show the whole subject: a `wip:` prefix is part of what the author said.
+        let raw = kind == .other ? record.subject : (record.conventional?.description ?? record.subject)
         let description = SquashSuffix.split(raw).text
         entries.append(Entry(
             section: kind,

@@ -22,6 +22,26 @@ public struct ReleaseInfo: Sendable {
     public var to: CommitID
     /// The range as the user would write it: `v1.2.2..HEAD`.
     public var rangeLabel: String
+    /// What a compare page compares: revisions the forge knows (tags, else full ids) and the link text
+    /// (`v1.2.2...v1.2.3`). Nil for the whole history.
+    public var comparison: (from: String, to: String, label: String)?
+
+    /// Makes release information.
+    public init(title: String, version: ReleaseVersion?, tagName: String?, tagExists: Bool, previousTag: String?,
+                previousTagDate: Int64?, date: Int64, from: CommitID?, to: CommitID, rangeLabel: String,
+                comparison: (from: String, to: String, label: String)?) {
+        self.title = title
+        self.version = version
+        self.tagName = tagName
+        self.tagExists = tagExists
+        self.previousTag = previousTag
+        self.previousTagDate = previousTagDate
+        self.date = date
+        self.from = from
+        self.to = to
+        self.rangeLabel = rangeLabel
+        self.comparison = comparison
+    }
 }
 
 /// One line of release notes: one commit, or several commits that link the same issue.

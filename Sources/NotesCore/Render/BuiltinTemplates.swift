@@ -40,7 +40,7 @@ No changes{{#release.previousTag}} since {{.}}{{/release.previousTag}}.
 {{/empty(contributors)}}
 {{#release.compareURL}}
 
-**Full changelog**: [{{release.previousTag}}...{{release.title}}]({{.}})
+**Full changelog**: [{{release.compareLabel}}]({{.}})
 {{/release.compareURL}}
 
 """####,

@@ -45,6 +45,8 @@ public struct ReleaseView: Codable, Sendable {
     public var range: RangeView
     /// Compare page between the previous tag and this release, when the remote is GitHub or GitLab.
     public var compareURL: String?
+    /// Its link text: `v1.2.2...v1.2.3`; null for the whole history.
+    public var compareLabel: String?
     /// The repository's web page, when known.
     public var repositoryURL: String?
 
@@ -60,6 +62,7 @@ public struct ReleaseView: Codable, Sendable {
         try container.encode(date, forKey: .date)
         try container.encode(range, forKey: .range)
         try container.encode(compareURL, forKey: .compareURL)
+        try container.encode(compareLabel, forKey: .compareLabel)
         try container.encode(repositoryURL, forKey: .repositoryURL)
     }
 }
@@ -113,6 +116,18 @@ public struct EntryView: Codable, Sendable {
     public var commitLinks: String
     /// For a revert of an earlier release's commit: what it undid.
     public var reverted: RevertedView?
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(scope, forKey: .scope)
+        try container.encode(description, forKey: .description)
+        try container.encode(breakingText, forKey: .breakingText)
+        try container.encode(issues, forKey: .issues)
+        try container.encode(commits, forKey: .commits)
+        try container.encode(issueLinks, forKey: .issueLinks)
+        try container.encode(commitLinks, forKey: .commitLinks)
+        try container.encode(reverted, forKey: .reverted)
+    }
 }
 
 /// Something that may be a link: an issue or a commit.
@@ -125,6 +140,14 @@ public struct LinkView: Codable, Sendable {
     public var url: String?
     /// Markdown: `[text](url)` or `text`.
     public var link: String
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encode(id, forKey: .id)
+        try container.encode(url, forKey: .url)
+        try container.encode(link, forKey: .link)
+    }
 }
 
 /// What a revert undid.
@@ -135,6 +158,13 @@ public struct RevertedView: Codable, Sendable {
     public var subject: String?
     /// Markdown link or plain short id.
     public var link: String
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(subject, forKey: .subject)
+        try container.encode(link, forKey: .link)
+    }
 }
 
 /// An issue the release references.
@@ -153,6 +183,17 @@ public struct IssueView: Codable, Sendable {
     public var closes: Bool
     /// "1 commit", "3 commits".
     public var commitsLabel: String
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(key, forKey: .key)
+        try container.encode(number, forKey: .number)
+        try container.encode(url, forKey: .url)
+        try container.encode(link, forKey: .link)
+        try container.encode(commitCount, forKey: .commitCount)
+        try container.encode(closes, forKey: .closes)
+        try container.encode(commitsLabel, forKey: .commitsLabel)
+    }
 }
 
 /// An author.
@@ -271,8 +312,8 @@ extension ReleaseContext {
             SectionView(id: section.kind.rawValue, title: section.kind.title, entries: section.entries.map(entryView))
         }
         var compareURL: String?
-        if let links, let previous = info.previousTag {
-            compareURL = links.compareURL(from: previous, to: info.tagName ?? info.to.hex)
+        if let links, let comparison = info.comparison {
+            compareURL = links.compareURL(from: comparison.from, to: comparison.to)
         }
         release = ReleaseView(
             title: info.title, version: info.version?.bare, tag: info.tagName, tagExists: info.tagExists,
@@ -280,7 +321,7 @@ extension ReleaseContext {
             previousTagDate: info.previousTagDate.map(DateText.day), date: DateText.day(info.date),
             range: RangeView(from: info.from?.hex, to: info.to.hex, label: info.rangeLabel,
                              commitCount: notes.commits.count),
-            compareURL: compareURL, repositoryURL: links?.repositoryURL)
+            compareURL: compareURL, compareLabel: info.comparison?.label, repositoryURL: links?.repositoryURL)
         self.sections = sections
         breaking = sections.first { $0.id == SectionKind.breaking.rawValue }?.entries ?? []
         issues = notes.issues.map { summary in

@@ -88,6 +88,13 @@ public struct TemplateRenderer: Sendable {
         case MustacheTemplate.Error.unrecognisedConfigVariable, MustacheTemplate.Error.invalidConfigVariableSyntax:
             return NotesError(.template, "\(place): unknown pragma; only {{% CONTENT_TYPE: TEXT}} is supported", hint: hint)
         default:
+            if "\(error.error)" == "overflow" {
+                let open = source.text.components(separatedBy: "\n").enumerated()
+                    .last { $0.element.contains("{{") }
+                let line = (open?.offset ?? 0) + 1
+                return NotesError(.template, "\(source.displayName):\(line): a tag is not closed: "
+                    + (open?.element.trimmingCharacters(in: .whitespaces) ?? ""), hint: hint)
+            }
             return NotesError(.template, "\(place): \(error.error)", hint: hint)
         }
     }

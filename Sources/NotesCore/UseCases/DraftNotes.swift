@@ -84,10 +84,9 @@ public enum DraftNotes {
             fromLabel = revision
             previousTag = tags.first { $0.tag.target == from && $0.name == revision }
         } else {
-            previousTag = try gitCall {
-                try PreviousTagRule.previousTag(
-                    for: version, excluding: releaseTag?.name, releaseCommit: to, among: tags,
-                    isAncestor: { try repository.isAncestor($0, of: $1) })
+            let candidates = PreviousTagRule.candidates(for: version, excluding: releaseTag?.name, among: tags)
+            previousTag = try readHistory(repository, rangeLabel: toLabel) {
+                try TagReachability.firstReachable(candidates, from: to, in: repository)
             }
             from = previousTag?.tag.target
             fromLabel = previousTag?.name
@@ -100,7 +99,14 @@ public enum DraftNotes {
             title: title, version: version, tagName: releaseTag?.name ?? request.version,
             tagExists: releaseTag != nil, previousTag: previousTag?.name ?? fromLabel,
             previousTagDate: previousTag?.tag.date, date: releaseTag?.tag.date ?? request.now,
-            from: from, to: to, rangeLabel: rangeLabel)
+            from: from, to: to, rangeLabel: rangeLabel,
+            comparison: from.map { from in
+                let start = previousTag?.name ?? from.hex
+                let end = releaseTag?.name ?? request.version ?? (request.to == nil ? to.hex : to.hex)
+                let startLabel = previousTag?.name ?? fromLabel ?? from.short
+                let endLabel = releaseTag?.name ?? request.version ?? toLabel
+                return (start, end, "\(startLabel)...\(endLabel)")
+            })
         let notes = ReleaseBuilder.build(info: info, commits: records)
         let links = repository.remoteURL(named: "origin").flatMap(RemoteLinks.init(remoteURL:))
         let context = ReleaseContext(notes: notes, links: links)
@@ -117,7 +123,7 @@ public enum DraftNotes {
         let excluded = from.map { [$0] } ?? []
         var records: [CommitRecord] = []
         var truncatedAt: CommitID?
-        do {
+        try readHistory(repository, rangeLabel: rangeLabel) {
             try repository.walk(including: [to], excluding: excluded) { raw in
                 if shallowRoots.contains(raw.id), !raw.parents.isEmpty,
                    !raw.parents.allSatisfy({ excluded.contains($0) }) {
@@ -127,15 +133,20 @@ public enum DraftNotes {
                 records.append(CommitRecord(raw))
                 return .continue
             }
-        } catch let error as GitError {
-            if repository.isShallow {
-                throw shallowError(rangeLabel)
-            }
-            throw NotesError(.repository, "reading the history of \(rangeLabel) failed: \(error.message)",
-                             hint: "run git fsck to check the repository")
         }
         if truncatedAt != nil { throw shallowError(rangeLabel) }
         return records
+    }
+
+    /// Runs a read of the history; a missing object is the shallow-clone error in a shallow clone.
+    static func readHistory<T>(_ repository: Repository, rangeLabel: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as GitError {
+            if repository.isShallow { throw shallowError(rangeLabel) }
+            throw NotesError(.repository, "reading the history of \(rangeLabel) failed: \(error.message)",
+                             hint: "run git fsck to check the repository")
+        }
     }
 
     static func shallowError(_ rangeLabel: String) -> NotesError {

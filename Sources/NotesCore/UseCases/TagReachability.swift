@@ -1,0 +1,55 @@
+import NotesGit
+
+/// Finds which release tags are reachable from a commit with one walk of the history, newest first,
+/// that stops as soon as the answer is known.
+///
+/// libgit2's merge-base search ignores `.git/shallow`, so it fails in shallow clones; this walk uses the
+/// shallow-aware walker instead. A candidate is ruled out once the walk has gone `skewAllowance` seconds
+/// past its commit time without meeting it (commit dates only ever go backwards along history, up to
+/// clock skew). Tags below a shallow boundary are unreachable, which makes the range reach the boundary
+/// and fail with the shallow-clone error rather than give short notes.
+enum TagReachability {
+    /// Three days of clock skew tolerated between a commit and its parents.
+    static let skewAllowance: Int64 = 3 * 86_400
+
+    /// The first of `candidates`, in their order, reachable from `start` (the commit itself included).
+    static func firstReachable(_ candidates: [VersionTag], from start: CommitID, in repository: Repository) throws
+        -> VersionTag?
+    {
+        guard !candidates.isEmpty else { return nil }
+        var reachable: [Bool?] = candidates.map { $0.tag.target == start ? true : nil }
+        if let first = reachable.first, first == true { return candidates[0] }
+        var times: [Int64] = []
+        for candidate in candidates {
+            times.append((try? repository.commit(candidate.tag.target).committer.time) ?? Int64.max)
+        }
+        var indicesByTarget: [CommitID: [Int]] = [:]
+        for (index, candidate) in candidates.enumerated() { indicesByTarget[candidate.tag.target, default: []].append(index) }
+        let byTimeDescending = candidates.indices.sorted { times[$0] > times[$1] }
+        var cursor = 0
+
+        func decided() -> VersionTag?? {
+            for (index, state) in reachable.enumerated() {
+                switch state {
+                case .some(true): return .some(candidates[index])
+                case .some(false): continue
+                case .none: return .none
+                }
+            }
+            return .some(nil)
+        }
+
+        try repository.walk(including: [start], excluding: []) { raw in
+            for index in indicesByTarget[raw.id] ?? [] { reachable[index] = true }
+            while cursor < byTimeDescending.count,
+                  times[byTimeDescending[cursor]] == Int64.max
+                    || times[byTimeDescending[cursor]] > raw.committer.time + skewAllowance {
+                let index = byTimeDescending[cursor]
+                if reachable[index] == nil { reachable[index] = false }
+                cursor += 1
+            }
+            return decided() == nil ? .continue : .stop
+        }
+        return decided() ?? nil
+    }
+}
