@@ -1,6 +1,23 @@
 import Foundation
 import NotesGit
 
+/// Which release to describe: the same options for `draft`, `changelog`, `readme`, `todo` and `attach`.
+public struct RangeRequest: Sendable {
+    /// The version being released (`v1.2.3`), nil for "Unreleased".
+    public var version: String?
+    /// Overrides the start of the range (exclusive): any revision.
+    public var from: String?
+    /// Overrides the end of the range (inclusive): any revision.
+    public var to: String?
+
+    /// Makes a request.
+    public init(version: String? = nil, from: String? = nil, to: String? = nil) {
+        self.version = version
+        self.from = from
+        self.to = to
+    }
+}
+
 /// What `notes draft` is asked for.
 public struct DraftRequest: Sendable {
     /// A folder inside the repository (default: the current directory).
@@ -28,7 +45,7 @@ public struct DraftRequest: Sendable {
     }
 }
 
-/// The outcome of `notes draft`: the notes, their view model, and the one-line range summary for stderr.
+/// The notes of one release: the notes, their view model, and the one-line range summary for stderr.
 public struct DraftResult: Sendable {
     /// The notes.
     public var notes: ReleaseNotes
@@ -38,27 +55,60 @@ public struct DraftResult: Sendable {
     public var summary: String
 }
 
-/// `notes draft`: chooses the range, walks it, parses and groups the commits.
+/// `notes draft`: one release's notes.
 public enum DraftNotes {
     /// Runs the draft. Throws `NotesError` for everything a user can cause.
     public static func run(_ request: DraftRequest) throws -> DraftResult {
-        let repository = try RepositoryAccess.open(request.repositoryPath)
+        let source = try ReleaseSource(repositoryPath: request.repositoryPath, tagPrefix: request.tagPrefix)
+        return try source.release(RangeRequest(version: request.version, from: request.from, to: request.to),
+                                  now: request.now)
+    }
+}
+
+/// A repository opened once, with its release tags read once, that gives the notes of any release:
+/// chooses the range, walks it, parses and groups the commits. Commands that need several releases
+/// (`changelog --all`) ask one source for each, so the repository and its tags are read only once.
+public final class ReleaseSource {
+    /// The repository.
+    public let repository: Repository
+    /// The release tags, highest version first.
+    public let tags: [VersionTag]
+    /// How tag names hold versions.
+    public let pattern: TagPattern
+    /// Links to the forge, when `remote.origin.url` is GitHub or GitLab.
+    public let links: RemoteLinks?
+
+    /// Opens the repository containing `repositoryPath` and reads its release tags.
+    public init(repositoryPath: String, tagPrefix: String? = nil) throws {
+        repository = try RepositoryAccess.open(repositoryPath)
         guard !repository.isEmpty else {
             throw NotesError(.repository, "the repository at \(repository.workdir ?? repository.gitDir) has no commits yet",
                              hint: "make a first commit, then draft notes")
         }
-        let pattern = TagPattern(prefix: request.tagPrefix)
-        var version: ReleaseVersion?
-        if let text = request.version {
-            guard let parsed = ReleaseVersion(text, prefix: request.tagPrefix) ?? ReleaseVersion(text) else {
-                throw NotesError.invalidVersion(text)
-            }
-            version = parsed
+        pattern = TagPattern(prefix: tagPrefix)
+        let repository = repository
+        let pattern = pattern
+        tags = try gitCall { try pattern.versionTags(repository.tags()) }
+        links = repository.remoteURL(named: "origin").flatMap(RemoteLinks.init(remoteURL:))
+    }
+
+    /// Parses a VERSION argument, with or without the tag prefix.
+    public func version(_ text: String) throws -> ReleaseVersion {
+        guard let parsed = ReleaseVersion(text, prefix: pattern.prefix) ?? ReleaseVersion(text) else {
+            throw NotesError.invalidVersion(text)
         }
-        let tags = try gitCall { try pattern.versionTags(repository.tags()) }
-        let releaseTag = version.flatMap { version in
-            tags.first { $0.name == request.version } ?? tags.first { $0.version.version == version.version }
-        }
+        return parsed
+    }
+
+    /// The existing tag for `version`: the exact name, else a tag with the same version.
+    public func tag(for version: ReleaseVersion, named name: String?) -> VersionTag? {
+        tags.first { $0.name == name } ?? tags.first { $0.version.version == version.version }
+    }
+
+    /// The notes of one release. `now` dates releases whose tag does not exist yet.
+    public func release(_ request: RangeRequest, now: Int64) throws -> DraftResult {
+        let version = try request.version.map { try self.version($0) }
+        let releaseTag = version.flatMap { tag(for: $0, named: request.version) }
 
         let to: CommitID
         let toLabel: String
@@ -85,45 +135,42 @@ public enum DraftNotes {
             previousTag = tags.first { $0.tag.target == from && $0.name == revision }
         } else {
             let candidates = PreviousTagRule.candidates(for: version, excluding: releaseTag?.name, among: tags)
-            previousTag = try readHistory(repository, rangeLabel: toLabel) {
+            previousTag = try Self.readHistory(repository, rangeLabel: toLabel) {
                 try TagReachability.firstReachable(candidates, from: to, in: repository)
             }
             from = previousTag?.tag.target
             fromLabel = previousTag?.name
         }
 
-        let records = try walk(repository, to: to, from: from, rangeLabel: fromLabel.map { "\($0)..\(toLabel)" } ?? toLabel)
-        let title = releaseTag?.name ?? request.version ?? "Unreleased"
         let rangeLabel = fromLabel.map { "\($0)..\(toLabel)" } ?? toLabel
+        let records = try walk(to: to, from: from, rangeLabel: rangeLabel)
         let info = ReleaseInfo(
-            title: title, version: version, tagName: releaseTag?.name ?? request.version,
-            tagExists: releaseTag != nil, previousTag: previousTag?.name ?? fromLabel,
-            previousTagDate: previousTag?.tag.date, date: releaseTag?.tag.date ?? request.now,
-            from: from, to: to, rangeLabel: rangeLabel,
+            title: releaseTag?.name ?? request.version ?? "Unreleased", version: version,
+            tagName: releaseTag?.name ?? request.version, tagExists: releaseTag != nil,
+            previousTag: previousTag?.name ?? fromLabel, previousTagDate: previousTag?.tag.date,
+            date: releaseTag?.tag.date ?? now, from: from, to: to, rangeLabel: rangeLabel,
             comparison: from.map { from in
                 let start = previousTag?.name ?? from.hex
-                let end = releaseTag?.name ?? request.version ?? (request.to == nil ? to.hex : to.hex)
+                let end = releaseTag?.name ?? request.version ?? to.hex
                 let startLabel = previousTag?.name ?? fromLabel ?? from.short
                 let endLabel = releaseTag?.name ?? request.version ?? toLabel
                 return (start, end, "\(startLabel)...\(endLabel)")
             })
         let notes = ReleaseBuilder.build(info: info, commits: records)
-        let links = repository.remoteURL(named: "origin").flatMap(RemoteLinks.init(remoteURL:))
         let context = ReleaseContext(notes: notes, links: links)
         let count = records.count
         let range = from == nil ? "\(rangeLabel) (whole history)" : rangeLabel
-        return DraftResult(notes: notes, context: context,
-                           summary: "\(range), \(count) commit\(count == 1 ? "" : "s")")
+        return DraftResult(notes: notes, context: context, summary: "\(range), \(count) commit\(count == 1 ? "" : "s")")
     }
 
     /// Walks `from..to` (the whole history when `from` is nil), newest first. In a shallow clone, a range
     /// that runs past the shallow boundary is an error rather than silently short notes.
-    static func walk(_ repository: Repository, to: CommitID, from: CommitID?, rangeLabel: String) throws -> [CommitRecord] {
+    func walk(to: CommitID, from: CommitID?, rangeLabel: String) throws -> [CommitRecord] {
         let shallowRoots = repository.isShallow ? repository.shallowRoots() : []
         let excluded = from.map { [$0] } ?? []
         var records: [CommitRecord] = []
         var truncatedAt: CommitID?
-        try readHistory(repository, rangeLabel: rangeLabel) {
+        try Self.readHistory(repository, rangeLabel: rangeLabel) {
             try repository.walk(including: [to], excluding: excluded) { raw in
                 if shallowRoots.contains(raw.id), !raw.parents.isEmpty,
                    !raw.parents.allSatisfy({ excluded.contains($0) }) {
@@ -134,7 +181,7 @@ public enum DraftNotes {
                 return .continue
             }
         }
-        if truncatedAt != nil { throw shallowError(rangeLabel) }
+        if truncatedAt != nil { throw Self.shallowError(rangeLabel) }
         return records
     }
 
