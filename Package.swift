@@ -32,7 +32,7 @@ let package = Package(
         .target(
             name: "NotesCLI",
             dependencies: [
-                "NotesCore",
+                "NotesCore", "NotesGit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NotesCore
+import NotesGit
 
 struct DraftCommand: NotesSubcommand {
     static let configuration = CommandConfiguration(
@@ -35,9 +36,10 @@ struct DraftCommand: NotesSubcommand {
         let renderer = context ? nil : try TemplateRenderer(
             template.map { try TemplateSource.file(invocation.path($0)) }
                 ?? TemplateSource.builtin("release-notes.md")!)
-        let request = DraftRequest(
+        var request = DraftRequest(
             repositoryPath: repository.repositoryPath(invocation), version: version,
             from: range.from, to: range.to, tagPrefix: range.tagPrefix, now: try invocation.now())
+        request.paths = range.pathFilter
         let result = try DraftNotes.run(request)
         let text: String
         if let renderer {

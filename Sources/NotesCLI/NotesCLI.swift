@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NotesCore
+import NotesGit
 
 /// The `notes` command line: parses arguments, runs one subcommand, prints errors in one place.
 public enum NotesCLI {
@@ -92,4 +93,12 @@ struct RangeOptions: ParsableArguments {
         "Release tags are PREFIX followed by a version (barter-python-v). Default: v or nothing.",
         valueName: "prefix"))
     var tagPrefix: String?
+
+    @Option(name: .customLong("path"), help: ArgumentHelp(
+        "Only commits that touch this directory or glob (repeatable): a package's history in a monorepo.",
+        valueName: "dir"))
+    var paths: [String] = []
+
+    /// The path filter the options describe.
+    var pathFilter: PathFilter { PathFilter(paths: paths) }
 }

@@ -22,7 +22,21 @@ extension Repository {
     public func walk(
         including: [CommitID], excluding: [CommitID], _ body: (RawCommit) throws -> WalkControl
     ) throws {
-        var walker = CommitWalker(repository: pointer, shallowRoots: shallowRoots())
+        try walk(including: including, excluding: excluding, touching: nil, body)
+    }
+
+    /// Like `walk(including:excluding:_:)`, handing out only the commits that touch `filter` (compared
+    /// with their first parent; see `PathFilter`). Directory paths compare subtree ids found with
+    /// `git_tree_entry_bypath`, one tree read per commit; globs and exclusions fall back to a pathspec diff
+    /// for the commits whose directories changed (or for every commit, with globs only).
+    public func walk(
+        including: [CommitID], excluding: [CommitID], touching filter: PathFilter?,
+        _ body: (RawCommit) throws -> WalkControl
+    ) throws {
+        let matcher = try filter.flatMap { filter -> PathMatcher? in
+            filter.isEmpty ? nil : try PathMatcher(filter: filter, repository: pointer)
+        }
+        var walker = CommitWalker(repository: pointer, shallowRoots: shallowRoots(), matcher: matcher)
         for id in excluding {
             var oid = id.oid
             try walker.push(&oid, id: id, uninteresting: true)
@@ -53,6 +67,7 @@ struct CommitWalker: ~Copyable {
 
     private let repository: OpaquePointer
     private let shallowRoots: Set<CommitID>
+    private let matcher: PathMatcher?
     private var heap: [Entry] = []
     private var flags: [CommitID: UInt8] = [:]
     private var nextSequence = 0
@@ -62,9 +77,10 @@ struct CommitWalker: ~Copyable {
     /// How many already-processed commits were marked uninteresting late (clock skew); 0 in normal histories.
     private var lateMarks = 0
 
-    init(repository: OpaquePointer, shallowRoots: Set<CommitID>) {
+    init(repository: OpaquePointer, shallowRoots: Set<CommitID>, matcher: PathMatcher? = nil) {
         self.repository = repository
         self.shallowRoots = shallowRoots
+        self.matcher = matcher
         heap.reserveCapacity(64)
         pending.reserveCapacity(walkSlop + 1)
     }
@@ -89,6 +105,14 @@ struct CommitWalker: ~Copyable {
             throw GitError.library(GIT_ENOTFOUND, "commit \(id) not found", "git_commit_lookup")
         }
         if !uninteresting { interestingQueued += 1 }
+        if let matcher {
+            do {
+                try matcher.record(commit, id: id)
+            } catch {
+                git_commit_free(commit)
+                throw error
+            }
+        }
         let entry = Entry(
             time: git_commit_time(commit), sequence: nextSequence, uninteresting: uninteresting, id: id,
             commit: commit)
@@ -118,6 +142,13 @@ struct CommitWalker: ~Copyable {
                     }
                     index += 1
                 }
+            }
+            if let matcher {
+                defer { matcher.popped(entry.id) }
+                if isUninteresting { continue }
+                let parent = git_commit_parentcount(entry.commit) > 0
+                    ? git_commit_parent_id(entry.commit, 0).map { CommitID($0) } : nil
+                if try !matcher.touches(entry.id, firstParent: parent) { continue }
             }
             if isUninteresting { continue }
             pending.append(RawCommit(entry.commit, id: entry.id))

@@ -9,12 +9,16 @@ public struct RangeRequest: Sendable {
     public var from: String?
     /// Overrides the end of the range (inclusive): any revision.
     public var to: String?
+    /// Only commits touching these paths (directories or globs, minus exclusions); empty: all commits.
+    public var paths: PathFilter
 
     /// Makes a request.
-    public init(version: String? = nil, from: String? = nil, to: String? = nil) {
+    public init(version: String? = nil, from: String? = nil, to: String? = nil,
+                paths: PathFilter = PathFilter(paths: [])) {
         self.version = version
         self.from = from
         self.to = to
+        self.paths = paths
     }
 }
 
@@ -30,6 +34,8 @@ public struct DraftRequest: Sendable {
     public var to: String?
     /// Tag names are `prefix` + version; nil accepts `v1.2.3` and `1.2.3`.
     public var tagPrefix: String?
+    /// Only commits touching these paths; empty: all commits.
+    public var paths: PathFilter = PathFilter(paths: [])
     /// "Today" for releases whose tag does not exist yet (unix seconds): `SOURCE_DATE_EPOCH` or the clock.
     public var now: Int64
 
@@ -60,8 +66,9 @@ public enum DraftNotes {
     /// Runs the draft. Throws `NotesError` for everything a user can cause.
     public static func run(_ request: DraftRequest) throws -> DraftResult {
         let source = try ReleaseSource(repositoryPath: request.repositoryPath, tagPrefix: request.tagPrefix)
-        return try source.release(RangeRequest(version: request.version, from: request.from, to: request.to),
-                                  now: request.now)
+        return try source.release(
+            RangeRequest(version: request.version, from: request.from, to: request.to, paths: request.paths),
+            now: request.now)
     }
 }
 
@@ -105,6 +112,16 @@ public final class ReleaseSource {
         tags.first { $0.name == name } ?? tags.first { $0.version.version == version.version }
     }
 
+    /// The tag name a version gets: its existing tag; else the tag prefix plus the version; else the
+    /// version as written when it carries a `v`; else in the style of the newest release tag (`v0.1.2`
+    /// makes `1.2.3` into `v1.2.3`).
+    public func tagName(for version: ReleaseVersion, written text: String) -> String {
+        if let existing = tag(for: version, named: text) { return existing.name }
+        if let prefix = pattern.prefix { return prefix + version.bare }
+        if !version.prefix.isEmpty { return text }
+        return (tags.first?.version.prefix ?? "") + version.bare
+    }
+
     /// The notes of one release. `now` dates releases whose tag does not exist yet.
     public func release(_ request: RangeRequest, now: Int64) throws -> DraftResult {
         let version = try request.version.map { try self.version($0) }
@@ -143,35 +160,42 @@ public final class ReleaseSource {
         }
 
         let rangeLabel = fromLabel.map { "\($0)..\(toLabel)" } ?? toLabel
-        let records = try walk(to: to, from: from, rangeLabel: rangeLabel)
+        let name = version.map { self.tagName(for: $0, written: request.version ?? $0.description) }
+        let records = try walk(to: to, from: from, paths: request.paths, rangeLabel: rangeLabel)
         let info = ReleaseInfo(
-            title: releaseTag?.name ?? request.version ?? "Unreleased", version: version,
-            tagName: releaseTag?.name ?? request.version, tagExists: releaseTag != nil,
+            title: name ?? "Unreleased", version: version,
+            tagName: name, tagExists: releaseTag != nil,
             previousTag: previousTag?.name ?? fromLabel, previousTagDate: previousTag?.tag.date,
             date: releaseTag?.tag.date ?? now, from: from, to: to, rangeLabel: rangeLabel,
             comparison: from.map { from in
                 let start = previousTag?.name ?? from.hex
-                let end = releaseTag?.name ?? request.version ?? to.hex
+                let end = name ?? to.hex
                 let startLabel = previousTag?.name ?? fromLabel ?? from.short
-                let endLabel = releaseTag?.name ?? request.version ?? toLabel
+                let endLabel = name ?? toLabel
                 return (start, end, "\(startLabel)...\(endLabel)")
             })
         let notes = ReleaseBuilder.build(info: info, commits: records)
         let context = ReleaseContext(notes: notes, links: links)
         let count = records.count
-        let range = from == nil ? "\(rangeLabel) (whole history)" : rangeLabel
+        var range = from == nil ? "\(rangeLabel) (whole history)" : rangeLabel
+        if !request.paths.isEmpty {
+            range += " -- " + (request.paths.directories + request.paths.globs).joined(separator: " ")
+            if !request.paths.excludes.isEmpty {
+                range += " " + request.paths.excludes.map { ":!\($0)" }.joined(separator: " ")
+            }
+        }
         return DraftResult(notes: notes, context: context, summary: "\(range), \(count) commit\(count == 1 ? "" : "s")")
     }
 
     /// Walks `from..to` (the whole history when `from` is nil), newest first. In a shallow clone, a range
     /// that runs past the shallow boundary is an error rather than silently short notes.
-    func walk(to: CommitID, from: CommitID?, rangeLabel: String) throws -> [CommitRecord] {
+    func walk(to: CommitID, from: CommitID?, paths: PathFilter, rangeLabel: String) throws -> [CommitRecord] {
         let shallowRoots = repository.isShallow ? repository.shallowRoots() : []
         let excluded = from.map { [$0] } ?? []
         var records: [CommitRecord] = []
         var truncatedAt: CommitID?
         try Self.readHistory(repository, rangeLabel: rangeLabel) {
-            try repository.walk(including: [to], excluding: excluded) { raw in
+            try repository.walk(including: [to], excluding: excluded, touching: paths) { raw in
                 if shallowRoots.contains(raw.id), !raw.parents.isEmpty,
                    !raw.parents.allSatisfy({ excluded.contains($0) }) {
                     truncatedAt = raw.id
