@@ -13,11 +13,13 @@ public enum ReleaseBuilder {
         // Oldest first for display.
         let listed = classified.reversed().filter { $0.skipped == nil }
         var sectionEntries: [SectionKind: [Entry]] = [:]
+        var entryByIssue: [SectionKind: [String: Int]] = [:]
         var placement: [CommitID: SectionKind] = [:]
         for item in listed {
             let kind = section(for: item.record)
             placement[item.record.id] = kind
-            append(item.record, to: &sectionEntries[kind, default: []], kind: kind)
+            append(item.record, to: &sectionEntries[kind, default: []], index: &entryByIssue[kind, default: [:]],
+                   kind: kind)
         }
         for index in classified.indices {
             if let kind = placement[classified[index].record.id] { classified[index].section = kind }
@@ -78,10 +80,11 @@ public enum ReleaseBuilder {
         record.issues.first(where: \.closes) ?? record.issues.first
     }
 
-    private static func append(_ record: CommitRecord, to entries: inout [Entry], kind: SectionKind) {
+    /// Adds a commit to a section's entries; `index` maps a folding issue key to its entry.
+    private static func append(_ record: CommitRecord, to entries: inout [Entry], index: inout [String: Int],
+                               kind: SectionKind) {
         let folding = foldingIssue(of: record)
-        if let folding, kind != .breaking,
-           let existing = entries.firstIndex(where: { $0.issues.first?.key == folding.key }) {
+        if let folding, kind != .breaking, let existing = index[folding.key] {
             entries[existing].commits.append(record.id)
             for issue in record.issues where !entries[existing].issues.contains(where: { $0.key == issue.key }) {
                 entries[existing].issues.append(issue)
@@ -93,6 +96,7 @@ public enum ReleaseBuilder {
             issues.insert(issues.remove(at: position), at: 0)
         }
         // Other changes show the whole subject: a `wip:` prefix is part of what the author said.
+        if let folding, kind != .breaking { index[folding.key] = entries.count }
         let raw = kind == .other ? record.subject : (record.conventional?.description ?? record.subject)
         let description = SquashSuffix.split(raw).text
         entries.append(Entry(
