@@ -32,16 +32,19 @@ public struct DraftRequest: Sendable {
     public var tagPrefix: String?
     /// "Today" for releases whose tag does not exist yet (unix seconds): `SOURCE_DATE_EPOCH` or the clock.
     public var now: Int64
+    /// The resolved settings (configuration and flags); nil: the defaults with `tagPrefix`.
+    public var settings: Settings?
 
     /// Makes a request.
     public init(repositoryPath: String, version: String? = nil, from: String? = nil, to: String? = nil,
-                tagPrefix: String? = nil, now: Int64) {
+                tagPrefix: String? = nil, now: Int64, settings: Settings? = nil) {
         self.repositoryPath = repositoryPath
         self.version = version
         self.from = from
         self.to = to
         self.tagPrefix = tagPrefix
         self.now = now
+        self.settings = settings
     }
 }
 
@@ -59,7 +62,8 @@ public struct DraftResult: Sendable {
 public enum DraftNotes {
     /// Runs the draft. Throws `NotesError` for everything a user can cause.
     public static func run(_ request: DraftRequest) throws -> DraftResult {
-        let source = try ReleaseSource(repositoryPath: request.repositoryPath, tagPrefix: request.tagPrefix)
+        let source = try ReleaseSource(repositoryPath: request.repositoryPath, tagPrefix: request.tagPrefix,
+                                       settings: request.settings)
         return try source.release(RangeRequest(version: request.version, from: request.from, to: request.to),
                                   now: request.now)
     }
@@ -75,11 +79,15 @@ public final class ReleaseSource {
     public let tags: [VersionTag]
     /// How tag names hold versions.
     public let pattern: TagPattern
-    /// Links to the forge, when `remote.origin.url` is GitHub or GitLab.
+    /// Links to the forge: from `[links]`, else when `remote.origin.url` is GitHub or GitLab.
     public let links: RemoteLinks?
+    /// Sections, skip rules, hidden types and scopes from the configuration.
+    public let grouping: GroupingRules
 
-    /// Opens the repository containing `repositoryPath` and reads its release tags.
-    public init(repositoryPath: String, tagPrefix: String? = nil) throws {
+    /// Opens the repository containing `repositoryPath` and reads its release tags. With `settings`, their
+    /// tag prefix, links and grouping rules apply (`tagPrefix` is then ignored).
+    public init(repositoryPath: String, tagPrefix: String? = nil, settings: Settings? = nil) throws {
+        let tagPrefix = settings.map(\.tagPrefix) ?? tagPrefix
         repository = try RepositoryAccess.open(repositoryPath)
         guard !repository.isEmpty else {
             throw NotesError(.repository, "the repository at \(repository.workdir ?? repository.gitDir) has no commits yet",
@@ -89,7 +97,12 @@ public final class ReleaseSource {
         let repository = repository
         let pattern = pattern
         tags = try gitCall { try pattern.versionTags(repository.tags()) }
-        links = repository.remoteURL(named: "origin").flatMap(RemoteLinks.init(remoteURL:))
+        if let settings {
+            links = settings.remoteLinks { repository.remoteURL(named: $0) }
+        } else {
+            links = repository.remoteURL(named: "origin").flatMap(RemoteLinks.init(remoteURL:))
+        }
+        grouping = settings?.grouping ?? .standard
     }
 
     /// Parses a VERSION argument, with or without the tag prefix.
@@ -156,7 +169,7 @@ public final class ReleaseSource {
                 let endLabel = releaseTag?.name ?? request.version ?? toLabel
                 return (start, end, "\(startLabel)...\(endLabel)")
             })
-        let notes = ReleaseBuilder.build(info: info, commits: records)
+        let notes = ReleaseBuilder.build(info: info, commits: records, rules: grouping)
         let context = ReleaseContext(notes: notes, links: links)
         let count = records.count
         let range = from == nil ? "\(rangeLabel) (whole history)" : rangeLabel
