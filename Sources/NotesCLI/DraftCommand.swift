@@ -12,7 +12,8 @@ struct DraftCommand: NotesSubcommand {
             When the tag does not exist yet, they cover the latest release tag reachable from HEAD to HEAD, \
             titled VERSION. Without VERSION the notes are titled "Unreleased". A stable version starts after \
             the previous stable tag; a pre-release after the previous tag of any kind. The range and its size \
-            are said on stderr; the notes go to stdout or --output.
+            are said on stderr; the notes go to stdout or --output. notes.toml (or --config) sets sections, \
+            skip rules, links and templates; flags beat it.
             """)
 
     @Argument(help: ArgumentHelp("The version being released: 1.2.3, v1.2.3, v1.3.0-rc.1.", valueName: "version"))
@@ -21,28 +22,52 @@ struct DraftCommand: NotesSubcommand {
     @OptionGroup var repository: RepositoryOptions
     @OptionGroup var range: RangeOptions
 
-    @Option(help: ArgumentHelp("Render with this Mustache template instead of the built-in one.", valueName: "file"))
+    @Option(help: ArgumentHelp(
+        "Render with this Mustache template. Default: [templates] draft, else .notes/templates/release-notes.md, "
+            + "else the built-in one.", valueName: "file"))
     var template: String?
 
     @Flag(help: "Print the view model templates see, as JSON, instead of the notes.")
     var context = false
 
+    @Flag(help: "Print one line per commit of the range, where it went and why, instead of the notes.")
+    var explain = false
+
+    @Flag(help: "Fail with exit code 6, listing them, when the range has commits that are not Conventional Commits.")
+    var strict = false
+
     @Option(name: [.short, .long], help: ArgumentHelp("Write the notes to FILE (atomically) instead of stdout.",
                                                       valueName: "file"))
     var output: String?
 
+    func validate() throws {
+        if context && explain { throw ValidationError("--context and --explain both replace the notes; give one") }
+    }
+
     func execute(_ invocation: Invocation) throws {
         if let output { try AtomicFile.checkWritable(invocation.path(output)) }
-        let renderer = context ? nil : try TemplateRenderer(
-            template.map { try TemplateSource.file(invocation.path($0)) }
-                ?? TemplateSource.builtin("release-notes.md")!)
-        var request = DraftRequest(
+        let settings = try repository.settings(invocation, flags: SettingsFlags(
+            tagPrefix: range.tagPrefix, package: range.package, paths: range.paths,
+            template: template.map(invocation.path)))
+        var renderer: TemplateRenderer?
+        if !context && !explain {
+            let source = try TemplateLookup.find(name: "release-notes.md", command: "draft", settings: settings)
+            renderer = try TemplateRenderer(source)
+            try TemplateNameCheck.check(source, example: ReleaseContext.example)
+        }
+        let request = DraftRequest(
             repositoryPath: repository.repositoryPath(invocation), version: version,
-            from: range.from, to: range.to, tagPrefix: range.tagPrefix, now: try invocation.now())
-        request.paths = range.pathFilter
+            from: range.from, to: range.to, tagPrefix: settings.tagPrefix, now: try invocation.now(),
+            settings: settings)
         let result = try DraftNotes.run(request)
+        if strict {
+            let offenders = DraftReport.nonConventional(result.notes)
+            if !offenders.isEmpty { throw DraftReport.strictError(offenders, rangeLabel: result.notes.info.rangeLabel) }
+        }
         let text: String
-        if let renderer {
+        if explain {
+            text = DraftReport.explain(result.notes, rules: settings.grouping, configurationFile: settings.configurationFile)
+        } else if let renderer {
             text = renderer.render(result.context)
         } else {
             text = try ContextJSON.encode(result.context)

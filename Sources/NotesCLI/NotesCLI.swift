@@ -64,7 +64,7 @@ struct NotesCommand: ParsableCommand {
             5 configuration error, 6 check failed, 7 nothing to do, 8 file error, 64 command-line usage.
             """,
         version: NotesVersion.current,
-        subcommands: [DraftCommand.self])
+        subcommands: [DraftCommand.self, InitCommand.self])
 }
 
 /// Options every command that reads a repository takes.
@@ -72,8 +72,18 @@ struct RepositoryOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A folder inside the repository to use.", valueName: "dir"))
     var repo: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Read this configuration file instead of notes.toml at the repository root.", valueName: "file"))
+    var config: String?
+
     func repositoryPath(_ invocation: Invocation) -> String {
         repo.map(invocation.path) ?? invocation.workingDirectory
+    }
+
+    /// Loads the configuration (checked in full, before any work) and resolves `flags` over it.
+    func settings(_ invocation: Invocation, flags: SettingsFlags) throws -> Settings {
+        try SettingsLoader.load(repositoryPath: repositoryPath(invocation), configPath: config.map(invocation.path),
+                                configDisplay: config, flags: flags)
     }
 }
 
@@ -99,6 +109,7 @@ struct RangeOptions: ParsableArguments {
         valueName: "dir"))
     var paths: [String] = []
 
-    /// The path filter the options describe.
-    var pathFilter: PathFilter { PathFilter(paths: paths) }
+    @Option(help: ArgumentHelp(
+        "A [[package]] of notes.toml: its tag prefix and paths, files and version files.", valueName: "name"))
+    var package: String?
 }

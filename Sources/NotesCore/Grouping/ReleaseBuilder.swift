@@ -2,12 +2,19 @@ import NotesGit
 
 /// Turns the commits of a range into release notes: skips merges and release commits, cancels
 /// reverts inside the range, sorts commits into sections, folds commits that link one issue, and
-/// counts issues and contributors. Pure: the same commits always give the same notes.
+/// counts issues and contributors. `rules` (from the configuration) choose the sections, their order,
+/// and which commits are left out. Pure: the same commits and rules always give the same notes.
 public enum ReleaseBuilder {
     /// Builds the notes. `commits` come newest first, as the walk hands them out.
-    public static func build(info: ReleaseInfo, commits: [CommitRecord]) -> ReleaseNotes {
+    public static func build(info: ReleaseInfo, commits: [CommitRecord], rules: GroupingRules = .standard) -> ReleaseNotes {
         var classified = commits.map { ClassifiedCommit(record: $0) }
         skipMergesAndReleases(&classified)
+        for index in classified.indices where classified[index].skipped == nil {
+            if let skip = rules.skip(classified[index].record) {
+                classified[index].skipped = skip.reason
+                classified[index].skipRule = skip.rule
+            }
+        }
         cancelReverts(&classified)
 
         // Oldest first for display.
@@ -16,7 +23,7 @@ public enum ReleaseBuilder {
         var entryByIssue: [SectionKind: [String: Int]] = [:]
         var placement: [CommitID: SectionKind] = [:]
         for item in listed {
-            let kind = section(for: item.record)
+            let kind = rules.section(for: item.record)
             placement[item.record.id] = kind
             append(item.record, to: &sectionEntries[kind, default: []], index: &entryByIssue[kind, default: [:]],
                    kind: kind)
@@ -24,7 +31,7 @@ public enum ReleaseBuilder {
         for index in classified.indices {
             if let kind = placement[classified[index].record.id] { classified[index].section = kind }
         }
-        let sections = SectionKind.allCases.compactMap { kind -> (kind: SectionKind, entries: [Entry])? in
+        let sections = rules.sections.compactMap { kind -> (kind: SectionKind, entries: [Entry])? in
             guard let entries = sectionEntries[kind], !entries.isEmpty else { return nil }
             return (kind, entries)
         }
@@ -33,13 +40,9 @@ public enum ReleaseBuilder {
             issues: issueSummaries(listed.map(\.record)), contributors: contributors(listed.map(\.record)))
     }
 
-    /// The section a commit is listed in.
+    /// The section a commit is listed in under the built-in rules.
     static func section(for record: CommitRecord) -> SectionKind {
-        if let conventional = record.conventional {
-            if conventional.isBreaking { return .breaking }
-            return SectionKind.forType(conventional.type)
-        }
-        return record.revert != nil ? .reverts : .other
+        GroupingRules.standard.section(for: record)
     }
 
     private static func skipMergesAndReleases(_ commits: inout [ClassifiedCommit]) {

@@ -70,6 +70,8 @@ public struct ClassifiedCommit: Sendable {
     public var section: SectionKind?
     /// Why it was skipped, nil when listed.
     public var skipped: SkipReason?
+    /// The `[[skip]]` rule (numbered from 1) that skipped it, when `skipped` is `rule`.
+    public var skipRule: Int?
     /// The revert that cancels it, or the commit this revert cancels, when `skipped` is `reverted` or `revert`.
     public var cancelledWith: CommitID?
 }

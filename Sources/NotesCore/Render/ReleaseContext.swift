@@ -228,8 +228,10 @@ public struct CommitView: Codable, Sendable {
     public var issues: [String]
     /// Section id, null when skipped.
     public var section: String?
-    /// merge, release, reverted or revert; null when listed.
+    /// merge, release, reverted, revert, rule, hidden or scope; null when listed.
     public var skipped: String?
+    /// The `[[skip]]` rule number (from 1) when `skipped` is `rule`; absent otherwise.
+    public var skipRule: Int?
     /// The revert that cancelled it, or the commit this revert cancelled.
     public var cancelledWith: String?
     /// Author name.
@@ -249,6 +251,7 @@ public struct CommitView: Codable, Sendable {
         try container.encode(issues, forKey: .issues)
         try container.encode(section, forKey: .section)
         try container.encode(skipped, forKey: .skipped)
+        try container.encodeIfPresent(skipRule, forKey: .skipRule)
         try container.encode(cancelledWith, forKey: .cancelledWith)
         try container.encode(author, forKey: .author)
         try container.encode(date, forKey: .date)
@@ -341,7 +344,7 @@ extension ReleaseContext {
                 scope: record.conventional?.scope, breaking: record.conventional?.isBreaking ?? false,
                 conventional: record.conventional != nil, nonConformance: record.message.nonConformance,
                 issues: record.issues.map(\.key), section: item.section?.rawValue,
-                skipped: item.skipped?.rawValue, cancelledWith: item.cancelledWith?.hex,
+                skipped: item.skipped?.rawValue, skipRule: item.skipRule, cancelledWith: item.cancelledWith?.hex,
                 author: record.author.name, date: DateText.timestamp(record.author.time))
         }
         let listed = notes.commits.filter { $0.skipped == nil }

@@ -38,16 +38,19 @@ public struct DraftRequest: Sendable {
     public var paths: PathFilter = PathFilter(paths: [])
     /// "Today" for releases whose tag does not exist yet (unix seconds): `SOURCE_DATE_EPOCH` or the clock.
     public var now: Int64
+    /// The resolved settings (configuration and flags); nil: the defaults with `tagPrefix`.
+    public var settings: Settings?
 
     /// Makes a request.
     public init(repositoryPath: String, version: String? = nil, from: String? = nil, to: String? = nil,
-                tagPrefix: String? = nil, now: Int64) {
+                tagPrefix: String? = nil, now: Int64, settings: Settings? = nil) {
         self.repositoryPath = repositoryPath
         self.version = version
         self.from = from
         self.to = to
         self.tagPrefix = tagPrefix
         self.now = now
+        self.settings = settings
     }
 }
 
@@ -65,7 +68,8 @@ public struct DraftResult: Sendable {
 public enum DraftNotes {
     /// Runs the draft. Throws `NotesError` for everything a user can cause.
     public static func run(_ request: DraftRequest) throws -> DraftResult {
-        let source = try ReleaseSource(repositoryPath: request.repositoryPath, tagPrefix: request.tagPrefix)
+        let source = try ReleaseSource(repositoryPath: request.repositoryPath, tagPrefix: request.tagPrefix,
+                                       settings: request.settings)
         return try source.release(
             RangeRequest(version: request.version, from: request.from, to: request.to, paths: request.paths),
             now: request.now)
@@ -82,11 +86,18 @@ public final class ReleaseSource {
     public let tags: [VersionTag]
     /// How tag names hold versions.
     public let pattern: TagPattern
-    /// Links to the forge, when `remote.origin.url` is GitHub or GitLab.
+    /// Links to the forge: from `[links]`, else when `remote.origin.url` is GitHub or GitLab.
     public let links: RemoteLinks?
+    /// Sections, skip rules, hidden types and scopes from the configuration.
+    public let grouping: GroupingRules
+    /// The paths of the selected package or of `--path` (from `settings`): used by every release whose
+    /// request gives no paths of its own. Empty: all commits.
+    public let paths: PathFilter
 
-    /// Opens the repository containing `repositoryPath` and reads its release tags.
-    public init(repositoryPath: String, tagPrefix: String? = nil) throws {
+    /// Opens the repository containing `repositoryPath` and reads its release tags. With `settings`, their
+    /// tag prefix, links and grouping rules apply (`tagPrefix` is then ignored).
+    public init(repositoryPath: String, tagPrefix: String? = nil, settings: Settings? = nil) throws {
+        let tagPrefix = settings.map(\.tagPrefix) ?? tagPrefix
         repository = try RepositoryAccess.open(repositoryPath)
         guard !repository.isEmpty else {
             throw NotesError(.repository, "the repository at \(repository.workdir ?? repository.gitDir) has no commits yet",
@@ -96,7 +107,13 @@ public final class ReleaseSource {
         let repository = repository
         let pattern = pattern
         tags = try gitCall { try pattern.versionTags(repository.tags()) }
-        links = repository.remoteURL(named: "origin").flatMap(RemoteLinks.init(remoteURL:))
+        if let settings {
+            links = settings.remoteLinks { repository.remoteURL(named: $0) }
+        } else {
+            links = repository.remoteURL(named: "origin").flatMap(RemoteLinks.init(remoteURL:))
+        }
+        grouping = settings?.grouping ?? .standard
+        paths = PathFilter(paths: settings?.paths ?? [], excludes: settings?.excludes ?? [])
     }
 
     /// Parses a VERSION argument, with or without the tag prefix.
@@ -161,7 +178,8 @@ public final class ReleaseSource {
 
         let rangeLabel = fromLabel.map { "\($0)..\(toLabel)" } ?? toLabel
         let name = version.map { self.tagName(for: $0, written: request.version ?? $0.description) }
-        let records = try walk(to: to, from: from, paths: request.paths, rangeLabel: rangeLabel)
+        let paths = request.paths.isEmpty ? self.paths : request.paths
+        let records = try walk(to: to, from: from, paths: paths, rangeLabel: rangeLabel)
         let info = ReleaseInfo(
             title: name ?? "Unreleased", version: version,
             tagName: name, tagExists: releaseTag != nil,
@@ -174,14 +192,14 @@ public final class ReleaseSource {
                 let endLabel = name ?? toLabel
                 return (start, end, "\(startLabel)...\(endLabel)")
             })
-        let notes = ReleaseBuilder.build(info: info, commits: records)
+        let notes = ReleaseBuilder.build(info: info, commits: records, rules: grouping)
         let context = ReleaseContext(notes: notes, links: links)
         let count = records.count
         var range = from == nil ? "\(rangeLabel) (whole history)" : rangeLabel
-        if !request.paths.isEmpty {
-            range += " -- " + (request.paths.directories + request.paths.globs).joined(separator: " ")
-            if !request.paths.excludes.isEmpty {
-                range += " " + request.paths.excludes.map { ":!\($0)" }.joined(separator: " ")
+        if !paths.isEmpty {
+            range += " -- " + (paths.directories + paths.globs).joined(separator: " ")
+            if !paths.excludes.isEmpty {
+                range += " " + paths.excludes.map { ":!\($0)" }.joined(separator: " ")
             }
         }
         return DraftResult(notes: notes, context: context, summary: "\(range), \(count) commit\(count == 1 ? "" : "s")")

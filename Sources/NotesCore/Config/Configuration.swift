@@ -1,0 +1,349 @@
+/// The contents of `notes.toml`: every key optional, every missing key takes its default, so
+/// `Configuration()` is what an empty file means. Keys are snake_case in TOML. The reference
+/// (`docs/configuration.md`) and `notes init`'s commented file come from `ConfigurationKeys`, and a test
+/// checks that table against this struct's defaults.
+public struct Configuration: Codable, Sendable, Equatable {
+    /// `[tags]`: how release tags are named.
+    public var tags = Tags()
+    /// `[release]`: the release branch and the notes ref.
+    public var release = Release()
+    /// `[bump]`: how the next version is chosen below 1.0.0.
+    public var bump = Bump()
+    /// `[commits]`: which commits and scopes are shown.
+    public var commits = Commits()
+    /// `[[skip]]`: rules that leave commits out of the notes, numbered from 1 in file order. Default: none.
+    public var skip: [SkipRule] = []
+    /// `[[section]]`: the sections, in display order, and which types go to each. Default: the 13
+    /// built-in sections. Giving any `[[section]]` replaces the whole list.
+    public var section: [Section] = Section.defaults
+    /// `[templates]`: the template each command renders with.
+    public var templates = Templates()
+    /// `[links]`: where commit, issue and compare links point.
+    public var links = Links()
+    /// `[files]`: the files the release commands edit.
+    public var files = Files()
+    /// `[readme]`: the README's release-notes section.
+    public var readme = Readme()
+    /// `[todo]`: the follow-up task list.
+    public var todo = Todo()
+    /// `[[package]]`: the packages of a monorepo. Default: none (the repository is one package).
+    public var package: [Package] = []
+
+    /// The defaults: what an empty `notes.toml` means.
+    public init() {}
+
+    /// `[tags]`.
+    public struct Tags: Codable, Sendable, Equatable {
+        /// Release tags are `prefix` followed by a version (`barter-v`). Default: none, meaning `v1.2.3` or `1.2.3`.
+        public var prefix: String?
+        /// Name of the tagger for tags `notes tag` creates. Default: none (git's `user.name`).
+        public var taggerName: String?
+        /// Email of the tagger. Default: none (git's `user.email`).
+        public var taggerEmail: String?
+        /// The defaults.
+        public init() {}
+        enum CodingKeys: String, CodingKey { case prefix, taggerName = "tagger_name", taggerEmail = "tagger_email" }
+        /// Decodes, missing keys taking their defaults.
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            prefix = try c.decodeIfPresent(String.self, forKey: .prefix)
+            taggerName = try c.decodeIfPresent(String.self, forKey: .taggerName)
+            taggerEmail = try c.decodeIfPresent(String.self, forKey: .taggerEmail)
+        }
+    }
+
+    /// `[release]`.
+    public struct Release: Codable, Sendable, Equatable {
+        /// The branch releases are made from. Default `"main"`.
+        public var branch = "main"
+        /// The git notes ref release metadata is stored under. Default `"refs/notes/release"`.
+        public var notesRef = "refs/notes/release"
+        /// The defaults.
+        public init() {}
+        enum CodingKeys: String, CodingKey { case branch, notesRef = "notes_ref" }
+        /// Decodes, missing keys taking their defaults.
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let d = Self()
+            branch = try c.decodeIfPresent(String.self, forKey: .branch) ?? d.branch
+            notesRef = try c.decodeIfPresent(String.self, forKey: .notesRef) ?? d.notesRef
+        }
+    }
+
+    /// `[bump]`.
+    public struct Bump: Codable, Sendable, Equatable {
+        /// Below 1.0.0 a breaking change bumps the minor version, not the major. Default `true`.
+        public var breakingBelowOneBumpsMinor = true
+        /// Below 1.0.0 a feature bumps the patch version, not the minor. Default `true`.
+        public var featureBelowOneBumpsPatch = true
+        /// The defaults.
+        public init() {}
+        enum CodingKeys: String, CodingKey {
+            case breakingBelowOneBumpsMinor = "breaking_below_one_bumps_minor"
+            case featureBelowOneBumpsPatch = "feature_below_one_bumps_patch"
+        }
+        /// Decodes, missing keys taking their defaults.
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            breakingBelowOneBumpsMinor = try c.decodeIfPresent(Bool.self, forKey: .breakingBelowOneBumpsMinor) ?? true
+            featureBelowOneBumpsPatch = try c.decodeIfPresent(Bool.self, forKey: .featureBelowOneBumpsPatch) ?? true
+        }
+    }
+
+    /// `[commits]`.
+    public struct Commits: Codable, Sendable, Equatable {
+        /// Conventional types left out of the notes (`["chore", "ci"]`), case-insensitive. Default `[]`.
+        public var hiddenTypes: [String] = []
+        /// When not empty, only commits with one of these scopes, or with no scope, are shown. Default `[]` (all).
+        public var scopes: [String] = []
+        /// The defaults.
+        public init() {}
+        enum CodingKeys: String, CodingKey { case hiddenTypes = "hidden_types", scopes }
+        /// Decodes, missing keys taking their defaults.
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            hiddenTypes = try c.decodeIfPresent([String].self, forKey: .hiddenTypes) ?? []
+            scopes = try c.decodeIfPresent([String].self, forKey: .scopes) ?? []
+        }
+    }
+
+    /// One `[[skip]]` rule: a commit is left out when every condition the rule gives holds.
+    public struct SkipRule: Codable, Sendable, Equatable {
+        /// A regular expression the subject must match (NSRegularExpression syntax). Default: none.
+        public var subject: String?
+        /// A regular expression the body (everything after the subject) must match. Default: none.
+        public var body: String?
+        /// The author's exact name or email (`dependabot[bot]`), case-insensitive. Default: none.
+        public var author: String?
+        /// Makes a rule.
+        public init(subject: String? = nil, body: String? = nil, author: String? = nil) {
+            self.subject = subject
+            self.body = body
+            self.author = author
+        }
+    }
+
+    /// One `[[section]]`.
+    public struct Section: Codable, Sendable, Equatable {
+        /// Stable id templates and `--context` see (`features`). `breaking` receives every breaking change,
+        /// `other` every non-conventional commit and every type no section lists, `reverts` git's
+        /// `Revert "…"` commits. Required.
+        public var id: String
+        /// The heading. Default: the built-in title for built-in ids, else the id.
+        public var title: String
+        /// The Conventional Commits types that go here, case-insensitive. Default `[]`.
+        public var types: [String]
+
+        /// Makes a section.
+        public init(id: String, title: String, types: [String]) {
+            self.id = id
+            self.title = title
+            self.types = types
+        }
+        enum CodingKeys: String, CodingKey { case id, title, types }
+        /// Decodes; `title` defaults to the built-in title.
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            id = try c.decode(String.self, forKey: .id)
+            title = try c.decodeIfPresent(String.self, forKey: .title) ?? SectionKind(rawValue: id).title
+            types = try c.decodeIfPresent([String].self, forKey: .types) ?? []
+        }
+
+        /// The built-in sections, in their order: what notes shows without a configuration.
+        public static let defaults: [Section] = [
+            Section(id: "breaking", title: "Breaking changes", types: []),
+            Section(id: "features", title: "Features", types: ["feat"]),
+            Section(id: "fixes", title: "Bug fixes", types: ["fix"]),
+            Section(id: "performance", title: "Performance", types: ["perf"]),
+            Section(id: "reverts", title: "Reverts", types: ["revert"]),
+            Section(id: "documentation", title: "Documentation", types: ["docs"]),
+            Section(id: "refactoring", title: "Refactoring", types: ["refactor"]),
+            Section(id: "tests", title: "Tests", types: ["test", "tests"]),
+            Section(id: "build", title: "Build", types: ["build"]),
+            Section(id: "ci", title: "CI", types: ["ci"]),
+            Section(id: "chores", title: "Chores", types: ["chore"]),
+            Section(id: "styles", title: "Styles", types: ["style"]),
+            Section(id: "other", title: "Other changes", types: []),
+        ]
+    }
+
+    /// `[templates]`: template files (relative to the repository root), checked to exist at load.
+    public struct Templates: Codable, Sendable, Equatable {
+        /// The folder searched for `NAME` before the built-ins. Default `".notes/templates"`.
+        public var folder = ".notes/templates"
+        /// Template for `notes draft`. Default: none (`<folder>/release-notes.md`, else the built-in).
+        public var draft: String?
+        /// Template for `notes changelog`. Default: none (`<folder>/changelog-entry.md`, else the built-in).
+        public var changelog: String?
+        /// Template for `notes readme`. Default: none (`<folder>/readme-entry.md`, else the built-in).
+        public var readme: String?
+        /// Template for `notes todo`. Default: none (`<folder>/todo.md`, else the built-in).
+        public var todo: String?
+        /// The defaults.
+        public init() {}
+        enum CodingKeys: String, CodingKey { case folder, draft, changelog, readme, todo }
+        /// Decodes, missing keys taking their defaults.
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            folder = try c.decodeIfPresent(String.self, forKey: .folder) ?? ".notes/templates"
+            draft = try c.decodeIfPresent(String.self, forKey: .draft)
+            changelog = try c.decodeIfPresent(String.self, forKey: .changelog)
+            readme = try c.decodeIfPresent(String.self, forKey: .readme)
+            todo = try c.decodeIfPresent(String.self, forKey: .todo)
+        }
+    }
+
+    /// `[links]`.
+    public struct Links: Codable, Sendable, Equatable {
+        /// `auto` (from the remote's URL), `github`, `gitlab`, or `none` (plain text). Default `"auto"`.
+        public var forge = "auto"
+        /// The remote whose URL gives the forge and `owner/repo`. Default `"origin"`.
+        public var remote = "origin"
+        /// `owner/repo` (GitLab: `group/sub/repo`), overriding the remote's. Default: none.
+        public var repository: String?
+        /// The forge's web address (`https://gitlab.example.com`). Default: none (github.com, gitlab.com, or the remote's host).
+        public var host: String?
+        /// The defaults.
+        public init() {}
+        enum CodingKeys: String, CodingKey { case forge, remote, repository, host }
+        /// Decodes, missing keys taking their defaults.
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            forge = try c.decodeIfPresent(String.self, forKey: .forge) ?? "auto"
+            remote = try c.decodeIfPresent(String.self, forKey: .remote) ?? "origin"
+            repository = try c.decodeIfPresent(String.self, forKey: .repository)
+            host = try c.decodeIfPresent(String.self, forKey: .host)
+        }
+    }
+
+    /// `[files]`: paths relative to the repository root.
+    public struct Files: Codable, Sendable, Equatable {
+        /// The changelog `notes changelog` edits. Default `"CHANGELOG.md"`.
+        public var changelog = "CHANGELOG.md"
+        /// The README whose release-notes section `notes readme` edits. Default `"README.md"`.
+        public var readme = "README.md"
+        /// The task list `notes todo` edits. Default `".agent/todo.md"`.
+        public var todo = ".agent/todo.md"
+        /// Files whose version `notes bump` updates (`Cargo.toml`, `pyproject.toml`). Default `[]`.
+        public var versionFiles: [String] = []
+        /// The defaults.
+        public init() {}
+        enum CodingKeys: String, CodingKey { case changelog, readme, todo, versionFiles = "version_files" }
+        /// Decodes, missing keys taking their defaults.
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let d = Self()
+            changelog = try c.decodeIfPresent(String.self, forKey: .changelog) ?? d.changelog
+            readme = try c.decodeIfPresent(String.self, forKey: .readme) ?? d.readme
+            todo = try c.decodeIfPresent(String.self, forKey: .todo) ?? d.todo
+            versionFiles = try c.decodeIfPresent([String].self, forKey: .versionFiles) ?? []
+        }
+    }
+
+    /// `[readme]`.
+    public struct Readme: Codable, Sendable, Equatable {
+        /// The heading text of the README's release-notes section, any level, case-insensitive. Default `"Release Notes"`.
+        public var heading = "Release Notes"
+        /// Keep at most this many release entries in that section, dropping the oldest; 0 keeps all. Default `0`.
+        public var keep = 0
+        /// The defaults.
+        public init() {}
+        enum CodingKeys: String, CodingKey { case heading, keep }
+        /// Decodes, missing keys taking their defaults.
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            heading = try c.decodeIfPresent(String.self, forKey: .heading) ?? "Release Notes"
+            keep = try c.decodeIfPresent(Int.self, forKey: .keep) ?? 0
+        }
+    }
+
+    /// `[todo]`.
+    public struct Todo: Codable, Sendable, Equatable {
+        /// Where a release's tasks go: `end` of the file, or `before`/`after` the section headed `heading`. Default `"end"`.
+        public var placement = "end"
+        /// The heading `before`/`after` placement refers to. Default: none.
+        public var heading: String?
+        /// Channels to announce the release on, one task each (`["Discord", "blog"]`); empty gives one
+        /// "announce the release" task. Default `[]`.
+        public var announce: [String] = []
+        /// The defaults.
+        public init() {}
+        enum CodingKeys: String, CodingKey { case placement, heading, announce }
+        /// Decodes, missing keys taking their defaults.
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            placement = try c.decodeIfPresent(String.self, forKey: .placement) ?? "end"
+            heading = try c.decodeIfPresent(String.self, forKey: .heading)
+            announce = try c.decodeIfPresent([String].self, forKey: .announce) ?? []
+        }
+    }
+
+    /// One `[[package]]` of a monorepo.
+    public struct Package: Codable, Sendable, Equatable {
+        /// The name `--package` selects it by. Required.
+        public var name: String
+        /// Directories (`barter-python`) or globs (`crates/*/src`) whose commits belong to it. Required, not empty.
+        public var paths: [String]
+        /// Directories or globs inside `paths` whose commits do not count. Default `[]`.
+        public var excludes: [String]
+        /// Its release tags' prefix. Default: the name followed by `-v` (`barter-python-v`).
+        public var tagPrefix: String?
+        /// Its changelog. Default: `[files] changelog` inside its first path when that is a directory.
+        public var changelog: String?
+        /// Its README. Default: `[files] readme` inside its first path when that is a directory.
+        public var readme: String?
+        /// Its task list. Default: `[files] todo`.
+        public var todo: String?
+        /// Its version files. Default: `[files] version_files`, each inside its first path when that is a directory.
+        public var versionFiles: [String]?
+
+        /// Makes a package.
+        public init(name: String, paths: [String], excludes: [String] = [], tagPrefix: String? = nil,
+                    changelog: String? = nil, readme: String? = nil, todo: String? = nil, versionFiles: [String]? = nil) {
+            self.name = name
+            self.paths = paths
+            self.excludes = excludes
+            self.tagPrefix = tagPrefix
+            self.changelog = changelog
+            self.readme = readme
+            self.todo = todo
+            self.versionFiles = versionFiles
+        }
+        enum CodingKeys: String, CodingKey {
+            case name, paths, excludes, tagPrefix = "tag_prefix", changelog, readme, todo, versionFiles = "version_files"
+        }
+        /// Decodes, missing keys taking their defaults.
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            name = try c.decode(String.self, forKey: .name)
+            paths = try c.decodeIfPresent([String].self, forKey: .paths) ?? []
+            excludes = try c.decodeIfPresent([String].self, forKey: .excludes) ?? []
+            tagPrefix = try c.decodeIfPresent(String.self, forKey: .tagPrefix)
+            changelog = try c.decodeIfPresent(String.self, forKey: .changelog)
+            readme = try c.decodeIfPresent(String.self, forKey: .readme)
+            todo = try c.decodeIfPresent(String.self, forKey: .todo)
+            versionFiles = try c.decodeIfPresent([String].self, forKey: .versionFiles)
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case tags, release, bump, commits, skip, section, templates, links, files, readme, todo, package
+    }
+
+    /// Decodes, missing keys and tables taking their defaults.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        tags = try c.decodeIfPresent(Tags.self, forKey: .tags) ?? Tags()
+        release = try c.decodeIfPresent(Release.self, forKey: .release) ?? Release()
+        bump = try c.decodeIfPresent(Bump.self, forKey: .bump) ?? Bump()
+        commits = try c.decodeIfPresent(Commits.self, forKey: .commits) ?? Commits()
+        skip = try c.decodeIfPresent([SkipRule].self, forKey: .skip) ?? []
+        section = try c.decodeIfPresent([Section].self, forKey: .section) ?? Section.defaults
+        templates = try c.decodeIfPresent(Templates.self, forKey: .templates) ?? Templates()
+        links = try c.decodeIfPresent(Links.self, forKey: .links) ?? Links()
+        files = try c.decodeIfPresent(Files.self, forKey: .files) ?? Files()
+        readme = try c.decodeIfPresent(Readme.self, forKey: .readme) ?? Readme()
+        todo = try c.decodeIfPresent(Todo.self, forKey: .todo) ?? Todo()
+        package = try c.decodeIfPresent([Package].self, forKey: .package) ?? []
+    }
+}

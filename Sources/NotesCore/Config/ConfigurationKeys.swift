@@ -1,0 +1,162 @@
+/// One key of `notes.toml`: its path, type, default and meaning. The table `ConfigurationKeys.all` is the one
+/// source for the loader's unknown-key and type checks, `notes init`'s commented file and
+/// `docs/configuration.md`; a test checks it against `Configuration()`'s encoded defaults.
+public struct ConfigurationKey: Sendable, Equatable {
+    /// The kinds of value a key holds.
+    public enum ValueType: String, Sendable {
+        /// A table (`[links]`).
+        case table
+        /// An array of tables (`[[package]]`).
+        case tableArray = "array of tables"
+        /// A string.
+        case string
+        /// An integer.
+        case integer
+        /// `true` or `false`.
+        case boolean
+        /// An array of strings.
+        case strings = "array of strings"
+    }
+
+    /// Dotted path; elements of an array of tables are written `name[]` (`package[].paths`).
+    public var path: String
+    /// The value's type.
+    public var type: ValueType
+    /// The default as TOML (`"main"`, `true`, `[]`), or nil when the key has no value by default.
+    public var defaultValue: String?
+    /// What the default means when there is no literal value (`v or nothing`); shown in docs.
+    public var defaultMeaning: String?
+    /// The allowed values, when the key is an enumeration.
+    public var choices: [String]
+    /// True when an element of an array of tables must give it.
+    public var required: Bool
+    /// What the key does.
+    public var summary: String
+
+    init(_ path: String, _ type: ValueType, _ defaultValue: String?, _ summary: String,
+         meaning: String? = nil, choices: [String] = [], required: Bool = false) {
+        self.path = path
+        self.type = type
+        self.defaultValue = defaultValue
+        self.defaultMeaning = meaning
+        self.choices = choices
+        self.required = required
+        self.summary = summary
+    }
+
+    /// The path's last component.
+    public var name: String { String(path.split(separator: ".").last ?? "") }
+    /// The path of the table holding the key ("" for the top level).
+    public var parent: String {
+        guard let dot = path.lastIndex(of: ".") else { return "" }
+        return String(path[..<dot])
+    }
+}
+
+/// Every key of `notes.toml`.
+public enum ConfigurationKeys {
+    /// The keys, in the order the reference lists them.
+    public static let all: [ConfigurationKey] = [
+        .init("tags", .table, nil, "How release tags are named."),
+        .init("tags.prefix", .string, nil, "Release tags are PREFIX followed by a version (`barter-v` matches `barter-v1.2.0`, not `barter-data-v1.2.0`). `--tag-prefix` overrides it.",
+              meaning: "`v` or nothing: `v1.2.3` and `1.2.3`"),
+        .init("tags.tagger_name", .string, nil, "Tagger name for tags notes creates.", meaning: "git's `user.name`"),
+        .init("tags.tagger_email", .string, nil, "Tagger email for tags notes creates.", meaning: "git's `user.email`"),
+
+        .init("release", .table, nil, "Where releases are made."),
+        .init("release.branch", .string, "\"main\"", "The branch releases are made from."),
+        .init("release.notes_ref", .string, "\"refs/notes/release\"", "The git notes ref release metadata is kept under."),
+
+        .init("bump", .table, nil, "How `notes bump` chooses the next version below 1.0.0."),
+        .init("bump.breaking_below_one_bumps_minor", .boolean, "true", "Below 1.0.0 a breaking change bumps the minor version, not the major."),
+        .init("bump.feature_below_one_bumps_patch", .boolean, "true", "Below 1.0.0 a feature bumps the patch version, not the minor."),
+
+        .init("commits", .table, nil, "Which commits and scopes are shown."),
+        .init("commits.hidden_types", .strings, "[]", "Conventional types left out of the notes (`[\"chore\", \"ci\"]`), case-insensitive. `--context` shows them as `skipped: \"hidden\"`."),
+        .init("commits.scopes", .strings, "[]", "When not empty, only commits with one of these scopes, or without a scope, are shown; the others are `skipped: \"scope\"`. Empty shows all."),
+
+        .init("skip", .tableArray, "[]", "Rules that leave commits out, numbered from 1 in file order. A commit is skipped when every condition of a rule holds; `--context` shows `skipped: \"rule\"` and `skipRule: N`, `--explain` says \"rule N\"."),
+        .init("skip[].subject", .string, nil, "Regular expression (NSRegularExpression) the subject must match.", meaning: "no condition"),
+        .init("skip[].body", .string, nil, "Regular expression the body (the message after the subject) must match.", meaning: "no condition"),
+        .init("skip[].author", .string, nil, "The author's exact name or email (`dependabot[bot]`), case-insensitive.", meaning: "no condition"),
+
+        .init("section", .tableArray, nil, "The sections in display order and the types each receives. Giving any `[[section]]` replaces the whole built-in list (see below). A section with id `breaking` receives every breaking change; `other` receives non-conventional commits and types no section lists (when missing, an \"Other changes\" section is added at the end); `reverts` receives git's `Revert \"…\"` commits.",
+              meaning: "the 13 built-in sections below"),
+        .init("section[].id", .string, nil, "Stable id, seen by templates and `--context`.", required: true),
+        .init("section[].title", .string, nil, "The heading.", meaning: "the built-in title for a built-in id, else the id"),
+        .init("section[].types", .strings, "[]", "Conventional types that go here, case-insensitive."),
+
+        .init("templates", .table, nil, "Templates (paths relative to the repository root; checked when the configuration loads). Lookup: `--template FILE`, this key, `<folder>/NAME`, the built-in NAME."),
+        .init("templates.folder", .string, "\".notes/templates\"", "The repository's template folder; `notes init --templates` fills it."),
+        .init("templates.draft", .string, nil, "Template of `notes draft`.", meaning: "NAME = `release-notes.md`"),
+        .init("templates.changelog", .string, nil, "Template of `notes changelog`.", meaning: "NAME = `changelog-entry.md`"),
+        .init("templates.readme", .string, nil, "Template of `notes readme`.", meaning: "NAME = `readme-entry.md`"),
+        .init("templates.todo", .string, nil, "Template of `notes todo`.", meaning: "NAME = `todo.md`"),
+
+        .init("links", .table, nil, "Where commit, issue and compare links point."),
+        .init("links.forge", .string, "\"auto\"", "`auto` reads the remote's URL; `github` or `gitlab` force the link style; `none` prints plain ids.",
+              choices: ["auto", "github", "gitlab", "none"]),
+        .init("links.remote", .string, "\"origin\"", "The remote whose URL gives the forge and `owner/repo`."),
+        .init("links.repository", .string, nil, "`owner/repo` (GitLab: `group/sub/repo`) for links, instead of the remote's.", meaning: "the remote's"),
+        .init("links.host", .string, nil, "The forge's web address (`https://gitlab.example.com`).", meaning: "the remote's host, else github.com / gitlab.com"),
+
+        .init("files", .table, nil, "Files the release commands edit, relative to the repository root."),
+        .init("files.changelog", .string, "\"CHANGELOG.md\"", "The changelog `notes changelog` edits."),
+        .init("files.readme", .string, "\"README.md\"", "The README whose release-notes section `notes readme` edits."),
+        .init("files.todo", .string, "\".agent/todo.md\"", "The task list `notes todo` edits."),
+        .init("files.version_files", .strings, "[]", "Files whose version `notes bump` updates (`Cargo.toml`, `pyproject.toml`)."),
+
+        .init("readme", .table, nil, "The README's release-notes section."),
+        .init("readme.heading", .string, "\"Release Notes\"", "Heading text of the section (any level, case-insensitive)."),
+        .init("readme.keep", .integer, "0", "Keep at most this many release entries, dropping the oldest; 0 keeps all."),
+
+        .init("todo", .table, nil, "The follow-up task list."),
+        .init("todo.placement", .string, "\"end\"", "Where a release's tasks go: `end` of the file, or `before`/`after` the section headed `todo.heading`.",
+              choices: ["end", "before", "after"]),
+        .init("todo.heading", .string, nil, "The heading `before`/`after` refers to; required with them.", meaning: "none"),
+        .init("todo.announce", .strings, "[]", "Channels to announce the release on, one task each; empty gives one \"announce the release\" task."),
+
+        .init("package", .tableArray, "[]", "The packages of a monorepo; `--package NAME` selects one."),
+        .init("package[].name", .string, nil, "The name `--package` selects it by; unique.", required: true),
+        .init("package[].paths", .strings, nil, "Directories (`barter-python`) or globs (`crates/*/src`) whose commits belong to it; not empty.", required: true),
+        .init("package[].excludes", .strings, "[]", "Directories or globs inside `paths` whose changes do not count."),
+        .init("package[].tag_prefix", .string, nil, "Its tags' prefix; unique.", meaning: "the name followed by `-v` (`barter-python-v`)"),
+        .init("package[].changelog", .string, nil, "Its changelog.", meaning: "`files.changelog` inside its first path, when that is a directory"),
+        .init("package[].readme", .string, nil, "Its README.", meaning: "`files.readme` inside its first path, when that is a directory"),
+        .init("package[].todo", .string, nil, "Its task list.", meaning: "`files.todo`"),
+        .init("package[].version_files", .strings, nil, "Its version files.", meaning: "`files.version_files`, each inside its first path when that is a directory"),
+    ]
+
+    /// The key at `path` (`package[].name`).
+    public static func key(_ path: String) -> ConfigurationKey? { byPath[path] }
+
+    private static let byPath: [String: ConfigurationKey] = Dictionary(all.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+
+    /// The keys directly inside the table at `parent` ("" for the top level).
+    public static func children(of parent: String) -> [ConfigurationKey] { all.filter { $0.parent == parent } }
+}
+
+/// Edit distance, for "did you mean" suggestions.
+enum Levenshtein {
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
+    /// The candidate nearest to `word`, when it is near enough to be a likely typo.
+    static func nearest(to word: String, among candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+        return best.1 <= max(2, word.count / 2) ? best.0 : nil
+    }
+}

@@ -1,0 +1,234 @@
+import Foundation
+import TOMLKit
+
+/// A configuration as loaded: the values, and the file they came from (nil: no file, the defaults).
+public struct LoadedConfiguration: Sendable {
+    /// The values.
+    public var configuration: Configuration
+    /// The file read, as errors name it; nil when there was none.
+    public var file: String?
+    /// Paths in the configuration are relative to this folder: the repository's work tree root.
+    public var root: String
+
+    /// Makes a loaded configuration.
+    public init(configuration: Configuration = Configuration(), file: String? = nil, root: String) {
+        self.configuration = configuration
+        self.file = file
+        self.root = root
+    }
+}
+
+/// Reads `notes.toml` and checks all of it before any work is done: TOML syntax, unknown keys (with the
+/// nearest valid key suggested), value types, allowed values, regular expressions, template files, and
+/// package names. Every error is exit code 5 and names the file, the line and the key.
+public enum ConfigurationLoader {
+    /// The default file name, at the repository's work tree root.
+    public static let fileName = "notes.toml"
+
+    /// Loads `explicitPath` (`--config`; missing is an error), else `<root>/notes.toml` when it exists, else
+    /// the defaults. Paths inside the file are resolved against `root`.
+    public static func load(explicitPath: String?, displayPath: String? = nil, root: String) throws -> LoadedConfiguration {
+        let path: String
+        if let explicitPath {
+            path = explicitPath
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw NotesError(.configuration, "configuration file \(displayPath ?? path) does not exist",
+                                 hint: "check the --config path, or run `notes init` to write a notes.toml")
+            }
+        } else {
+            path = (root.hasSuffix("/") ? root : root + "/") + fileName
+            guard FileManager.default.fileExists(atPath: path) else { return LoadedConfiguration(root: root) }
+        }
+        let name = displayPath ?? path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw NotesError(.configuration, "configuration file \(name) cannot be read")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw NotesError(.configuration, "\(name) is not UTF-8 text, which TOML requires")
+        }
+        let configuration = try parse(text, file: name, root: root)
+        return LoadedConfiguration(configuration: configuration, file: name, root: root)
+    }
+
+    /// Parses and checks a configuration's text. `file` names it in errors; template paths are checked against `root`.
+    public static func parse(_ text: String, file: String, root: String?) throws -> Configuration {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw NotesError(.configuration,
+                             "\(file):\(error.source.begin.line):\(error.source.begin.column): \(error.description)",
+                             hint: "fix the TOML syntax; docs/configuration.md lists every key")
+        }
+        let checker = Checker(file: file, lines: TOMLKeyLines(text))
+        try checker.check(table, schema: "", path: "")
+        let configuration: Configuration
+        do {
+            configuration = try TOMLDecoder().decode(Configuration.self, from: table)
+        } catch {
+            throw NotesError(.configuration, "\(file): \(error)")
+        }
+        try checker.checkValues(configuration, root: root)
+        return configuration
+    }
+
+    struct Checker {
+        let file: String
+        let lines: TOMLKeyLines
+
+        func error(_ path: String, _ message: String, hint: String? = nil) -> NotesError {
+            let place = lines.line(of: path).map { "\(file):\($0)" } ?? file
+            return NotesError(.configuration, "\(place): \(message)", hint: hint)
+        }
+
+        static func display(_ path: String) -> String { path }
+
+        /// Unknown keys and wrong types, recursively. `schema` is the key-table path (`package[]`), `path`
+        /// the document path (`package[1]`).
+        func check(_ table: TOMLTable, schema: String, path: String) throws {
+            for (key, value) in table {
+                let schemaPath = schema.isEmpty ? key : "\(schema).\(key)"
+                let documentPath = path.isEmpty ? key : "\(path).\(key)"
+                guard let spec = ConfigurationKeys.key(schemaPath) else {
+                    let siblings = ConfigurationKeys.children(of: schema).map(\.name)
+                    let place = schema.isEmpty ? "at the top level" : "in \(tableName(schema))"
+                    let hint = Levenshtein.nearest(to: key, among: siblings).map { "did you mean \"\($0)\"?" }
+                        ?? "the keys \(place) are: \(siblings.joined(separator: ", "))"
+                    throw error(documentPath, "unknown key \"\(key)\" \(place)", hint: hint)
+                }
+                try checkType(value, spec: spec, path: documentPath)
+            }
+            for spec in ConfigurationKeys.children(of: schema) where spec.required && table[spec.name] == nil {
+                throw error(path, "\(tableName(schema)) is missing the required key \"\(spec.name)\"",
+                            hint: "add \(spec.name) = … to it")
+            }
+        }
+
+        func tableName(_ schema: String) -> String {
+            schema.hasSuffix("[]") ? "[[\(schema.dropLast(2))]]" : "[\(schema)]"
+        }
+
+        func checkType(_ value: TOMLValueConvertible, spec: ConfigurationKey, path: String) throws {
+            func wrong() -> NotesError {
+                let example: String
+                switch spec.type {
+                case .table: example = "a table: [\(spec.path)]"
+                case .tableArray: example = "an array of tables: [[\(spec.path)]]"
+                case .string: example = "a string in quotes"
+                case .integer: example = "an integer"
+                case .boolean: example = "true or false"
+                case .strings: example = "an array of strings: [\"a\", \"b\"]"
+                }
+                return error(path, "\(spec.path.replacingOccurrences(of: "[]", with: "")) must be \(example), not \(describe(value))")
+            }
+            switch spec.type {
+            case .table:
+                guard let table = value.table else { throw wrong() }
+                try check(table, schema: spec.path, path: path)
+            case .tableArray:
+                guard let array = value.array else { throw wrong() }
+                for (index, element) in array.enumerated() {
+                    guard let table = element.table else { throw wrong() }
+                    try check(table, schema: spec.path + "[]", path: "\(path)[\(index)]")
+                }
+            case .string:
+                guard let string = value.string else { throw wrong() }
+                if !spec.choices.isEmpty && !spec.choices.contains(string) {
+                    throw error(path, "\(spec.path.replacingOccurrences(of: "[]", with: "")) is \"\(string)\"; it must be one of "
+                        + spec.choices.map { "\"\($0)\"" }.joined(separator: ", "))
+                }
+            case .integer:
+                guard value.type == .int, let number = value.int else { throw wrong() }
+                if number < 0 { throw error(path, "\(spec.path) must not be negative") }
+            case .boolean:
+                guard value.type == .bool else { throw wrong() }
+            case .strings:
+                guard let array = value.array, array.allSatisfy({ $0.type == .string }) else { throw wrong() }
+            }
+        }
+
+        func describe(_ value: TOMLValueConvertible) -> String {
+            switch value.type {
+            case .string: "a string"
+            case .int: "an integer"
+            case .double: "a number"
+            case .bool: "a boolean"
+            case .array: "an array"
+            case .table: "a table"
+            default: "a date or time"
+            }
+        }
+
+        /// Checks that need the values: regular expressions, duplicates, combinations, template files.
+        func checkValues(_ configuration: Configuration, root: String?) throws {
+            for (index, rule) in configuration.skip.enumerated() {
+                let path = "skip[\(index)]"
+                if rule.subject == nil && rule.body == nil && rule.author == nil {
+                    throw error(path, "skip rule \(index + 1) has no condition: it would skip every commit",
+                                hint: "give it subject, body or author")
+                }
+                for (key, pattern) in [("subject", rule.subject), ("body", rule.body)] {
+                    guard let pattern else { continue }
+                    do {
+                        _ = try NSRegularExpression(pattern: pattern)
+                    } catch {
+                        throw self.error("\(path).\(key)", "skip rule \(index + 1): \(key) is not a valid regular expression: \(pattern)",
+                                         hint: "NSRegularExpression (ICU) syntax; escape ( [ { . * + ? with a backslash, written \\\\ in TOML basic strings")
+                    }
+                }
+            }
+            var sectionIDs: [String: Int] = [:]
+            var typeOwners: [String: String] = [:]
+            for (index, section) in configuration.section.enumerated() {
+                let path = "section[\(index)]"
+                guard !section.id.isEmpty else { throw error("\(path).id", "a section's id must not be empty") }
+                if let first = sectionIDs[section.id] {
+                    throw error("\(path).id", "section id \"\(section.id)\" is used twice (sections \(first + 1) and \(index + 1))")
+                }
+                sectionIDs[section.id] = index
+                for type in section.types.map({ $0.lowercased() }) {
+                    if let owner = typeOwners[type], owner != section.id {
+                        throw error("\(path).types", "type \"\(type)\" is listed in two sections: \"\(owner)\" and \"\(section.id)\"")
+                    }
+                    typeOwners[type] = section.id
+                }
+            }
+            if configuration.todo.placement != "end" && (configuration.todo.heading ?? "").isEmpty {
+                throw error("todo.placement", "todo.placement \"\(configuration.todo.placement)\" needs todo.heading",
+                            hint: "set todo.heading to the heading the tasks go \(configuration.todo.placement)")
+            }
+            var names: [String: Int] = [:]
+            var prefixes: [String: String] = [:]
+            for (index, package) in configuration.package.enumerated() {
+                let path = "package[\(index)]"
+                guard !package.name.isEmpty else { throw error("\(path).name", "a package's name must not be empty") }
+                if let first = names[package.name] {
+                    throw error("\(path).name", "package name \"\(package.name)\" is used twice (packages \(first + 1) and \(index + 1))")
+                }
+                names[package.name] = index
+                if package.paths.isEmpty || package.paths.contains(where: \.isEmpty) {
+                    throw error("\(path).paths", "package \"\(package.name)\" needs at least one path, and no empty one",
+                                hint: "paths = [\"\(package.name)\"]")
+                }
+                let prefix = package.tagPrefix ?? package.name + "-v"
+                if let other = prefixes[prefix] {
+                    throw error("\(path).tag_prefix", "packages \"\(other)\" and \"\(package.name)\" have the same tag prefix \"\(prefix)\"")
+                }
+                prefixes[prefix] = package.name
+            }
+            if let root {
+                let templates = configuration.templates
+                for (key, value) in [("draft", templates.draft), ("changelog", templates.changelog),
+                                     ("readme", templates.readme), ("todo", templates.todo)] {
+                    guard let value else { continue }
+                    let full = value.hasPrefix("/") ? value : (root.hasSuffix("/") ? root : root + "/") + value
+                    var isDirectory: ObjCBool = false
+                    if !FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) || isDirectory.boolValue {
+                        throw error("templates.\(key)", "templates.\(key): template \(value) does not exist (looked for \(full))",
+                                    hint: "fix the path (relative to the repository root), or remove the key to use the built-in template")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+
+/// The configuration's grouping rules, ready to apply: sections in order and the types each receives,
+/// hidden types, shown scopes, and compiled `[[skip]]` rules. `standard` reproduces the built-in sections.
+public struct GroupingRules: @unchecked Sendable {  // NSRegularExpression is immutable once made.
+    /// A compiled `[[skip]]` rule.
+    public struct Rule {
+        /// Its number, from 1 in file order.
+        public var number: Int
+        let subject: NSRegularExpression?
+        let body: NSRegularExpression?
+        let author: String?
+        /// The rule as written, for `--explain`.
+        public var summary: String
+    }
+
+    /// The sections in display order; always ends with (or contains) `other`.
+    public private(set) var sections: [SectionKind]
+    private var typeSections: [String: SectionKind] = [:]
+    private var hiddenTypes: Set<String>
+    private var scopes: Set<String>
+    /// The skip rules, in order.
+    public private(set) var rules: [Rule] = []
+    private var hasBreaking: Bool
+    private var hasReverts: Bool
+
+    /// The built-in sections and no rules: what notes does without a configuration.
+    public static let standard: GroupingRules = {
+        // The default configuration has no regular expressions, so making it cannot fail.
+        (try? GroupingRules(Configuration())) ?? GroupingRules(sections: SectionKind.allCases)
+    }()
+
+    private init(sections: [SectionKind]) {
+        self.sections = sections
+        hiddenTypes = []
+        scopes = []
+        hasBreaking = true
+        hasReverts = true
+        for kind in sections where kind != .breaking && kind != .other {
+            typeSections[kind.rawValue] = kind
+        }
+    }
+
+    /// Compiles a configuration's rules. The loader has checked the regular expressions already; one
+    /// that still fails is a configuration error.
+    public init(_ configuration: Configuration) throws {
+        sections = configuration.section.map { SectionKind(id: $0.id, title: $0.title) }
+        if !sections.contains(.other) { sections.append(.other) }
+        for section in configuration.section {
+            for type in section.types { typeSections[type.lowercased()] = SectionKind(id: section.id, title: section.title) }
+        }
+        hiddenTypes = Set(configuration.commits.hiddenTypes.map { $0.lowercased() })
+        scopes = Set(configuration.commits.scopes.map { $0.lowercased() })
+        hasBreaking = sections.contains(.breaking)
+        hasReverts = sections.contains(.reverts)
+        for (index, rule) in configuration.skip.enumerated() {
+            func compile(_ pattern: String?, _ key: String) throws -> NSRegularExpression? {
+                guard let pattern else { return nil }
+                do {
+                    return try NSRegularExpression(pattern: pattern)
+                } catch {
+                    throw NotesError(.configuration, "skip rule \(index + 1): \(key) is not a valid regular expression: \(pattern)")
+                }
+            }
+            var parts: [String] = []
+            if let subject = rule.subject { parts.append("subject ~ /\(subject)/") }
+            if let body = rule.body { parts.append("body ~ /\(body)/") }
+            if let author = rule.author { parts.append("author = \(author)") }
+            rules.append(Rule(number: index + 1, subject: try compile(rule.subject, "subject"),
+                              body: try compile(rule.body, "body"), author: rule.author?.lowercased(),
+                              summary: parts.joined(separator: ", ")))
+        }
+    }
+
+    /// The section `record` is listed in.
+    public func section(for record: CommitRecord) -> SectionKind {
+        if let conventional = record.conventional {
+            if conventional.isBreaking && hasBreaking { return .breaking }
+            return typeSections[conventional.type.lowercased()] ?? otherSection
+        }
+        return record.revert != nil && hasReverts ? sections.first { $0 == .reverts } ?? .reverts : otherSection
+    }
+
+    /// Why `record` went to `section`, for `--explain`.
+    public func reason(for record: CommitRecord, in section: SectionKind) -> String {
+        if let conventional = record.conventional {
+            if conventional.isBreaking && section == .breaking { return "breaking change" }
+            let type = conventional.type.lowercased()
+            return typeSections[type] != nil ? "type \(type)" : "type \(type) is in no section"
+        }
+        if record.revert != nil && section == .reverts { return "git revert of \(record.revert?.revertedID.prefix(7) ?? "")" }
+        return "not conventional" + (record.message.nonConformance.map { ": \($0)" } ?? "")
+    }
+
+    private var otherSection: SectionKind { sections.first { $0 == .other } ?? .other }
+
+    /// Why the configuration leaves `record` out, and by which rule; nil when it does not.
+    public func skip(_ record: CommitRecord) -> (reason: SkipReason, rule: Int?)? {
+        if let rule = rules.first(where: { matches($0, record) }) { return (.rule, rule.number) }
+        if let conventional = record.conventional, !conventional.isBreaking,
+           hiddenTypes.contains(conventional.type.lowercased()) {
+            return (.hidden, nil)
+        }
+        if !scopes.isEmpty, let scope = record.conventional?.scope, !scopes.contains(scope.lowercased()) {
+            return (.scope, nil)
+        }
+        return nil
+    }
+
+    private func matches(_ rule: Rule, _ record: CommitRecord) -> Bool {
+        if let subject = rule.subject, !Self.matches(subject, record.subject) { return false }
+        if let body = rule.body, !Self.matches(body, Self.body(of: record)) { return false }
+        if let author = rule.author, record.author.name.lowercased() != author, record.author.email.lowercased() != author {
+            return false
+        }
+        return true
+    }
+
+    /// The message after the subject: body, then footers as `token: value` lines.
+    static func body(of record: CommitRecord) -> String {
+        let footers = record.message.footers.map { "\($0.token): \($0.value)" }.joined(separator: "\n")
+        return [record.message.body ?? "", footers].filter { !$0.isEmpty }.joined(separator: "\n\n")
+    }
+
+    private static func matches(_ expression: NSRegularExpression, _ text: String) -> Bool {
+        expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+}

@@ -1,0 +1,65 @@
+/// `notes draft --explain` and `--strict`: what happened to each commit of a range, and which commits do
+/// not follow Conventional Commits.
+public enum DraftReport {
+    /// One line per commit of the range, newest first: short id, subject, and where it went and why.
+    public static func explain(_ notes: ReleaseNotes, rules: GroupingRules, configurationFile: String?) -> String {
+        var lines: [String] = []
+        let file = configurationFile.map { asPath($0).lastComponent } ?? "the configuration"
+        for item in notes.commits {
+            let record = item.record
+            let what: String
+            switch item.skipped {
+            case .merge?:
+                what = "skipped: merge commit (the commits it brings in are listed on their own)"
+            case .release?:
+                what = "skipped: release commit (chore(release))"
+            case .rule?:
+                let number = item.skipRule ?? 0
+                let summary = rules.rules.first { $0.number == number }?.summary
+                what = "skipped: rule \(number) of \(file)" + (summary.map { " (\($0))" } ?? "")
+            case .hidden?:
+                what = "skipped: type \(record.conventional?.type.lowercased() ?? "?") is hidden (commits.hidden_types)"
+            case .scope?:
+                what = "skipped: scope \"\(record.conventional?.scope ?? "")\" is not in commits.scopes"
+            case .reverted?:
+                what = "skipped: reverted by \(item.cancelledWith?.short ?? "?") in this range"
+            case .revert?:
+                what = "skipped: reverts \(item.cancelledWith?.short ?? "?") in this range"
+            case nil:
+                let section = item.section ?? rules.section(for: record)
+                what = "\(section.title) (\(rules.reason(for: record, in: section)))"
+            }
+            lines.append("\(record.id.short) \(record.subject) → \(what)")
+        }
+        if lines.isEmpty { return "no commits in \(notes.info.rangeLabel)\n" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The commits `--strict` rejects: not conventional, and not a merge, a git revert or skipped by a rule.
+    public static func nonConventional(_ notes: ReleaseNotes) -> [ClassifiedCommit] {
+        notes.commits.filter { item in
+            item.record.conventional == nil && item.skipped != .merge && item.skipped != .rule && item.record.revert == nil
+        }
+    }
+
+    /// The `--strict` failure: exit code 6, listing the offenders.
+    public static func strictError(_ offenders: [ClassifiedCommit], rangeLabel: String) -> NotesError {
+        let count = offenders.count
+        let list = offenders.map { item in
+            "  \(item.record.id.short) \(item.record.subject)"
+                + (item.record.message.nonConformance.map { " (\($0))" } ?? "")
+        }.joined(separator: "\n")
+        return NotesError(
+            .checkFailed,
+            "\(count) commit\(count == 1 ? "" : "s") in \(rangeLabel) \(count == 1 ? "does" : "do") not follow Conventional Commits:\n\(list)",
+            hint: "reword \(count == 1 ? "it" : "them") as type(scope): description (git rebase -i), or add a [[skip]] rule to notes.toml")
+    }
+}
+
+/// The last path component, without Foundation.
+private struct NSStringPath {
+    let path: String
+    var lastComponent: String { String(path.split(separator: "/").last ?? Substring(path)) }
+}
+
+private func asPath(_ string: String) -> NSStringPath { NSStringPath(path: string) }
