@@ -28,9 +28,9 @@ public enum CommitMessageParser {
     /// Parses `message`; never fails. Messages that are not conventional still get their
     /// subject, body and footers, and `nonConformance` says what broke the rules.
     public static func parse(_ message: String) -> ParsedMessage {
-        let trimmed = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = message.trimmedWhitespace()
         let lines = splitLines(trimmed)
-        let subject = (lines.first ?? "").trimmingCharacters(in: .whitespaces)
+        let subject = (lines.first ?? "").trimmedSpaces()
         let rest = Array(lines.dropFirst())
         let (body, footers) = splitBodyAndFooters(rest)
 
@@ -55,10 +55,9 @@ public enum CommitMessageParser {
 
     /// Splits on `\n`, dropping one `\r` before it, so `\r\n` and `\n` both end a line.
     static func splitLines(_ text: String) -> [String] {
-        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            var scalars = String.UnicodeScalarView(line)
-            if scalars.last == "\r" { scalars.removeLast() }
-            return String(scalars)
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+            let line = line.last == UInt8(ascii: "\r") ? line.dropLast() : line[...]
+            return String(Substring(line))
         }
     }
 
@@ -67,7 +66,7 @@ public enum CommitMessageParser {
     }
 
     private static func trimmedOrNil(_ lines: some Collection<String>) -> String? {
-        let text = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = lines.joined(separator: "\n").trimmedWhitespace()
         return text.isEmpty ? nil : text
     }
 
@@ -102,7 +101,7 @@ public enum CommitMessageParser {
             }
         }
         for index in footers.indices {
-            footers[index].value = footers[index].value.trimmingCharacters(in: .whitespacesAndNewlines)
+            footers[index].value = footers[index].value.trimmedWhitespace()
         }
         return (trimmedOrNil(rest[..<blockStart]), footers)
     }
@@ -128,7 +127,7 @@ public enum CommitMessageParser {
         } else {
             return nil
         }
-        let trimmedValue = value.trimmingCharacters(in: .whitespaces)
+        let trimmedValue = value.trimmedSpaces()
         guard !trimmedValue.isEmpty, trimmedValue != "#" else { return nil }
         return Footer(token: String(String.UnicodeScalarView(scalars[..<end])), value: trimmedValue)
     }
@@ -194,7 +193,7 @@ public enum CommitMessageParser {
         guard index < scalars.count else { return fail("empty description") }
         guard scalars[index] == " " else { return fail("missing space after ':'") }
         let description = String(String.UnicodeScalarView(scalars[(index + 1)...]))
-            .trimmingCharacters(in: .whitespaces)
+            .trimmedSpaces()
         if description.isEmpty { return fail("empty description") }
         return .success(Header(type: type, scope: scope, bang: bang, description: description))
     }

@@ -31,7 +31,7 @@ public enum MessageDecoder {
     /// Lower-cases and drops `-`, `_`, space and `.` so `ISO_8859-1` equals `iso88591`.
     private static func normalized(_ label: String) -> String {
         String(label.lowercased().unicodeScalars.filter { !"-_ .".unicodeScalars.contains($0) }.map(Character.init))
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+            .trimmedWhitespace()
     }
 
     private static func isWideUnicode(_ label: String) -> Bool {
