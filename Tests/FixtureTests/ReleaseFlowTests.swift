@@ -111,4 +111,19 @@ struct ReleaseFlowTests {
         #expect(try repository.workTreeStatus().entries.isEmpty)
         #expect(paths.map(sandbox.bytes) == originals)
     }
+
+    /// `SOURCE_DATE_EPOCH` older than HEAD: the release commit takes its parent's time, so the tag's notes
+    /// still find the previous release.
+    @Test func releaseCommitIsNeverOlderThanItsParent() throws {
+        let sandbox = try Sandbox()
+        let parent = try Repository.open(at: sandbox.repo).commit(try #require(try Repository.open(at: sandbox.repo).headCommit()))
+        let (code, _, err) = sandbox.run(["release", "0.1.3", "--package", "barter-python"],
+                                         environment: ["SOURCE_DATE_EPOCH": "1000000"])
+        #expect(code == 0, "\(err)")
+        let repository = try Repository.open(at: sandbox.repo)
+        let head = try repository.commit(try #require(try repository.headCommit()))
+        #expect(head.committer.time == parent.committer.time)
+        let tag = try #require(try repository.tags().first { $0.name == "v0.1.3" })
+        #expect(tag.message?.contains("[v0.1.2...v0.1.3]") == true, "the notes start after v0.1.2")
+    }
 }

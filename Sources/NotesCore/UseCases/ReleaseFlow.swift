@@ -57,6 +57,9 @@ public final class ReleaseRun {
     public let now: Int64
     /// HEAD's commit before the run.
     public let startHead: CommitID
+    /// The release commit's time: `now`, but never before its parent's committer time (a commit older than its
+    /// parent, as a `SOURCE_DATE_EPOCH` in the past would make, confuses every date-ordered walk).
+    public let commitTime: Int64
     /// The branch HEAD is on (`refs/heads/main`).
     public let branchRef: String
 
@@ -81,6 +84,7 @@ public final class ReleaseRun {
         self.author = author
         self.now = now
         self.startHead = startHead
+        commitTime = max(now, (try? workspace.repository.commit(startHead).committer.time) ?? now)
         self.branchRef = branchRef
         journal = FileJournal(workspace)
         sayLine = say
@@ -254,8 +258,8 @@ public struct CommitStep: ReleaseStep {
         }
         do {
             let id = try run.workspace.repository.commitFiles(
-                paths, message: message + "\n", author: run.author.signature(time: run.now),
-                committer: run.committer.signature(time: run.now))
+                paths, message: message + "\n", author: run.author.signature(time: run.commitTime),
+                committer: run.committer.signature(time: run.commitTime))
             run.recordCommit(id)
             run.say("committed \"\(message)\" (\(id.short)) with \(count)")
         } catch let error as GitError {
