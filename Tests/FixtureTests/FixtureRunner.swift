@@ -6,13 +6,17 @@ import Testing
 ///
 /// Files in a case folder:
 /// - `history`: the repository, in `HistoryScript`'s language (required; an empty file makes an empty repository).
-/// - `args`: the command line after `notes`, one line, words split on spaces, `"…"` keeps spaces.
+/// - `args`: the command line after `notes`, words split on spaces, `"…"` keeps spaces. Several lines run as
+///   commands in order (output concatenated) until one fails; the exit code is the last one run.
 /// - `env`: optional `KEY=VALUE` lines (`SOURCE_DATE_EPOCH=1764028800` is always set unless given).
-/// - `files/`: optional files copied into the repository's work tree before the run.
+/// - `files/`: optional files copied into the repository's work tree before the history is built (a
+///   `commit{worktree}` line commits them, `checkout` makes the work tree match HEAD).
 /// - `expected.out`: stdout, exactly. `expected.err`: stderr, exactly, with the repository path as `$REPO`.
 /// - `expected.exit`: the exit code, when not 0.
 /// - `expected-files/`: optional files that must exist in the work tree afterwards, byte for byte.
 /// - `absent`: optional paths (one a line) that must not exist afterwards: errors write nothing.
+/// - `expected.git`: when present, the repository afterwards (see `GitState`): branch, commits, tags with their
+///   messages, notes under `refs/notes/release`, status.
 /// Arguments and `env` may use `$REPO` (the repository) and `$TMP` (its temporary parent folder).
 /// `UPDATE_FIXTURES=1 swift test` rewrites the expected files from what the run produced.
 struct FixtureCase: CustomStringConvertible, Sendable {
@@ -69,7 +73,6 @@ func fixture(_ fixture: FixtureCase) throws {
     defer { try? FileManager.default.removeItem(at: temporary) }
 
     let history = try #require(fixture.read("history"), "\(fixture.name) has no history file")
-    _ = try HistoryScript.build(script: history, at: repositoryPath)
     let files = fixture.folder.appendingPathComponent("files")
     if FileManager.default.fileExists(atPath: files.path) {
         for item in try FileManager.default.contentsOfDirectory(atPath: files.path) {
@@ -77,21 +80,31 @@ func fixture(_ fixture: FixtureCase) throws {
                                              toPath: repositoryPath + "/" + item)
         }
     }
+    _ = try HistoryScript.build(script: history, at: repositoryPath)
 
     var environment = ["SOURCE_DATE_EPOCH": "1764028800"]
     for line in (fixture.read("env") ?? "").split(separator: "\n") {
         let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
-        if parts.count == 2 { environment[parts[0]] = parts[1].replacingOccurrences(of: "$REPO", with: repositoryPath) }
-    }
-    let arguments = FixtureCase.words((fixture.read("args") ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
-        .map {
-            $0.replacingOccurrences(of: "$REPO", with: repositoryPath).replacingOccurrences(of: "$TMP", with: temporary.path)
+        if parts.count == 2 {
+            environment[parts[0]] = parts[1].replacingOccurrences(of: "$REPO", with: repositoryPath)
+                .replacingOccurrences(of: "$TMP", with: temporary.path)
         }
+    }
+    let commandLines = (fixture.read("args") ?? "").split(separator: "\n", omittingEmptySubsequences: true)
+        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     let buffer = OutputBuffer()
     let invocation = Invocation(
         workingDirectory: repositoryPath, environment: environment,
         writeOut: { buffer.out += $0 }, writeErr: { buffer.err += $0 })
-    let code = NotesCLI.run(arguments, invocation: invocation)
+    var code: Int32 = 0
+    for line in commandLines.isEmpty ? [""] : commandLines {
+        let arguments = FixtureCase.words(line).map {
+            $0.replacingOccurrences(of: "$REPO", with: repositoryPath).replacingOccurrences(of: "$TMP", with: temporary.path)
+        }
+        code = NotesCLI.run(arguments, invocation: invocation)
+        if code != 0 { break }
+    }
+    let gitState = fixture.read("expected.git") == nil ? nil : try GitState.describe(repositoryPath)
     let stderr = buffer.err.replacingOccurrences(of: repositoryPath, with: "$REPO")
         .replacingOccurrences(of: temporary.path, with: "$TMP")
 
@@ -112,6 +125,9 @@ func fixture(_ fixture: FixtureCase) throws {
                 try data.write(to: expectedFiles.appendingPathComponent(name))
             }
         }
+        if let gitState {
+            try gitState.write(to: fixture.folder.appendingPathComponent("expected.git"), atomically: true, encoding: .utf8)
+        }
         try buffer.out.write(to: fixture.folder.appendingPathComponent("expected.out"), atomically: true, encoding: .utf8)
         try stderr.write(to: fixture.folder.appendingPathComponent("expected.err"), atomically: true, encoding: .utf8)
         let exitFile = fixture.folder.appendingPathComponent("expected.exit")
@@ -126,6 +142,7 @@ func fixture(_ fixture: FixtureCase) throws {
     #expect(code == expectedCode, "exit code; stderr was: \(stderr)")
     #expect(buffer.out == (fixture.read("expected.out") ?? ""), "stdout differs")
     #expect(stderr == (fixture.read("expected.err") ?? ""), "stderr differs")
+    if let gitState { #expect(gitState == fixture.read("expected.git"), "repository state differs") }
 
     for name in expectedFileNames {
         let actual = FileManager.default.contents(atPath: repositoryPath + "/" + name)

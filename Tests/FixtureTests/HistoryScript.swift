@@ -18,10 +18,14 @@ import NotesGit
 /// merge feature: Merge pull request #5 from acme/feature
 /// revert w [as r]                            `Revert "<subject>"` + `This reverts commit <id>.` (labelled r)
 /// shallow HEAD~3                             make the clone shallow at that commit
+/// checkout                                   make the index and the work tree match HEAD (git checkout -f)
+/// write dir/file.txt some text               write `some text` + newline into the work tree (a change)
+/// config user.name Ada                       set a value in the repository's config
 /// ```
 /// Commit attributes: `author`, `date` (unix seconds), `files` (comma-separated paths),
 /// `encoding` (write the message in that encoding with an encoding header), `raw-latin1`
-/// (Latin-1 bytes without a header), `id` (a label for `revert`). Dates start at
+/// (Latin-1 bytes without a header), `id` (a label for `revert`), `worktree` (the commit also takes every
+/// file in the work tree: the case's `files/`, copied in before the history runs). Dates start at
 /// 2025-01-01T00:00:00Z and advance one hour per commit; tags are dated one minute after HEAD.
 struct HistoryScript {
     struct Failure: Error, CustomStringConvertible { let description: String }
@@ -126,6 +130,17 @@ struct HistoryScript {
             if words.count == 3, words[1] == "as" { labels[words[2]] = (revertID, revertSubject) }
         case "shallow":
             pendingShallow = rest
+        case "checkout":
+            try repository.checkoutHead()
+        case "write":
+            let (path, text) = split(rest)
+            let full = try workdir() + "/" + path
+            try FileManager.default.createDirectory(
+                atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try (text + "\n").write(toFile: full, atomically: true, encoding: .utf8)
+        case "config":
+            let (key, value) = split(rest)
+            try repository.setConfig(key, value)
         default:
             throw Failure(description: "unknown instruction \(keyword)")
         }
@@ -154,7 +169,10 @@ struct HistoryScript {
         }
         var changes: [String: [UInt8]?] = [:]
         for (path, content) in extraFiles { changes[path] = content }
-        if extraParents.isEmpty {
+        if attributes["worktree"] != nil {
+            for (path, content) in try workTreeFiles() { changes[path] = content }
+        }
+        if extraParents.isEmpty, attributes["worktree"] == nil || attributes["files"] != nil {
             let paths = attributes["files"].map { $0.split(separator: ",").map(String.init) } ?? ["files/\(counter).txt"]
             for path in paths { changes[path] = Array("change \(counter)\n".utf8) }
         }
@@ -171,6 +189,27 @@ struct HistoryScript {
         return try repository.createCommit(
             changes: changes, message: bytes + [0x0A], author: author, committer: author,
             parents: parents + extraParents, encoding: encoding, updateRef: "HEAD")
+    }
+
+    func workdir() throws -> String {
+        guard let workdir = repository.workdir else { throw Failure(description: "the repository is bare") }
+        return workdir
+    }
+
+    /// Every file in the work tree outside `.git`, by relative path.
+    func workTreeFiles() throws -> [String: [UInt8]] {
+        let root = try workdir()
+        var files: [String: [UInt8]] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        while let item = enumerator?.nextObject() as? String {
+            if item == ".git" || item.hasPrefix(".git/") { continue }
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: root + "/" + item, isDirectory: &isDirectory)
+            if !isDirectory.boolValue, let data = FileManager.default.contents(atPath: root + "/" + item) {
+                files[item] = Array(data)
+            }
+        }
+        return files
     }
 
     func encode(_ text: String, _ name: String) throws -> [UInt8] {

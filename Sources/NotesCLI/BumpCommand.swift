@@ -1,0 +1,40 @@
+import ArgumentParser
+import NotesCore
+
+struct BumpCommand: NotesSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bump",
+        abstract: "Compute the next version and write it into the version files.",
+        discussion: """
+            The next version follows the commits since the previous release tag reachable from HEAD: a breaking \
+            change bumps major, a feature minor, anything else patch; below 1.0.0 a breaking change bumps minor \
+            and a feature patch. The version goes to stdout (VERSION=$(notes bump --dry-run)); what changed goes \
+            to stderr. Only the bytes of each version string change. Exit 7 when there is nothing to release.
+            """)
+
+    @OptionGroup var options: ReleaseOptions
+
+    @Option(name: .customLong("pre"), help: ArgumentHelp(
+        "Make a pre-release: rc gives 1.3.0-rc.1, then 1.3.0-rc.2.", valueName: "name"))
+    var preID: String?
+
+    @Option(name: .customLong("to"), help: ArgumentHelp("Use this version instead of computing it.",
+                                                        valueName: "version"))
+    var explicit: String?
+
+    @Flag(name: .customLong("dry-run"), help: "Print the version and write nothing.")
+    var dryRun = false
+
+    func execute(_ invocation: Invocation) throws {
+        let result = try BumpVersion.run(BumpRequest(
+            repositoryPath: options.repositoryPath(invocation), settings: options.settings(invocation),
+            preID: preID, explicit: explicit, dryRun: dryRun, now: try invocation.now()))
+        let from = result.plan.previous.map { "\($0.name) → " } ?? ""
+        invocation.writeErr("notes: \(result.plan.summary): \(from)\(result.plan.next.bare)\n")
+        for line in result.notes { invocation.writeErr("notes: \(line)\n") }
+        for edit in result.edits {
+            invocation.writeErr("notes: \(dryRun ? "would update" : "updated") \(edit.summary)\n")
+        }
+        invocation.writeOut(result.plan.next.bare + "\n")
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import NotesCore
+
+struct TagCommand: NotesSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tag",
+        abstract: "Create the annotated release tag on HEAD, its message the release notes.",
+        discussion: """
+            The tag is named with --tag-prefix, else in the style of the latest release tag (v0.1.2 gives \
+            v0.1.3), else v. The tagger is GIT_COMMITTER_NAME/GIT_COMMITTER_EMAIL, else git config \
+            user.name/user.email. An existing tag is never moved without --force (exit 2; exit 7 when it already \
+            points at HEAD). Prints the tag's name; the push command goes to stderr.
+            """)
+
+    @Argument(help: ArgumentHelp("The version to tag: 1.2.3 or v1.2.3.", valueName: "version"))
+    var version: String
+
+    @OptionGroup var options: ReleaseOptions
+
+    @Flag(help: "Move the tag to HEAD when it exists.")
+    var force = false
+
+    func execute(_ invocation: Invocation) throws {
+        let result = try CreateTag.run(TagRequest(
+            repositoryPath: options.repositoryPath(invocation), version: version,
+            settings: options.settings(invocation), force: force, now: try invocation.now(),
+            environment: invocation.environment))
+        let moved = result.movedFrom.map { " (moved from \($0.short))" } ?? ""
+        invocation.writeErr("notes: tagged \(result.target.short) as \(result.name)\(moved), tagger "
+            + "\(result.tagger.name) <\(result.tagger.email)>; notes: \(result.summary)\n")
+        invocation.writeErr("notes: push it with: \(result.pushCommand)\n")
+        invocation.writeOut(result.name + "\n")
+    }
+}

@@ -1,0 +1,273 @@
+import Foundation
+import NotesGit
+import NotesMarkdown
+
+/// One line of `notes check`.
+public struct CheckItem: Sendable, Codable, Hashable {
+    /// Passed, failed, or not applicable.
+    public enum Status: String, Sendable, Codable {
+        /// ✓
+        case pass
+        /// ✗
+        case fail
+        /// Skipped: the file it is about is neither configured nor present.
+        case skip
+    }
+
+    /// A stable name for machines: `version-file`, `tag`, `clean`, `changelog`, `readme`, `shallow`, `branch`.
+    public var check: String
+    /// The outcome.
+    public var status: Status
+    /// What was found, for people.
+    public var message: String
+    /// For a failure, what to do.
+    public var fix: String?
+
+    /// Makes an item.
+    public init(check: String, status: Status, message: String, fix: String? = nil) {
+        self.check = check
+        self.status = status
+        self.message = message
+        self.fix = fix
+    }
+}
+
+/// The result of `notes check VERSION`.
+public struct CheckReport: Sendable, Codable {
+    /// The version checked, bare (`0.1.3`).
+    public var version: String
+    /// The tag that release has or gets (`v0.1.3`).
+    public var tag: String
+    /// True when no check failed.
+    public var ok: Bool
+    /// Every check, in order.
+    public var checks: [CheckItem]
+
+    /// One line per check with ✓, ✗ or `-` (skipped), and the fix under a failure.
+    public var text: String {
+        checks.map { item in
+            let mark = switch item.status {
+            case .pass: "✓"
+            case .fail: "✗"
+            case .skip: "-"
+            }
+            return "\(mark) \(item.message)" + (item.fix.map { "\n    fix: \($0)" } ?? "")
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// The report as pretty-printed JSON with sorted keys.
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+}
+
+/// What `notes check` is asked for.
+public struct CheckRequest: Sendable {
+    /// A folder inside the repository.
+    public var repositoryPath: String
+    /// The version to check.
+    public var version: String
+    /// Package, version files, release branch, changelog and README.
+    public var settings: ReleaseSettings
+
+    /// Makes a request.
+    public init(repositoryPath: String, version: String, settings: ReleaseSettings) {
+        self.repositoryPath = repositoryPath
+        self.version = version
+        self.settings = settings
+    }
+}
+
+/// `notes check VERSION`: the release checklist's preflight, one check per line.
+public enum ReleaseCheck {
+    /// Runs every check; the report says which failed. Throws only when the repository or VERSION is unusable.
+    public static func run(_ request: CheckRequest) throws -> CheckReport {
+        let workspace = try ReleaseWorkspace(repositoryPath: request.repositoryPath, settings: request.settings)
+        let version = try workspace.version(request.version)
+        return try run(workspace, version: version)
+    }
+
+    /// Runs every check for `version` in an open workspace.
+    public static func run(_ workspace: ReleaseWorkspace, version: ReleaseVersion) throws -> CheckReport {
+        let tagName = workspace.tagName(for: version)
+        var checks: [CheckItem] = []
+        checks += versionFileChecks(workspace, version: version)
+        checks.append(try tagCheck(workspace, tagName: tagName))
+        checks.append(try cleanCheck(workspace))
+        checks.append(changelogCheck(workspace, version: version))
+        checks.append(readmeCheck(workspace, version: version))
+        checks.append(shallowCheck(workspace))
+        checks.append(branchCheck(workspace))
+        return CheckReport(version: version.bare, tag: tagName, ok: !checks.contains { $0.status == .fail },
+                           checks: checks)
+    }
+
+    static func versionFileChecks(_ workspace: ReleaseWorkspace, version: ReleaseVersion) -> [CheckItem] {
+        let files: VersionFileSet
+        do {
+            files = try VersionFileSet.read(workspace)
+        } catch let error as NotesError {
+            return [CheckItem(check: "version-file", status: .fail, message: error.message,
+                              fix: error.hint ?? "fix the version file")]
+        } catch {
+            return [CheckItem(check: "version-file", status: .fail, message: "\(error)")]
+        }
+        var items: [CheckItem] = []
+        for item in files.found {
+            let location = item.location
+            let place = item.note == nil ? "\(location.path) \(VersionFiles.displayKey(location.keyPath))"
+                : "\(item.specPath) (from \(location.path) \(VersionFiles.displayKey(location.keyPath)))"
+            if location.value == version.bare {
+                items.append(CheckItem(check: "version-file", status: .pass, message: "\(place) is \(version.bare)"))
+            } else {
+                items.append(CheckItem(
+                    check: "version-file", status: .fail,
+                    message: "\(place) is \(location.value), not \(version.bare) (\(location.path):\(location.line))",
+                    fix: "notes bump --to \(version.bare)"
+                        + (workspace.packagePath.isEmpty ? "" : " --package \(workspace.packagePath)")))
+            }
+        }
+        for path in files.skipped {
+            items.append(CheckItem(check: "version-file", status: .skip,
+                                   message: "\(path): skipped, not present and not configured"))
+        }
+        return items
+    }
+
+    static func tagCheck(_ workspace: ReleaseWorkspace, tagName: String) throws -> CheckItem {
+        guard let existing = workspace.existingTag(named: tagName) else {
+            return CheckItem(check: "tag", status: .pass, message: "tag \(tagName) does not exist yet")
+        }
+        let head = try workspace.head()
+        if existing.tag.target == head {
+            return CheckItem(check: "tag", status: .pass, message: "tag \(tagName) exists and points at HEAD")
+        }
+        return CheckItem(check: "tag", status: .fail,
+                         message: "tag \(tagName) exists and points at \(existing.tag.target.short), not HEAD",
+                         fix: "release another version, or move the tag with notes tag \(tagName) --force")
+    }
+
+    static func cleanCheck(_ workspace: ReleaseWorkspace) throws -> CheckItem {
+        let status = try gitCall { try workspace.repository.workTreeStatus() }
+        guard !status.isClean else {
+            let untracked = status.untracked.count
+            return CheckItem(check: "clean", status: .pass, message: "the working tree is clean"
+                                 + (untracked > 0 ? " (\(untracked) untracked file\(untracked == 1 ? "" : "s") ignored)" : ""))
+        }
+        let paths = status.changed.prefix(5).map(\.path).joined(separator: ", ")
+        let more = status.changed.count > 5 ? " and \(status.changed.count - 5) more" : ""
+        return CheckItem(check: "clean", status: .fail,
+                         message: "the working tree has uncommitted changes: \(paths)\(more)",
+                         fix: "commit or stash them (git status shows them)")
+    }
+
+    static func changelogCheck(_ workspace: ReleaseWorkspace, version: ReleaseVersion) -> CheckItem {
+        let name = workspace.settings.changelogPath
+        guard let path = workspace.findPackageOrRootFile(name) else {
+            return CheckItem(check: "changelog", status: .skip, message: "\(name): skipped, not present")
+        }
+        let document: MarkdownDocument
+        do {
+            guard let bytes = try workspace.read(path) else {
+                return CheckItem(check: "changelog", status: .skip, message: "\(name): skipped, not present")
+            }
+            document = try MarkdownDocument(bytes: bytes)
+        } catch {
+            return CheckItem(check: "changelog", status: .fail, message: "\(path) cannot be read: \(error)",
+                             fix: "make it a UTF-8 Markdown file")
+        }
+        if let heading = document.allHeadings.first(where: { mentions($0.plainText, version) }) {
+            return CheckItem(check: "changelog", status: .pass,
+                             message: "\(path):\(heading.startLine) has a section for \(version.bare)")
+        }
+        return CheckItem(check: "changelog", status: .fail, message: "\(path) has no heading for \(version.bare)",
+                         fix: "add the section: notes changelog \(version.bare)")
+    }
+
+    static func readmeCheck(_ workspace: ReleaseWorkspace, version: ReleaseVersion) -> CheckItem {
+        let name = workspace.settings.readmePath
+        guard let path = workspace.findPackageOrRootFile(name) else {
+            return CheckItem(check: "readme", status: .skip, message: "\(name): skipped, not present")
+        }
+        let document: MarkdownDocument
+        do {
+            guard let bytes = try workspace.read(path) else {
+                return CheckItem(check: "readme", status: .skip, message: "\(name): skipped, not present")
+            }
+            document = try MarkdownDocument(bytes: bytes)
+        } catch {
+            return CheckItem(check: "readme", status: .fail, message: "\(path) cannot be read: \(error)",
+                             fix: "make it a UTF-8 Markdown file")
+        }
+        guard let section = releaseNotesSection(in: document) else {
+            return CheckItem(check: "readme", status: .skip,
+                             message: "\(path): skipped, it has no \"Release Notes\" section")
+        }
+        let inside = document.allHeadings.first { heading in
+            heading.level > section.heading.level && section.byteRange.contains(heading.byteRange.lowerBound)
+                && mentions(heading.plainText, version)
+        }
+        if let inside {
+            return CheckItem(check: "readme", status: .pass,
+                             message: "\(path):\(inside.startLine) has \(version.bare) under \"\(section.heading.plainText)\"")
+        }
+        return CheckItem(check: "readme", status: .fail,
+                         message: "\(path): \"\(section.heading.plainText)\" (line \(section.heading.startLine)) has no heading for \(version.bare)",
+                         fix: "add it: notes readme \(version.bare)")
+    }
+
+    /// The README's release-notes section: the first top-level heading reading "Release Notes" (any case).
+    static func releaseNotesSection(in document: MarkdownDocument) -> MarkdownDocument.Section? {
+        document.headings.first {
+            $0.plainText.trimmingCharacters(in: .whitespaces).lowercased() == "release notes"
+        }.map(document.section(startingAt:))
+    }
+
+    static func shallowCheck(_ workspace: ReleaseWorkspace) -> CheckItem {
+        guard workspace.repository.isShallow else {
+            return CheckItem(check: "shallow", status: .pass, message: "the clone has the full history")
+        }
+        return CheckItem(check: "shallow", status: .fail, message: "this is a shallow clone: the history is incomplete",
+                         fix: NotesError.shallowHint)
+    }
+
+    static func branchCheck(_ workspace: ReleaseWorkspace) -> CheckItem {
+        let wanted = workspace.settings.releaseBranch
+        guard let branch = workspace.repository.headBranch() else {
+            return CheckItem(check: "branch", status: .fail, message: "HEAD is detached, not on \(wanted)",
+                             fix: "git switch \(wanted)")
+        }
+        guard branch == wanted else {
+            return CheckItem(check: "branch", status: .fail, message: "HEAD is on \(branch), not on \(wanted)",
+                             fix: "git switch \(wanted), or pass --branch \(branch) to release from \(branch)")
+        }
+        return CheckItem(check: "branch", status: .pass, message: "HEAD is on \(wanted)")
+    }
+
+    /// True when `text` holds `version` as a whole word: `[0.1.3] - 2025-11-25` and `v0.1.3` do,
+    /// `0.1.30` and `0.1.3-rc.1` do not.
+    static func mentions(_ text: String, _ version: ReleaseVersion) -> Bool {
+        let needle: [UInt8] = Array(version.bare.utf8)
+        let bytes: [UInt8] = Array(text.utf8)
+        guard bytes.count >= needle.count else { return false }
+        let dot: UInt8 = 0x2E, dash: UInt8 = 0x2D, plus: UInt8 = 0x2B
+        for start in 0...(bytes.count - needle.count) where bytes[start..<(start + needle.count)].elementsEqual(needle) {
+            let end = start + needle.count
+            if start > 0 {
+                let before: UInt8 = bytes[start - 1]
+                if isDigit(before) || before == dot { continue }
+            }
+            if end < bytes.count {
+                let after: UInt8 = bytes[end]
+                if isDigit(after) || after == dash || after == plus { continue }
+                if after == dot, end + 1 < bytes.count, isDigit(bytes[end + 1]) { continue }
+            }
+            return true
+        }
+        return false
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+}

@@ -1,0 +1,164 @@
+import TOMLKit
+
+/// The package's version files as they are now: where each holds the version, and which were skipped.
+///
+/// Paths are relative to the work tree. A Cargo.toml with `version.workspace = true` is followed to the
+/// workspace root, whose `[workspace.package] version` is the one read and written. Cargo.lock (the nearest
+/// one at or above the package's folder, inside the repository) has the package's entry updated when a Cargo
+/// package's version changes; other workspace members that inherit the version keep their lock entries until
+/// cargo next runs.
+public struct VersionFileSet: Sendable {
+    /// A version file found and read.
+    public struct Found: Sendable, Hashable {
+        /// The file as configured (`barter-python/Cargo.toml`).
+        public var specPath: String
+        /// Where the version lives: the file itself, or the workspace root it inherits from.
+        public var location: VersionLocation
+        /// Said to the user: a followed workspace inheritance.
+        public var note: String? = nil
+        /// The Cargo package's `[package] name`, for its Cargo.lock entry.
+        public var cargoPackageName: String? = nil
+    }
+
+    /// Files found, in the order configured.
+    public var found: [Found]
+    /// Default files that do not exist: skipped, and said so.
+    public var skipped: [String]
+
+    /// Reads every version file of `workspace`'s settings.
+    /// - Throws: ``NotesError`` `.badInput` for a configured file that is missing or holds no version, and for
+    ///   invalid TOML (with the file, line and column).
+    public static func read(_ workspace: ReleaseWorkspace) throws -> VersionFileSet {
+        var found: [Found] = []
+        var skipped: [String] = []
+        for spec in workspace.settings.versionFiles {
+            let path = workspace.packageFile(spec.path)
+            guard let bytes = try workspace.read(path) else {
+                if spec.isDefault {
+                    skipped.append(path)
+                    continue
+                }
+                throw NotesError(.badInput, "version file \(path) does not exist",
+                                 hint: "create it, or remove it from the version files")
+            }
+            switch spec.format {
+            case .cargo:
+                let location = try VersionFiles.cargoManifestVersion(bytes, path: path)
+                let name = cargoPackageName(bytes)
+                if location.isWorkspaceInherited {
+                    let followed = try VersionFiles.cargoWorkspaceVersion(
+                        memberPath: path, memberBytes: bytes, read: { try workspace.read($0) })
+                    found.append(Found(specPath: path, location: followed.location, note: followed.note,
+                                       cargoPackageName: name))
+                } else {
+                    found.append(Found(specPath: path, location: location, note: nil, cargoPackageName: name))
+                }
+            case .pyproject:
+                found.append(Found(specPath: path, location: try VersionFiles.pyprojectVersion(bytes, path: path)))
+            case .toml(let keyPath):
+                found.append(Found(specPath: path,
+                                   location: try VersionFiles.tomlValue(bytes, keyPath: keyPath, path: path)))
+            case .marker:
+                found.append(Found(specPath: path, location: try VersionFiles.markerVersion(bytes, path: path)))
+            }
+        }
+        return VersionFileSet(found: found, skipped: skipped)
+    }
+
+    /// The `[package] name` of a Cargo.toml, nil when it has none (a virtual workspace root).
+    static func cargoPackageName(_ bytes: [UInt8]) -> String? {
+        guard let table = try? TOMLTable(string: String(decoding: bytes, as: UTF8.self)) else { return nil }
+        return table["package"]?.table?["name"]?.string
+    }
+
+    /// The edits that set every found version to `newVersion` (bare, `0.1.3`), one per file, plus the Cargo.lock
+    /// entry of each Cargo package whose version changes. Files already at `newVersion` are left out.
+    /// - Throws: ``NotesError`` `.badInput` when a file holds a version above `newVersion` (it would go backwards).
+    public func edits(to newVersion: ReleaseVersion, in workspace: ReleaseWorkspace) throws -> [PlannedFileEdit] {
+        var byPath: [String: [VersionLocation]] = [:]
+        var order: [String] = []
+        var lockPackages: [(name: String, old: String, manifest: String)] = []
+        for item in found {
+            let location = item.location
+            if let current = ReleaseVersion(location.value, prefix: ""), newVersion.version < current.version {
+                throw NotesError(
+                    .badInput,
+                    "version goes backwards: \(location.path):\(location.line) holds \(location.value), above \(newVersion.bare)",
+                    hint: "release a version above \(location.value)")
+            }
+            guard location.value != newVersion.bare else { continue }
+            if byPath[location.path] == nil { order.append(location.path) }
+            if !(byPath[location.path] ?? []).contains(where: { $0.contentRange == location.contentRange }) {
+                byPath[location.path, default: []].append(location)
+            }
+            if let name = item.cargoPackageName {
+                lockPackages.append((name, location.value, item.specPath))
+            }
+        }
+        var edits: [PlannedFileEdit] = []
+        for path in order {
+            guard let original = try workspace.read(path) else {
+                throw NotesError(.file, "\(path) disappeared while notes was reading it")
+            }
+            var bytes = original
+            let locations = (byPath[path] ?? []).sorted { $0.contentRange.lowerBound > $1.contentRange.lowerBound }
+            for location in locations {
+                bytes = VersionFiles.replacing(location, in: bytes, with: newVersion.bare)
+            }
+            let what = locations.map { "\(VersionFiles.displayKey($0.keyPath))" }.joined(separator: ", ")
+            let old = locations.first?.value ?? ""
+            edits.append(PlannedFileEdit(path: path, original: original, updated: bytes,
+                                         summary: "\(path): \(what) \(old) → \(newVersion.bare)"))
+        }
+        for package in lockPackages {
+            guard let lockPath = cargoLockPath(forManifest: package.manifest, in: workspace) else { continue }
+            let existing = edits.firstIndex { $0.path == lockPath }
+            let original: [UInt8]
+            if let existing { original = edits[existing].updated } else {
+                guard let bytes = try workspace.read(lockPath) else { continue }
+                original = bytes
+            }
+            guard let updated = VersionFiles.cargoLockUpdate(original, packageName: package.name, from: package.old,
+                                                             to: newVersion.bare) else { continue }
+            let summary = "\(lockPath): \(package.name) \(package.old) → \(newVersion.bare)"
+            if let existing {
+                edits[existing] = PlannedFileEdit(path: lockPath, original: edits[existing].original, updated: updated,
+                                                  summary: edits[existing].summary + "; " + summary)
+            } else {
+                edits.append(PlannedFileEdit(path: lockPath, original: original, updated: updated, summary: summary))
+            }
+        }
+        return edits
+    }
+
+    /// The nearest Cargo.lock at or above the manifest's folder, inside the work tree.
+    func cargoLockPath(forManifest manifest: String, in workspace: ReleaseWorkspace) -> String? {
+        var folder = manifest.split(separator: "/").dropLast().map(String.init)
+        while true {
+            let candidate = (folder + ["Cargo.lock"]).joined(separator: "/")
+            if (try? workspace.read(candidate)) != nil { return candidate }
+            guard !folder.isEmpty else { return nil }
+            folder.removeLast()
+        }
+    }
+}
+
+/// One file a release command changes: its bytes before and after, kept so a failed run can put them back.
+public struct PlannedFileEdit: Sendable, Hashable {
+    /// The file, relative to the work tree.
+    public var path: String
+    /// Its bytes now.
+    public var original: [UInt8]
+    /// Its new bytes.
+    public var updated: [UInt8]
+    /// What changes, for the user: `barter-python/Cargo.toml: [package] version 0.1.2 → 0.1.3`.
+    public var summary: String
+
+    /// Makes an edit.
+    public init(path: String, original: [UInt8], updated: [UInt8], summary: String) {
+        self.path = path
+        self.original = original
+        self.updated = updated
+        self.summary = summary
+    }
+}

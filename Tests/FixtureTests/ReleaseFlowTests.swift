@@ -1,0 +1,129 @@
+import Foundation
+import NotesCLI
+import NotesCore
+import NotesGit
+import Testing
+
+/// The "Done when" and the release's rollback, on repositories built from the
+/// `release-workspace-python-package` fixture's files and history.
+@Suite("release flow end to end")
+struct ReleaseFlowTests {
+    final class Sandbox {
+        let root: String
+        let repo: String
+        init() throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("notes-flow-\(UUID().uuidString)").path
+            repo = root + "/repo"
+            let fixture = FixtureCase(name: "release-workspace-python-package")
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: fixture.folder.appendingPathComponent("files").path, toPath: repo)
+            _ = try HistoryScript.build(script: try #require(fixture.read("history")), at: repo)
+        }
+        deinit { try? FileManager.default.removeItem(atPath: root) }
+
+        func run(_ arguments: [String], environment extra: [String: String] = [:]) -> (Int32, String, String) {
+            let buffer = OutputBuffer()
+            var environment = ["SOURCE_DATE_EPOCH": "1764028800", "GIT_COMMITTER_NAME": "Ada Maintainer",
+                               "GIT_COMMITTER_EMAIL": "ada@example.com"]
+            environment.merge(extra) { $1 }
+            let invocation = Invocation(workingDirectory: repo, environment: environment,
+                                        writeOut: { buffer.out += $0 }, writeErr: { buffer.err += $0 })
+            return (NotesCLI.run(arguments, invocation: invocation), buffer.out, buffer.err)
+        }
+
+        func bytes(_ path: String) -> [UInt8]? { FileManager.default.contents(atPath: repo + "/" + path).map(Array.init) }
+    }
+
+    @Test func releaseCheckAndAttachInSimulatedActions() throws {
+        let sandbox = try Sandbox()
+        let before = try #require(try Repository.open(at: sandbox.repo).headCommit())
+
+        let (releaseCode, releaseOut, releaseErr) = sandbox.run(["release", "0.1.3", "--package", "barter-python"])
+        #expect(releaseCode == 0, "\(releaseErr)")
+        #expect(releaseOut == "v0.1.3\n")
+
+        let repository = try Repository.open(at: sandbox.repo)
+        let head = try #require(try repository.headCommit())
+        let commit = try repository.commit(head)
+        #expect(commit.parents == [before], "exactly one commit on top of the old HEAD")
+        #expect(String(decoding: commit.message, as: UTF8.self) == "chore(release): 0.1.3\n")
+        let tag = try #require(try repository.tags().first { $0.name == "v0.1.3" })
+        #expect(tag.isAnnotated && tag.target == head)
+        #expect(tag.message?.hasPrefix("## v0.1.3 (2025-11-25)\n") == true)
+        for path in ["barter-python/Cargo.toml", "barter-python/pyproject.toml", "Cargo.lock"] {
+            #expect(try repository.fileContents(atPath: path, in: head) == sandbox.bytes(path), "\(path) committed as written")
+            #expect(String(decoding: sandbox.bytes(path) ?? [], as: UTF8.self).contains("0.1.3"))
+        }
+        #expect(try repository.workTreeStatus().isClean)
+
+        let (checkCode, checkOut, _) = sandbox.run(["check", "0.1.3", "--package", "barter-python"])
+        #expect(checkCode == 0)
+        #expect(!checkOut.contains("✗"))
+
+        let output = sandbox.root + "/github_output"
+        let summary = sandbox.root + "/step_summary"
+        try "existing=1\n".write(toFile: output, atomically: true, encoding: .utf8)
+        let (attachCode, attachOut, attachErr) = sandbox.run(
+            ["attach", "v0.1.3", "--output", sandbox.root + "/notes.md"],
+            environment: ["GITHUB_ACTIONS": "true", "GITHUB_OUTPUT": output, "GITHUB_STEP_SUMMARY": summary,
+                          "GIT_COMMITTER_NAME": "", "GIT_COMMITTER_EMAIL": ""])
+        #expect(attachCode == 0, "\(attachErr)")
+        #expect(attachOut == "", "with --output the notes go to the file")
+        let notes = try String(contentsOfFile: sandbox.root + "/notes.md", encoding: .utf8)
+        #expect(notes.hasPrefix("## v0.1.3 (2025-11-25)\n"))
+        #expect(try String(contentsOfFile: summary, encoding: .utf8) == notes)
+        #expect(try Repository.open(at: sandbox.repo).note(on: head, ref: "refs/notes/release") == notes)
+
+        let lines = try String(contentsOfFile: output, encoding: .utf8).components(separatedBy: "\n")
+        #expect(Array(lines.prefix(4)) == ["existing=1", "version=0.1.3", "tag=v0.1.3", "previous=v0.1.2"])
+        let opener = try #require(lines.dropFirst(4).first)
+        #expect(opener.hasPrefix("notes<<NOTES_EOF_"))
+        let delimiter = String(opener.dropFirst("notes<<".count))
+        let body = lines.dropFirst(5).prefix { $0 != delimiter }.joined(separator: "\n") + "\n"
+        #expect(body == notes)
+        #expect(!notes.contains(delimiter))
+        #expect(attachErr.contains("push the notes with: git push origin refs/notes/release"))
+    }
+
+    /// A step after the tag fails: every file, the branch, the index and the tag are as they were.
+    @Test func failureRollsEverythingBack() throws {
+        struct Boom: ReleaseStep {
+            var name: String { "boom" }
+            func run(_ run: ReleaseRun) throws { throw NotesError(.file, "boom") }
+        }
+        let sandbox = try Sandbox()
+        let paths = ["barter-python/Cargo.toml", "barter-python/pyproject.toml", "Cargo.lock"]
+        let originals = paths.map(sandbox.bytes)
+        let before = try #require(try Repository.open(at: sandbox.repo).headCommit())
+        var said: [String] = []
+        #expect(throws: NotesError.self) {
+            try ReleaseFlow.run(
+                ReleaseRequest(repositoryPath: sandbox.repo, version: "0.1.3",
+                               settings: ReleaseSettings(packagePath: "barter-python"), now: 1_764_028_800,
+                               environment: ["GIT_COMMITTER_NAME": "A", "GIT_COMMITTER_EMAIL": "a@example.com"]),
+                steps: ReleaseFlow.standardSteps + [Boom()], say: { said.append($0) })
+        }
+        #expect(said.contains { $0.hasPrefix("tagged ") }, "the tag step ran before the failure")
+        #expect(said.last == "failed; undone: the files, commit and tag are as they were")
+        let repository = try Repository.open(at: sandbox.repo)
+        #expect(try repository.headCommit() == before)
+        #expect(try repository.tags().map(\.name) == ["v0.1.2"])
+        #expect(try repository.workTreeStatus().entries.isEmpty)
+        #expect(paths.map(sandbox.bytes) == originals)
+    }
+
+    /// `SOURCE_DATE_EPOCH` older than HEAD: the release commit takes its parent's time, so the tag's notes
+    /// still find the previous release.
+    @Test func releaseCommitIsNeverOlderThanItsParent() throws {
+        let sandbox = try Sandbox()
+        let parent = try Repository.open(at: sandbox.repo).commit(try #require(try Repository.open(at: sandbox.repo).headCommit()))
+        let (code, _, err) = sandbox.run(["release", "0.1.3", "--package", "barter-python"],
+                                         environment: ["SOURCE_DATE_EPOCH": "1000000"])
+        #expect(code == 0, "\(err)")
+        let repository = try Repository.open(at: sandbox.repo)
+        let head = try repository.commit(try #require(try repository.headCommit()))
+        #expect(head.committer.time == parent.committer.time)
+        let tag = try #require(try repository.tags().first { $0.name == "v0.1.3" })
+        #expect(tag.message?.contains("[v0.1.2...v0.1.3]") == true, "the notes start after v0.1.2")
+    }
+}
