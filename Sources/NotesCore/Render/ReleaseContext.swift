@@ -4,7 +4,7 @@ import NotesMarkdown
 
 /// The view model every template sees and `--context` prints as JSON. Field names are stable and
 /// documented in `docs/context.md`; all properties are stored (swift-mustache reads stored properties only).
-public struct ReleaseContext: Codable, Sendable {
+public struct ReleaseContext: Encodable, Sendable {
     /// The release: version, tag, previous tag, date, range.
     public var release: ReleaseView
     /// Non-empty sections in display order.
@@ -15,12 +15,72 @@ public struct ReleaseContext: Codable, Sendable {
     public var issues: [IssueView]
     /// Authors of listed commits, most commits first.
     public var contributors: [ContributorView]
-    /// Every commit of the range, newest first, listed or skipped.
-    public var commits: [CommitView]
+    /// Every commit of the range, newest first, listed or skipped. Built on first use: most templates
+    /// never read it, and for a 100k-commit history it is the largest part of the context.
+    public var commits: [CommitView] {
+        get { commitList.value }
+        set { commitList = CommitList(newValue) }
+    }
     /// Counts.
     public var stats: StatsView
     /// True when at least one commit is listed.
     public var hasChanges: Bool
+
+    private var commitList: CommitList
+
+    /// Makes a context from its parts.
+    public init(release: ReleaseView, sections: [SectionView], breaking: [EntryView], issues: [IssueView],
+                contributors: [ContributorView], commits: [CommitView], stats: StatsView, hasChanges: Bool) {
+        self.release = release
+        self.sections = sections
+        self.breaking = breaking
+        self.issues = issues
+        self.contributors = contributors
+        self.commitList = CommitList(commits)
+        self.stats = stats
+        self.hasChanges = hasChanges
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case release, sections, breaking, issues, contributors, commits, stats, hasChanges
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(release, forKey: .release)
+        try container.encode(sections, forKey: .sections)
+        try container.encode(breaking, forKey: .breaking)
+        try container.encode(issues, forKey: .issues)
+        try container.encode(contributors, forKey: .contributors)
+        try container.encode(commits, forKey: .commits)
+        try container.encode(stats, forKey: .stats)
+        try container.encode(hasChanges, forKey: .hasChanges)
+    }
+}
+
+/// The `commits` list of a context, made when first read.
+final class CommitList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var built: [CommitView]?
+    private let make: @Sendable () -> [CommitView]
+
+    init(_ commits: [CommitView]) {
+        built = commits
+        make = { commits }
+    }
+
+    init(lazy make: @escaping @Sendable () -> [CommitView]) {
+        self.make = make
+    }
+
+    var value: [CommitView] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        let value = make()
+        built = value
+        return value
+    }
 }
 
 /// The release part of the context.
@@ -337,7 +397,8 @@ extension ReleaseContext {
             ContributorView(name: $0.name, email: $0.email, commitCount: $0.commitCount,
                             commitsLabel: commitsLabel($0.commitCount))
         }
-        commits = notes.commits.map { item in
+        let classified = notes.commits
+        commitList = CommitList(lazy: { classified.map { item in
             let record = item.record
             return CommitView(
                 id: record.id.hex, subject: record.subject, type: record.conventional?.type,
@@ -346,15 +407,22 @@ extension ReleaseContext {
                 issues: record.issues.map(\.key), section: item.section?.rawValue,
                 skipped: item.skipped?.rawValue, skipRule: item.skipRule, cancelledWith: item.cancelledWith?.hex,
                 author: record.author.name, date: DateText.timestamp(record.author.time))
+        } })
+        var listed = 0, nonConventional = 0, merges = 0, releases = 0, reverted = 0
+        for item in classified {
+            switch item.skipped {
+            case nil:
+                listed += 1
+                if item.record.conventional == nil { nonConventional += 1 }
+            case .merge: merges += 1
+            case .release: releases += 1
+            case .reverted, .revert: reverted += 1
+            default: break
+            }
         }
-        let listed = notes.commits.filter { $0.skipped == nil }
-        stats = StatsView(
-            total: notes.commits.count, listed: listed.count,
-            nonConventional: listed.filter { $0.record.conventional == nil }.count,
-            merges: notes.commits.filter { $0.skipped == .merge }.count,
-            releases: notes.commits.filter { $0.skipped == .release }.count,
-            reverted: notes.commits.filter { $0.skipped == .reverted || $0.skipped == .revert }.count)
-        hasChanges = !listed.isEmpty
+        stats = StatsView(total: classified.count, listed: listed, nonConventional: nonConventional,
+                          merges: merges, releases: releases, reverted: reverted)
+        hasChanges = listed > 0
     }
 }
 
