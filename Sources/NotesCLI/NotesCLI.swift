@@ -63,7 +63,7 @@ struct NotesCommand: ParsableCommand {
             5 configuration error, 6 check failed, 7 nothing to do, 8 file error, 64 command-line usage.
             """,
         version: NotesVersion.current,
-        subcommands: [DraftCommand.self])
+        subcommands: [DraftCommand.self, ChangelogCommand.self, ReadmeCommand.self, TodoCommand.self])
 }
 
 /// Options every command that reads a repository takes.
