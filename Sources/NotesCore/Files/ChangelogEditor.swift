@@ -72,7 +72,7 @@ public struct ChangelogEditor: Sendable {
                 }
                 next += 1
             }
-            let start = item.heading.byteRange.lowerBound
+            let start = SplicePlan.afterIndentation(item.heading.byteRange.lowerBound, in: document.bytes)
             let end = max(plan.contentEnd(in: start..<boundary) ?? item.heading.byteRange.upperBound,
                           item.heading.byteRange.upperBound)
             entries.append(Entry(heading: item.heading, version: item.version, ownedRange: start..<end))
@@ -168,7 +168,7 @@ public struct ChangelogEditor: Sendable {
             let body = group.map(\.text).joined(separator: "\n")
             switch place {
             case .before(let offset):
-                plan.insert(plan.separator(before: offset) + body + "\n", at: offset)
+                plan.insert(body, beforeHeadingAt: offset)
             case .after(let offset):
                 let lead = isBlank && offset == document.bytes.count
                     ? (document.bytes.isEmpty ? Self.preamble + "\n" : plan.separator(before: offset) + Self.preamble + "\n")

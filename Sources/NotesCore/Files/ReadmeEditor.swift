@@ -90,7 +90,8 @@ public struct ReadmeEditor: Sendable {
                     next += 1
                 }
             }
-            entries.append(Entry(heading: entryHeading, version: version, ownedRange: entryHeading.byteRange.lowerBound..<end))
+            let start = SplicePlan.afterIndentation(entryHeading.byteRange.lowerBound, in: document.bytes)
+            entries.append(Entry(heading: entryHeading, version: version, ownedRange: start..<end))
         }
         self.entries = entries
         if let newest = entries.first {
@@ -134,9 +135,7 @@ public struct ReadmeEditor: Sendable {
         var summary: String
         var remaining = entries
         var insertedAt: Int?
-        var replaced: Int?
         if let index = entries.firstIndex(where: { $0.version.version == version.version }) {
-            replaced = index
             let existing = entries[index]
             if keep.map({ index < max($0, 1) }) ?? true {
                 plan.replace(existing.ownedRange, with: entryText)
@@ -157,7 +156,6 @@ public struct ReadmeEditor: Sendable {
             remaining.insert(Entry(heading: heading, version: version, ownedRange: offset..<offset), at: 0)
             summary = "added the \(version) entry"
         }
-        _ = replaced
         let isInsertBeforeEntry = insertedAt != nil && !entries.isEmpty
         if let keep, remaining.count > max(keep, 1) {
             let kept = max(keep, 1)
@@ -175,7 +173,7 @@ public struct ReadmeEditor: Sendable {
         }
         if let offset = insertedAt {
             if isInsertBeforeEntry {
-                plan.insert(plan.separator(before: offset) + entryText + "\n", at: offset)
+                plan.insert(entryText, beforeHeadingAt: offset)
             } else {
                 plan.insert(plan.separator(before: offset) + entryText + plan.separator(after: offset), at: offset)
             }

@@ -75,6 +75,23 @@ public struct SplicePlan: Sendable {
         return isBlank ? "" : "\n"
     }
 
+    /// Inserts `text` (a block that ends with its line ending) in front of the heading that starts the
+    /// line at `lineStart`, after the heading's indentation: `  ## 1.0` becomes `  ## new…\n\n## 1.0`.
+    /// Every byte stays in order, and an indented heading is never pulled into the new text's last list
+    /// item as a continuation line. A blank line is put before the text when needed and after it always.
+    public mutating func insert(_ text: String, beforeHeadingAt lineStart: Int) {
+        let offset = Self.afterIndentation(lineStart, in: document.bytes)
+        insert(separator(before: lineStart) + text + "\n", at: offset)
+    }
+
+    /// The offset after the up to three spaces that may indent a heading on the line at `lineStart`.
+    /// Entries own their heading from there, so the indentation stays with the line, not the entry.
+    public static func afterIndentation(_ lineStart: Int, in bytes: [UInt8]) -> Int {
+        var offset = lineStart
+        while offset < bytes.count, offset - lineStart < 3, bytes[offset] == UInt8(ascii: " ") { offset += 1 }
+        return offset
+    }
+
     /// The blank line to put after text inserted at `offset` (the start of a line): one line ending when
     /// the line at `offset` has text, nothing when it is blank or the file ends there.
     public func separator(after offset: Int) -> String {

@@ -84,7 +84,7 @@ public struct TodoEditor: Sendable {
             }
             if case .before = placement {
                 let offset = anchor.byteRange.lowerBound
-                plan.insert(plan.separator(before: offset) + sectionText + "\n", at: offset)
+                plan.insert(sectionText, beforeHeadingAt: offset)
             } else {
                 let section = document.section(startingAt: anchor)
                 let offset = plan.contentEnd(in: section.byteRange) ?? anchor.byteRange.upperBound
