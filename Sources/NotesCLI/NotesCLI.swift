@@ -64,7 +64,8 @@ struct NotesCommand: ParsableCommand {
             5 configuration error, 6 check failed, 7 nothing to do, 8 file error, 64 command-line usage.
             """,
         version: NotesVersion.current,
-        subcommands: [DraftCommand.self, InitCommand.self, BumpCommand.self, CheckCommand.self, TagCommand.self,
+        subcommands: [DraftCommand.self, ChangelogCommand.self, ReadmeCommand.self, TodoCommand.self,
+                      InitCommand.self, BumpCommand.self, CheckCommand.self, TagCommand.self,
                       AttachCommand.self, ReleaseCommand.self])
 }
 

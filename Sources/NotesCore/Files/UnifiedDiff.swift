@@ -6,6 +6,19 @@
 public enum UnifiedDiff {
     /// The diff of `old` and `new` under `a/<path>` and `b/<path>` headers; "" when they are equal.
     public static func diff(path: String, old: [UInt8], new: [UInt8], context: Int = 3) -> String {
+        diff(old: old, new: new, oldName: "a/\(path)", newName: "b/\(path)", context: context)
+    }
+
+    /// The diff of two texts with `---`/`+++` headers naming `oldName` and `newName` (`/dev/null` for a
+    /// file that does not exist yet); "" when they are equal.
+    public static func make(old: String, new: String, oldName: String, newName: String) -> String {
+        diff(old: Array(old.utf8), new: Array(new.utf8), oldName: oldName, newName: newName)
+    }
+
+    /// The diff of `old` and `new` with the given header names; "" when they are equal.
+    public static func diff(old: [UInt8], new: [UInt8], oldName: String, newName: String, context: Int = 3)
+        -> String
+    {
         guard old != new else { return "" }
         let a = lines(old)
         let b = lines(new)
@@ -23,7 +36,7 @@ public enum UnifiedDiff {
         operations += middle(middleA, middleB)
         operations += a[(a.count - suffix)...].map { (" ", $0) }
 
-        var out = "--- a/\(path)\n+++ b/\(path)\n"
+        var out = "--- \(oldName)\n+++ \(newName)\n"
         var index = 0
         while index < operations.count {
             guard operations[index].0 != " " else { index += 1; continue }

@@ -4,6 +4,44 @@
 public enum BuiltinTemplates {
     /// File name to text, for every file in templates/.
     public static let files: [String: String] = [
+        "changelog-entry.md": ####"""
+{{% CONTENT_TYPE: TEXT}}
+{{heading}}
+{{^hasChanges}}
+
+No changes{{#release.previousTag}} since {{.}}{{/release.previousTag}}.
+{{/hasChanges}}
+{{#sections}}
+
+{{subheading}} {{title}}
+
+{{#entries}}
+- {{#scope}}**{{.}}:** {{/scope}}{{description}}{{#issueLinks}} ({{.}}){{/issueLinks}} ({{commitLinks}}){{#reverted}}, reverts {{link}}{{/reverted}}
+{{#breakingText}}
+  {{.}}
+{{/breakingText}}
+{{/entries}}
+{{/sections}}
+
+"""####,
+        "readme-entry.md": ####"""
+{{% CONTENT_TYPE: TEXT}}
+{{heading}}
+
+{{#breaking}}
+{{bullet}} **Breaking:** {{#scope}}{{.}}: {{/scope}}{{description}}
+{{/breaking}}
+{{#features}}
+{{bullet}} {{#scope}}{{.}}: {{/scope}}{{description}}
+{{/features}}
+{{#fixes}}
+{{bullet}} Fixed: {{#scope}}{{.}}: {{/scope}}{{description}}
+{{/fixes}}
+{{^hasItems}}
+No user-facing changes.
+{{/hasItems}}
+
+"""####,
         "release-notes.md": ####"""
 {{% CONTENT_TYPE: TEXT}}
 ## {{release.title}} ({{release.date}})
@@ -42,6 +80,35 @@ No changes{{#release.previousTag}} since {{.}}{{/release.previousTag}}.
 
 **Full changelog**: [{{release.compareLabel}}]({{.}})
 {{/release.compareURL}}
+
+"""####,
+        "todo.md": ####"""
+{{% CONTENT_TYPE: TEXT}}
+{{heading}}
+
+{{#channels}}
+- [ ] Announce {{tag}} on {{.}}
+{{/channels}}
+{{^channels}}
+- [ ] Announce {{tag}}
+{{/channels}}
+{{#issues}}
+{{#closes}}
+- [ ] Check that {{link}} is closed and say it shipped in {{tag}}
+{{/closes}}
+{{^closes}}
+- [ ] Update {{link}}: {{tag}} references it without closing it
+{{/closes}}
+{{/issues}}
+{{#breaking}}
+- [ ] Document the breaking change: {{#scope}}{{.}}: {{/scope}}{{description}}
+{{/breaking}}
+{{#features}}
+- [ ] Check the README covers: {{#scope}}{{.}}: {{/scope}}{{description}}
+{{/features}}
+{{#hotfixBranches}}
+- [ ] Merge {{.}} back into {{mainBranch}}
+{{/hotfixBranches}}
 
 """####,
     ]

@@ -1,0 +1,60 @@
+import ArgumentParser
+import NotesCore
+
+struct ChangelogCommand: NotesSubcommand {
+    static let configuration = CommandConfiguration(
+        commandName: "changelog",
+        abstract: "Put a release's entry into CHANGELOG.md, in place.",
+        discussion: """
+            The entry goes below the preamble and any Unreleased entry, above the newest release; an existing \
+            entry for VERSION is replaced in place and nothing else in the file changes. Without VERSION the \
+            entry is "Unreleased". --all writes one entry per release tag. The heading style follows the \
+            newest existing entry (Keep a Changelog by default). The file is CHANGELOG.md at the top of the \
+            work tree unless --file is given; a missing file is created.
+            """)
+
+    @Argument(help: ArgumentHelp("The version being released: 1.2.3, v1.2.3. Default: Unreleased.", valueName: "version"))
+    var version: String?
+
+    @Flag(help: "Write an entry for every release tag (to adopt the tool on an existing project).")
+    var all = false
+
+    @Option(name: .customLong("heading-style"), help: ArgumentHelp(
+        "keep-a-changelog, commitizen, conventional, or a pattern with {version}, {tag}, {date}, {url}. "
+            + "Default: the newest entry's style.", valueName: "style"))
+    var headingStyle: String?
+
+    @OptionGroup var repository: RepositoryOptions
+    @OptionGroup var range: RangeOptions
+    @OptionGroup var edit: FileEditOptions
+
+    func execute(_ invocation: Invocation) throws {
+        let mode = try edit.mode()
+        let location = edit.location(invocation)
+        let settings = ChangelogSettings(path: location.path, displayPath: location.display,
+                                         headingStyle: try headingStyle.map(Self.style))
+        let (change, ranges) = try UpdateChangelog.run(ChangelogRequest(
+            repositoryPath: repository.repositoryPath(invocation), version: version, all: all, from: range.from,
+            to: range.to, tagPrefix: range.tagPrefix, settings: settings, now: try invocation.now()))
+        if ranges.count == 1 {
+            invocation.writeErr("notes: \(ranges[0])\n")
+        } else {
+            invocation.writeErr("notes: \(ranges.count) releases\n")
+        }
+        try edit.finish(change, mode: mode, invocation)
+    }
+
+    static func style(_ text: String) throws -> HeadingPattern {
+        switch text.lowercased() {
+        case "keep-a-changelog", "keepachangelog": return .keepAChangelog
+        case "commitizen": return .commitizen
+        case "conventional", "conventional-changelog": return .conventionalChangelog
+        default:
+            guard text.contains("{version}") || text.contains("{tag}") else {
+                throw NotesError(.badInput, "--heading-style \(text) is neither a style name nor a pattern with {version} or {tag}",
+                                 hint: "use keep-a-changelog, commitizen, conventional, or a pattern such as \"v{version} ({date})\"")
+            }
+            return HeadingPattern(text)
+        }
+    }
+}

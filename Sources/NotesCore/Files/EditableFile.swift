@@ -1,0 +1,63 @@
+import Foundation
+import NotesMarkdown
+
+/// A Markdown file read for editing: its bytes (nil when it does not exist yet) and their parse.
+///
+/// Reading refuses, with a `NotesError(.file)` and before anything is rendered or written: a directory
+/// where the file should be, a file that cannot be read, a file that is not UTF-8 (naming the line and
+/// byte offset), and a file marked read-only (no write permission bit at all), whose owner asked for it
+/// to be left alone.
+public struct EditableFile: Sendable {
+    /// The absolute path.
+    public let path: String
+    /// The path as messages show it (as the user gave it, or relative to the repository).
+    public let displayPath: String
+    /// The file's bytes, nil when it does not exist.
+    public let original: [UInt8]?
+    /// The parse of `original` (of an empty text when the file does not exist).
+    public let document: MarkdownDocument
+
+    /// True when the file exists.
+    public var exists: Bool { original != nil }
+
+    /// Reads `path` for editing. A missing file is allowed (`original` is nil) when its folder exists.
+    public static func open(_ path: String, displayPath: String) throws -> EditableFile {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if exists, isDirectory.boolValue {
+            throw NotesError(.file, "\(displayPath) is a directory, not a file",
+                             hint: "pass the Markdown file's path with --file")
+        }
+        try AtomicFile.checkWritable(path)
+        guard exists else {
+            return EditableFile(path: path, displayPath: displayPath, original: nil, document: MarkdownDocument(text: ""))
+        }
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & 0o222 == 0 {
+            throw NotesError(.file, "\(displayPath) is read-only: it was not changed",
+                             hint: "make it writable (chmod u+w \(displayPath)) and run the command again")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw NotesError(.file, "cannot read \(displayPath)", hint: "check the file's permissions")
+        }
+        let bytes = [UInt8](data)
+        do {
+            return EditableFile(path: path, displayPath: displayPath, original: bytes,
+                                document: try MarkdownDocument(bytes: bytes))
+        } catch {
+            switch error {
+            case let .notUTF8(byteOffset, line):
+                throw NotesError(.file, "\(displayPath):\(line): not valid UTF-8 (byte offset \(byteOffset)); nothing was written",
+                                 hint: "convert the file to UTF-8 (iconv -f LATIN1 -t UTF-8), then run the command again")
+            }
+        }
+    }
+
+    /// Makes a file from bytes already in memory (tests, and files not read from disk).
+    public init(path: String, displayPath: String, original: [UInt8]?, document: MarkdownDocument) {
+        self.path = path
+        self.displayPath = displayPath
+        self.original = original
+        self.document = document
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import NotesMarkdown
+
+/// Finds the "Release Notes" section of a README and puts a release's entry at its top.
+///
+/// The section is the top-level heading whose plain text equals the configured title (any level,
+/// case-insensitive) and everything up to the next heading of the same or a higher level. Its entries are
+/// the headings one level below it whose first word is a version. An entry owns its heading and the
+/// bullet lists right after it (or, when no list follows, the one paragraph after it); anything else in
+/// the section (an intro paragraph, a `---` rule, a closing paragraph, other subsections) is the user's
+/// and stays where it is.
+public struct ReadmeEditor: Sendable {
+    /// An entry found in the section.
+    public struct Entry: Sendable {
+        /// Its heading.
+        public var heading: MarkdownDocument.Heading
+        /// Its version.
+        public var version: ReleaseVersion
+        /// Heading plus its lists (or one paragraph).
+        public var ownedRange: Range<Int>
+    }
+
+    /// The file.
+    public let document: MarkdownDocument
+    /// The section's heading, nil when the file has none (and `--create` is to add one).
+    public let sectionHeading: MarkdownDocument.Heading?
+    /// The section's byte range.
+    public let sectionRange: Range<Int>?
+    /// Version entries of the section, in document order (newest first, as the tool writes them).
+    public let entries: [Entry]
+    /// Heading level of entries.
+    public let level: Int
+    /// Heading pattern of new entries, copied from the newest entry (default `{version} — {date}`).
+    public let pattern: HeadingPattern
+    /// Bullet marker of new entries (`-`, `*` or `+`), copied from the newest entry's list.
+    public let bullet: String
+    /// The section title looked for.
+    public let title: String
+
+    /// The default heading pattern of README entries: `0.1.2 — 2025-10-04`.
+    public static let defaultPattern = HeadingPattern("{version} — {date}")
+
+    /// Finds the section titled `title`. Two such sections are an error naming both lines; none is an
+    /// error unless `create` is true. `displayPath` names the file in errors.
+    public init(document: MarkdownDocument, title: String, create: Bool, displayPath: String, tagPrefix: String? = nil)
+        throws
+    {
+        self.document = document
+        self.title = title
+        let wanted = title.trimmingCharacters(in: .whitespaces).lowercased()
+        let matches = document.headings.filter { $0.plainText.lowercased() == wanted }
+        if matches.count > 1 {
+            let lines = matches.map { "line \($0.startLine)" }.joined(separator: " and ")
+            throw NotesError(.file, "\(displayPath) has \(matches.count) \"\(title)\" sections (\(lines)); nothing was written",
+                             hint: "rename or remove all but one of them, then run the command again")
+        }
+        guard let heading = matches.first else {
+            guard create else {
+                throw NotesError(.file, "\(displayPath) has no \"\(title)\" section; nothing was written",
+                                 hint: "add a heading \"## \(title)\" where the notes should go, or pass --create to add the section at the end of the file")
+            }
+            sectionHeading = nil
+            sectionRange = nil
+            entries = []
+            level = 3
+            pattern = Self.defaultPattern
+            bullet = "-"
+            return
+        }
+        sectionHeading = heading
+        let section = document.section(startingAt: heading)
+        sectionRange = section.byteRange
+        level = min(heading.level + 1, 6)
+        let blocks = document.topLevelBlocks.filter {
+            $0.byteRange.lowerBound >= section.bodyRange.lowerBound && $0.byteRange.lowerBound < section.byteRange.upperBound
+        }
+        var entries: [Entry] = []
+        for (index, block) in blocks.enumerated() where block.kind == .heading {
+            guard let entryHeading = document.headings.first(where: { $0.byteRange.lowerBound == block.byteRange.lowerBound }),
+                  entryHeading.level == level,
+                  let version = ReleaseHeading.version(in: entryHeading.plainText, tagPrefix: tagPrefix)
+            else { continue }
+            var end = entryHeading.byteRange.upperBound
+            var next = index + 1
+            if next < blocks.count, blocks[next].kind == .paragraph {
+                end = blocks[next].byteRange.upperBound
+            } else {
+                while next < blocks.count, blocks[next].kind == .list {
+                    end = blocks[next].byteRange.upperBound
+                    next += 1
+                }
+            }
+            let start = SplicePlan.afterIndentation(entryHeading.byteRange.lowerBound, in: document.bytes)
+            entries.append(Entry(heading: entryHeading, version: version, ownedRange: start..<end))
+        }
+        self.entries = entries
+        if let newest = entries.first {
+            pattern = HeadingPattern.detect(from: newest.heading, version: newest.version) ?? Self.defaultPattern
+            let list = blocks.first { $0.kind == .list && $0.byteRange.lowerBound >= newest.ownedRange.lowerBound
+                && $0.byteRange.upperBound <= newest.ownedRange.upperBound }
+            bullet = list.flatMap { Self.bulletMarker(in: document.bytes, at: $0.byteRange.lowerBound) } ?? "-"
+        } else {
+            pattern = Self.defaultPattern
+            bullet = "-"
+        }
+    }
+
+    /// The marker of the list item starting on the line at `offset`, when it is a bullet.
+    static func bulletMarker(in bytes: [UInt8], at offset: Int) -> String? {
+        var index = offset
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
+        guard index < bytes.count else { return nil }
+        switch bytes[index] {
+        case UInt8(ascii: "-"): return "-"
+        case UInt8(ascii: "*"): return "*"
+        case UInt8(ascii: "+"): return "+"
+        default: return nil
+        }
+    }
+
+    /// `###` for entries.
+    public var headingMarks: String { String(repeating: "#", count: level) }
+
+    /// The file's bytes with `entryText` (heading first) as the entry for `version`: replacing the
+    /// existing entry in place, else inserted above the newest entry (or, in a section without entries,
+    /// after the paragraphs that open it). With `keep`, the oldest entries beyond that many are removed.
+    public func apply(version: ReleaseVersion, entryText: String, keep: Int?) -> (bytes: [UInt8], summary: String) {
+        var plan = SplicePlan(document: document)
+        guard let heading = sectionHeading, let sectionRange else {
+            let offset = document.bytes.count
+            let text = plan.separator(before: offset) + "## \(title)\n\n" + entryText
+            plan.insert(text, at: offset)
+            return (plan.apply(), "added the \"\(title)\" section with the \(version) entry")
+        }
+        var summary: String
+        var remaining = entries
+        var insertedAt: Int?
+        if let index = entries.firstIndex(where: { $0.version.version == version.version }) {
+            let existing = entries[index]
+            if keep.map({ index < max($0, 1) }) ?? true {
+                plan.replace(existing.ownedRange, with: entryText)
+            }
+            summary = "replaced the \(version) entry (line \(existing.heading.startLine))"
+        } else {
+            let offset: Int
+            if let first = entries.first {
+                offset = first.heading.byteRange.lowerBound
+            } else {
+                let body = document.topLevelBlocks.filter {
+                    $0.byteRange.lowerBound >= heading.byteRange.upperBound && $0.byteRange.lowerBound < sectionRange.upperBound
+                }
+                let intro = body.prefix { $0.kind == .paragraph }
+                offset = intro.last?.byteRange.upperBound ?? heading.byteRange.upperBound
+            }
+            insertedAt = offset
+            remaining.insert(Entry(heading: heading, version: version, ownedRange: offset..<offset), at: 0)
+            summary = "added the \(version) entry"
+        }
+        let isInsertBeforeEntry = insertedAt != nil && !entries.isEmpty
+        if let keep, remaining.count > max(keep, 1) {
+            let kept = max(keep, 1)
+            let dropped = remaining.count - kept
+            let lastDropped = entries[entries.count - 1]
+            if kept == 1, insertedAt != nil {
+                // Only the new entry stays: it takes the place of all the old ones.
+                plan.replace(entries[0].ownedRange.lowerBound..<lastDropped.ownedRange.upperBound, with: entryText)
+                summary += ", removed \(dropped) older entr\(dropped == 1 ? "y" : "ies") (keep = \(kept))"
+                return (plan.apply(), summary)
+            }
+            let lastKept = remaining[kept - 1]
+            plan.replace(lastKept.ownedRange.upperBound..<lastDropped.ownedRange.upperBound, with: "")
+            summary += ", removed \(dropped) older entr\(dropped == 1 ? "y" : "ies") (keep = \(kept))"
+        }
+        if let offset = insertedAt {
+            if isInsertBeforeEntry {
+                plan.insert(entryText, beforeHeadingAt: offset)
+            } else {
+                plan.insert(plan.separator(before: offset) + entryText + plan.separator(after: offset), at: offset)
+            }
+        }
+        return (plan.apply(), summary)
+    }
+}

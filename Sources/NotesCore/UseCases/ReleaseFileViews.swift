@@ -1,0 +1,143 @@
+import Foundation
+import NotesMarkdown
+
+/// What `templates/changelog-entry.md` sees: the release's view model plus the heading made from the
+/// file's heading style.
+public struct ChangelogEntryView: Sendable, Encodable {
+    /// The whole heading line: `## [1.2.3](url) - 2026-11-25`.
+    public var heading: String
+    /// The marks of subsection headings: `###`.
+    public var subheading: String
+    /// The release.
+    public var release: ReleaseView
+    /// Non-empty sections in display order.
+    public var sections: [SectionView]
+    /// Linked issues.
+    public var issues: [IssueView]
+    /// Contributors.
+    public var contributors: [ContributorView]
+    /// True when at least one commit is listed.
+    public var hasChanges: Bool
+}
+
+/// What `templates/readme-entry.md` sees: short bullets for breaking changes, features and fixes.
+public struct ReadmeEntryView: Sendable, Encodable {
+    /// The whole heading line: `### 0.1.2 — 2025-10-04`.
+    public var heading: String
+    /// The bullet marker copied from the newest entry: `-`, `*` or `+`.
+    public var bullet: String
+    /// The release.
+    public var release: ReleaseView
+    /// Breaking changes.
+    public var breaking: [EntryView]
+    /// Features.
+    public var features: [EntryView]
+    /// Bug fixes.
+    public var fixes: [EntryView]
+    /// True when any of the three lists has an entry.
+    public var hasItems: Bool
+}
+
+/// What `templates/todo.md` sees.
+public struct TodoView: Sendable, Encodable {
+    /// The whole heading line: `## Release v1.2.3 (2026-11-25)`.
+    public var heading: String
+    /// The release's tag name (`v1.2.3`).
+    public var tag: String
+    /// The release.
+    public var release: ReleaseView
+    /// Where to announce the release; empty for one generic task.
+    public var channels: [String]
+    /// Linked issues.
+    public var issues: [IssueView]
+    /// Breaking changes.
+    public var breaking: [EntryView]
+    /// Features.
+    public var features: [EntryView]
+    /// Branches the release was made on that are not merged into the main branch yet.
+    public var hotfixBranches: [String]
+    /// The main branch's name.
+    public var mainBranch: String
+}
+
+extension ChangelogEntryView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ChangelogEntryView>] = [
+        "heading": \.heading, "subheading": \.subheading, "release": \.release, "sections": \.sections,
+        "issues": \.issues, "contributors": \.contributors, "hasChanges": \.hasChanges,
+    ]
+
+    /// A complete example, for checking template names.
+    public static let example = ChangelogEntryView(
+        heading: "## [1.2.3] - 2026-11-25", subheading: "###", release: ReleaseContext.example.release,
+        sections: ReleaseContext.example.sections, issues: ReleaseContext.example.issues,
+        contributors: ReleaseContext.example.contributors, hasChanges: true)
+}
+
+extension ReadmeEntryView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ReadmeEntryView>] = [
+        "heading": \.heading, "bullet": \.bullet, "release": \.release, "breaking": \.breaking,
+        "features": \.features, "fixes": \.fixes, "hasItems": \.hasItems,
+    ]
+
+    /// A complete example, for checking template names.
+    public static let example = ReadmeEntryView(
+        heading: "### 1.2.3 — 2026-11-25", bullet: "-", release: ReleaseContext.example.release,
+        breaking: ReleaseContext.example.breaking, features: ReleaseContext.example.sections.first?.entries ?? [],
+        fixes: ReleaseContext.example.sections.first?.entries ?? [], hasItems: true)
+}
+
+extension TodoView: TemplateFields {
+    nonisolated(unsafe) static let fields: [String: PartialKeyPath<TodoView>] = [
+        "heading": \.heading, "tag": \.tag, "release": \.release, "channels": \.channels, "issues": \.issues,
+        "breaking": \.breaking, "features": \.features, "hotfixBranches": \.hotfixBranches,
+        "mainBranch": \.mainBranch,
+    ]
+
+    /// A complete example, for checking template names.
+    public static let example = TodoView(
+        heading: "## Release v1.2.3 (2026-11-25)", tag: "v1.2.3", release: ReleaseContext.example.release,
+        channels: ["Discord"], issues: ReleaseContext.example.issues, breaking: ReleaseContext.example.breaking,
+        features: ReleaseContext.example.sections.first?.entries ?? [], hotfixBranches: ["hotfix/1.2.3"],
+        mainBranch: "main")
+}
+
+extension ReleaseContext {
+    func entries(of kind: SectionKind) -> [EntryView] {
+        sections.first { $0.id == kind.rawValue }?.entries ?? []
+    }
+}
+
+/// Shared steps of the commands that edit release files.
+enum ReleaseFiles {
+    /// The file to edit: `given` resolved by the caller, else `defaultName` at the top of the work tree.
+    static func location(given: String?, display: String?, defaultName: String, source: ReleaseSource)
+        throws -> (path: String, display: String)
+    {
+        if let given { return (given, display ?? given) }
+        guard let workdir = source.repository.workdir else {
+            throw NotesError(.repository, "the repository has no work tree to find \(defaultName) in",
+                             hint: "pass the file's path with --file")
+        }
+        return (workdir + "/" + defaultName, defaultName)
+    }
+
+    /// Renders `view` with the built-in template `name`, trims trailing blank lines and ends the text
+    /// with one line ending, and checks it starts with a heading of `level`.
+    static func render(_ view: Any, template name: String, level: Int) throws -> String {
+        try render(view, with: try TemplateRenderer(TemplateSource.builtin(name)!), template: name, level: level)
+    }
+
+    /// Same, with a renderer compiled once for many entries.
+    static func render(_ view: Any, with renderer: TemplateRenderer, template name: String, level: Int) throws -> String {
+        var text = renderer.render(view)
+        while let last = text.last, last == "\n" || last == " " || last == "\r\n" { text.removeLast() }
+        text += "\n"
+        let parsed = MarkdownDocument(text: text)
+        guard let first = parsed.topLevelBlocks.first, first.kind == .heading,
+              parsed.headings.first?.level == level, parsed.headings.first?.startLine == 1 else {
+            throw NotesError(.template, "templates/\(name) must start with the entry's heading ({{heading}}) at level \(level)",
+                             hint: "start the template with {{heading}} on its own line")
+        }
+        return text
+    }
+}
