@@ -31,7 +31,7 @@ struct AttachCommand: NotesSubcommand {
     func execute(_ invocation: Invocation) throws {
         let result = try AttachNotes.run(AttachRequest(
             repositoryPath: options.repositoryPath(invocation), version: version,
-            settings: options.settings(invocation, notesRef: notesRef), outputPath: output.map(invocation.path),
+            settings: try options.settings(invocation, notesRef: notesRef), outputPath: output.map(invocation.path),
             now: try invocation.now(), environment: invocation.environment))
         let what = result.unchanged ? "already held these notes" : result.replaced ? "replaced" : "added"
         invocation.writeErr("notes: \(result.summary)\n")

@@ -27,7 +27,7 @@ struct BumpCommand: NotesSubcommand {
 
     func execute(_ invocation: Invocation) throws {
         let result = try BumpVersion.run(BumpRequest(
-            repositoryPath: options.repositoryPath(invocation), settings: options.settings(invocation),
+            repositoryPath: options.repositoryPath(invocation), settings: try options.settings(invocation),
             preID: preID, explicit: explicit, dryRun: dryRun, now: try invocation.now()))
         let from = result.plan.previous.map { "\($0.name) → " } ?? ""
         invocation.writeErr("notes: \(result.plan.summary): \(from)\(result.plan.next.bare)\n")

@@ -30,12 +30,15 @@ struct ChangelogCommand: NotesSubcommand {
 
     func execute(_ invocation: Invocation) throws {
         let mode = try edit.mode()
-        let location = edit.location(invocation)
+        let configuration = try range.settings(repository, invocation)
+        let location = edit.location(invocation, configured: configuration.changelogFile, root: configuration.root)
         let settings = ChangelogSettings(path: location.path, displayPath: location.display,
                                          headingStyle: try headingStyle.map(Self.style))
-        let (change, ranges) = try UpdateChangelog.run(ChangelogRequest(
+        var request = ChangelogRequest(
             repositoryPath: repository.repositoryPath(invocation), version: version, all: all, from: range.from,
-            to: range.to, tagPrefix: range.tagPrefix, settings: settings, now: try invocation.now()))
+            to: range.to, tagPrefix: configuration.tagPrefix, settings: settings, now: try invocation.now())
+        request.configuration = configuration
+        let (change, ranges) = try UpdateChangelog.run(request)
         if ranges.count == 1 {
             invocation.writeErr("notes: \(ranges[0])\n")
         } else {

@@ -27,7 +27,7 @@ struct CheckCommand: NotesSubcommand {
     func execute(_ invocation: Invocation) throws {
         let report = try ReleaseCheck.run(CheckRequest(
             repositoryPath: options.repositoryPath(invocation), version: version,
-            settings: options.settings(invocation, releaseBranch: branch)))
+            settings: try options.settings(invocation, releaseBranch: branch)))
         invocation.writeOut(json ? try report.json() : report.text)
         if !report.ok { throw ExitStatus(code: NotesError.ExitCode.checkFailed.rawValue) }
     }

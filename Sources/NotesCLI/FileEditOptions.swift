@@ -20,9 +20,12 @@ struct FileEditOptions: ParsableArguments {
         return dryRun ? .dryRun : check ? .check : .write
     }
 
-    /// The file's absolute path and the path as given, when `--file` is given.
-    func location(_ invocation: Invocation) -> (path: String?, display: String?) {
-        (file.map(invocation.path), file)
+    /// The file's absolute path and the path to show: `--file` as given, else the configured file
+    /// (absolute, shown relative to the work tree `root`).
+    func location(_ invocation: Invocation, configured: String, root: String) -> (path: String?, display: String?) {
+        if let file { return (invocation.path(file), file) }
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return (configured, configured.hasPrefix(prefix) ? String(configured.dropFirst(prefix.count)) : configured)
     }
 
     /// Applies `change` and prints what it says.

@@ -91,6 +91,12 @@ struct RepositoryOptions: ParsableArguments {
 
 /// The range options shared by `draft`, `changelog`, `readme` and `todo`.
 struct RangeOptions: ParsableArguments {
+    /// The settings these options and notes.toml resolve to.
+    func settings(_ repository: RepositoryOptions, _ invocation: Invocation, template: String? = nil) throws -> Settings {
+        try repository.settings(invocation, flags: SettingsFlags(
+            tagPrefix: tagPrefix, package: package, paths: paths, template: template.map(invocation.path)))
+    }
+
     @Option(help: ArgumentHelp(
         "Start of the range, exclusive: a tag, branch, commit id or expression such as HEAD~3. "
             + "Default: the previous release tag.", valueName: "rev"))

@@ -15,8 +15,9 @@ struct ReadmeCommand: NotesSubcommand {
     @Argument(help: ArgumentHelp("The version being released: 1.2.3, v1.2.3.", valueName: "version"))
     var version: String
 
-    @Option(help: ArgumentHelp("The section's heading text.", valueName: "title"))
-    var section = "Release Notes"
+    @Option(help: ArgumentHelp("The section's heading text. Default: [readme] heading, else Release Notes.",
+                               valueName: "title"))
+    var section: String?
 
     @Option(help: ArgumentHelp("Keep only the newest N entries; older ones are removed.", valueName: "n"))
     var keep: Int?
@@ -30,12 +31,16 @@ struct ReadmeCommand: NotesSubcommand {
 
     func execute(_ invocation: Invocation) throws {
         let mode = try edit.mode()
-        let location = edit.location(invocation)
-        let settings = ReadmeSettings(path: location.path, displayPath: location.display, sectionTitle: section,
-                                      keep: keep, create: create)
-        let (change, summary) = try UpdateReadme.run(ReadmeRequest(
+        let configuration = try range.settings(repository, invocation)
+        let location = edit.location(invocation, configured: configuration.readmeFile, root: configuration.root)
+        let settings = ReadmeSettings(
+            path: location.path, displayPath: location.display, sectionTitle: section ?? configuration.readmeHeading,
+            keep: keep ?? (configuration.readmeKeep > 0 ? configuration.readmeKeep : nil), create: create)
+        var request = ReadmeRequest(
             repositoryPath: repository.repositoryPath(invocation), version: version, from: range.from, to: range.to,
-            tagPrefix: range.tagPrefix, settings: settings, now: try invocation.now()))
+            tagPrefix: configuration.tagPrefix, settings: settings, now: try invocation.now())
+        request.configuration = configuration
+        let (change, summary) = try UpdateReadme.run(request)
         invocation.writeErr("notes: \(summary)\n")
         try edit.finish(change, mode: mode, invocation)
     }

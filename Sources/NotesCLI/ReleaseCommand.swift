@@ -33,7 +33,7 @@ struct ReleaseCommand: NotesSubcommand {
     func execute(_ invocation: Invocation) throws {
         let outcome = try ReleaseFlow.run(
             ReleaseRequest(repositoryPath: options.repositoryPath(invocation), version: version, preID: preID,
-                           settings: options.settings(invocation, releaseBranch: branch), dryRun: dryRun,
+                           settings: try options.settings(invocation, releaseBranch: branch), dryRun: dryRun,
                            now: try invocation.now(), environment: invocation.environment),
             say: { invocation.writeErr("notes: \($0)\n") })
         if dryRun {

@@ -23,7 +23,7 @@ struct TagCommand: NotesSubcommand {
     func execute(_ invocation: Invocation) throws {
         let result = try CreateTag.run(TagRequest(
             repositoryPath: options.repositoryPath(invocation), version: version,
-            settings: options.settings(invocation), force: force, now: try invocation.now(),
+            settings: try options.settings(invocation), force: force, now: try invocation.now(),
             environment: invocation.environment))
         let moved = result.movedFrom.map { " (moved from \($0.short))" } ?? ""
         invocation.writeErr("notes: tagged \(result.target.short) as \(result.name)\(moved), tagger "

@@ -35,13 +35,20 @@ struct TodoCommand: NotesSubcommand {
         if after != nil, before != nil {
             throw NotesError(.badInput, "--after and --before cannot be used together", hint: "give one of them")
         }
-        let placement: TodoPlacement = after.map { .after($0) } ?? before.map { .before($0) } ?? .end
-        let location = edit.location(invocation)
+        let configuration = try range.settings(repository, invocation)
+        var placement: TodoPlacement = after.map { .after($0) } ?? before.map { .before($0) } ?? .end
+        if after == nil, before == nil, let heading = configuration.todoHeading {
+            placement = configuration.todoPlacement == "before" ? .before(heading)
+                : configuration.todoPlacement == "after" ? .after(heading) : .end
+        }
+        let location = edit.location(invocation, configured: configuration.todoFile, root: configuration.root)
         let settings = TodoSettings(path: location.path, displayPath: location.display, placement: placement,
-                                    channels: channels)
-        let (change, summary) = try UpdateTodo.run(TodoRequest(
+                                    channels: channels.isEmpty ? configuration.announceChannels : channels)
+        var request = TodoRequest(
             repositoryPath: repository.repositoryPath(invocation), version: version, from: range.from, to: range.to,
-            tagPrefix: range.tagPrefix, settings: settings, now: try invocation.now()))
+            tagPrefix: configuration.tagPrefix, settings: settings, now: try invocation.now())
+        request.configuration = configuration
+        let (change, summary) = try UpdateTodo.run(request)
         invocation.writeErr("notes: \(summary)\n")
         try edit.finish(change, mode: mode, invocation)
     }

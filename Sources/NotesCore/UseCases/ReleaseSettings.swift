@@ -71,6 +71,9 @@ public struct ReleaseSettings: Sendable {
     /// The README, relative to the package's root; found at the package's root, else the repository's.
     /// Default `README.md`.
     public var readmePath: String
+    /// `[tags] tagger_name` / `tagger_email` of notes.toml: who signs tags and release commits when
+    /// `GIT_COMMITTER_NAME`/`GIT_COMMITTER_EMAIL` are not set. Nil: the git configuration.
+    public var tagger: (name: String, email: String)?
 
     /// The default settings at the repository's root.
     public init(packagePath: String = "", versionFiles: [VersionFileSpec] = VersionFileSpec.defaults,

@@ -51,8 +51,13 @@ public final class ReleaseWorkspace {
     // MARK: Files
 
     /// `name` inside the package's folder, relative to the work tree.
+    /// An absolute `name` (from notes.toml, already resolved) is made relative to the work tree instead.
     public func packageFile(_ name: String) -> String {
-        packagePath.isEmpty ? name : packagePath + "/" + name
+        if name.hasPrefix("/") {
+            let root = workdir.hasSuffix("/") ? workdir : workdir + "/"
+            return name.hasPrefix(root) ? String(name.dropFirst(root.count)) : name
+        }
+        return packagePath.isEmpty ? name : packagePath + "/" + name
     }
 
     /// The absolute path of `relative` (relative to the work tree).
@@ -76,7 +81,7 @@ public final class ReleaseWorkspace {
 
     /// The first of `name` in the package's folder, then at the repository's root, that exists.
     public func findPackageOrRootFile(_ name: String) -> String? {
-        let candidates = packagePath.isEmpty ? [name] : [packageFile(name), name]
+        let candidates = packagePath.isEmpty || name.hasPrefix("/") ? [packageFile(name)] : [packageFile(name), name]
         return candidates.first { FileManager.default.fileExists(atPath: absolute($0)) }
     }
 
@@ -111,10 +116,14 @@ public final class ReleaseWorkspace {
     // MARK: Identity
 
     /// The committer identity for tags, commits and notes: `GIT_COMMITTER_NAME`/`GIT_COMMITTER_EMAIL`, else
-    /// `user.name`/`user.email` from the git configuration. With `allowActionsBot`, GitHub Actions (where
+    /// `[tags] tagger_name`/`tagger_email` of notes.toml, else `user.name`/`user.email` from the git configuration. With `allowActionsBot`, GitHub Actions (where
     /// `GITHUB_ACTIONS=true` and no identity is configured) signs as `github-actions[bot]`.
     public func identity(environment: [String: String], allowActionsBot: Bool = false) throws -> GitIdentity {
         let repository = repository
+        if let tagger = settings.tagger, environment["GIT_COMMITTER_NAME"] == nil,
+           environment["GIT_COMMITTER_EMAIL"] == nil {
+            return GitIdentity(name: tagger.name, email: tagger.email, nameSource: .config, emailSource: .config)
+        }
         if let identity = GitIdentity.resolve(environment: environment, config: { repository.config($0) }) {
             return identity
         }

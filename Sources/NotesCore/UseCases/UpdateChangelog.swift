@@ -36,6 +36,8 @@ public struct ChangelogRequest: Sendable {
     public var settings: ChangelogSettings
     /// "Today" (unix seconds).
     public var now: Int64
+    /// The resolved notes.toml settings (tag prefix, package paths, links, grouping), when read.
+    public var configuration: Settings?
 
     /// Makes a request.
     public init(repositoryPath: String, version: String? = nil, all: Bool = false, from: String? = nil,
@@ -59,7 +61,8 @@ public enum UpdateChangelog {
             throw NotesError(.badInput, "--all writes every release: it takes no VERSION, --from or --to",
                              hint: "run notes changelog --all, or notes changelog VERSION for one release")
         }
-        let source = try ReleaseSource(repositoryPath: request.repositoryPath, tagPrefix: request.tagPrefix)
+        let source = try ReleaseSource(repositoryPath: request.repositoryPath, tagPrefix: request.tagPrefix,
+                                       settings: request.configuration)
         _ = try request.version.map { try source.version($0) }
         let (path, display) = try ReleaseFiles.location(given: request.settings.path, display: request.settings.displayPath,
                                                         defaultName: "CHANGELOG.md", source: source)

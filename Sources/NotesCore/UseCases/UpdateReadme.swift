@@ -41,6 +41,8 @@ public struct ReadmeRequest: Sendable {
     public var settings: ReadmeSettings
     /// "Today" (unix seconds).
     public var now: Int64
+    /// The resolved notes.toml settings (tag prefix, package paths, links, grouping), when read.
+    public var configuration: Settings?
 
     /// Makes a request.
     public init(repositoryPath: String, version: String, from: String? = nil, to: String? = nil,
@@ -62,7 +64,8 @@ public enum UpdateReadme {
         if let keep = request.settings.keep, keep < 1 {
             throw NotesError(.badInput, "keep must be at least 1, got \(keep)", hint: "pass --keep 1 or more, or leave it out")
         }
-        let source = try ReleaseSource(repositoryPath: request.repositoryPath, tagPrefix: request.tagPrefix)
+        let source = try ReleaseSource(repositoryPath: request.repositoryPath, tagPrefix: request.tagPrefix,
+                                       settings: request.configuration)
         let version = try source.version(request.version)
         let (path, display) = try ReleaseFiles.location(given: request.settings.path, display: request.settings.displayPath,
                                                         defaultName: "README.md", source: source)

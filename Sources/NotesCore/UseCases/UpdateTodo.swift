@@ -38,6 +38,8 @@ public struct TodoRequest: Sendable {
     public var settings: TodoSettings
     /// "Today" (unix seconds).
     public var now: Int64
+    /// The resolved notes.toml settings (tag prefix, package paths, links, grouping), when read.
+    public var configuration: Settings?
 
     /// Makes a request.
     public init(repositoryPath: String, version: String, from: String? = nil, to: String? = nil,
@@ -56,7 +58,8 @@ public struct TodoRequest: Sendable {
 public enum UpdateTodo {
     /// Computes the change to the task file (nothing is written here) and the range summary.
     public static func run(_ request: TodoRequest) throws -> (change: FileChange, range: String) {
-        let source = try ReleaseSource(repositoryPath: request.repositoryPath, tagPrefix: request.tagPrefix)
+        let source = try ReleaseSource(repositoryPath: request.repositoryPath, tagPrefix: request.tagPrefix,
+                                       settings: request.configuration)
         let version = try source.version(request.version)
         let (path, display) = try ReleaseFiles.location(given: request.settings.path, display: request.settings.displayPath,
                                                         defaultName: ".agent/todo.md", source: source)
