@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NotesCore
+import NotesGit
 
 /// The options every release command (`bump`, `check`, `tag`, `attach`, `release`) takes.
 struct ReleaseOptions: ParsableArguments {
@@ -51,6 +52,7 @@ struct ReleaseOptions: ParsableArguments {
         var settings = ReleaseSettings()
         if let configured {
             settings.packagePath = configured.paths.first { !$0.contains(where: { "*?[".contains($0) }) } ?? ""
+            settings.paths = PathFilter(paths: resolved.paths, excludes: resolved.excludes)
         } else if let package {
             settings.packagePath = invocation.path(package)
         }
@@ -66,9 +68,13 @@ struct ReleaseOptions: ParsableArguments {
         settings.bumpRules = BumpRules(breakingBelowOneBumpsMinor: resolved.breakingBelowOneBumpsMinor,
                                        featureBelowOneBumpsPatch: resolved.featureBelowOneBumpsPatch)
         if let name = resolved.taggerName, let email = resolved.taggerEmail { settings.tagger = (name, email) }
+        settings.readmeHeading = resolved.readmeHeading
+        settings.readmeKeep = resolved.readmeKeep > 0 ? resolved.readmeKeep : nil
         if loaded.file != nil {
             settings.changelogPath = resolved.changelogFile
             settings.readmePath = resolved.readmeFile
+            settings.changelogConfigured = loaded.configuration.files.changelog != "CHANGELOG.md"
+                || configured?.changelog != nil
         }
         return settings
     }

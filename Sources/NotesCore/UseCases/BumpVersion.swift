@@ -1,3 +1,4 @@
+import Foundation
 /// What `notes bump` is asked for.
 public struct BumpRequest: Sendable {
     /// A folder inside the repository.
@@ -88,7 +89,11 @@ final class FileJournal {
         var failed: [String] = []
         for edit in written.reversed() {
             do {
-                try AtomicFile.write(edit.original, to: workspace.absolute(edit.path))
+                if edit.existed {
+                    try AtomicFile.write(edit.original, to: workspace.absolute(edit.path))
+                } else {
+                    try FileManager.default.removeItem(atPath: workspace.absolute(edit.path))
+                }
             } catch {
                 failed.append(edit.path)
             }

@@ -96,7 +96,8 @@ public final class ReleaseSource {
 
     /// Opens the repository containing `repositoryPath` and reads its release tags. With `settings`, their
     /// tag prefix, links and grouping rules apply (`tagPrefix` is then ignored).
-    public init(repositoryPath: String, tagPrefix: String? = nil, settings: Settings? = nil) throws {
+    public init(repositoryPath: String, tagPrefix: String? = nil, settings: Settings? = nil,
+                paths: PathFilter? = nil) throws {
         let tagPrefix = settings.map(\.tagPrefix) ?? tagPrefix
         repository = try RepositoryAccess.open(repositoryPath)
         guard !repository.isEmpty else {
@@ -113,7 +114,7 @@ public final class ReleaseSource {
             links = repository.remoteURL(named: "origin").flatMap(RemoteLinks.init(remoteURL:))
         }
         grouping = settings?.grouping ?? .standard
-        paths = PathFilter(paths: settings?.paths ?? [], excludes: settings?.excludes ?? [])
+        self.paths = paths ?? PathFilter(paths: settings?.paths ?? [], excludes: settings?.excludes ?? [])
     }
 
     /// Parses a VERSION argument, with or without the tag prefix.

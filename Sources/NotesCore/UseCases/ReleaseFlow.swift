@@ -103,7 +103,8 @@ public final class ReleaseRun {
         }
         if let index = edits.firstIndex(where: { $0.path == edit.path }) {
             edits[index] = PlannedFileEdit(path: edit.path, original: edits[index].original, updated: edit.updated,
-                                           summary: edits[index].summary + "; " + edit.summary)
+                                           summary: edits[index].summary + "; " + edit.summary,
+                                           existed: edits[index].existed)
         } else {
             edits.append(edit)
         }
@@ -155,11 +156,13 @@ public struct ReleaseOutcome: Sendable {
 /// `notes release`: the pre-tag checklist in one command, as a list of steps that stop at the first failure and
 /// leave the repository as it was.
 ///
-/// The steps are the version files, the release commit (`chore(release): VERSION`, only the files the steps
-/// changed) and the annotated tag. The changelog and README steps of issue 4 plug in before the commit.
+/// The steps are the version files, the changelog entry, the README's release-notes entry, the release commit
+/// (`chore(release): VERSION`, only the files the steps changed) and the annotated tag.
 public enum ReleaseFlow {
     /// The standard steps, in order.
-    public static var standardSteps: [ReleaseStep] { [VersionFilesStep(), CommitStep(), TagStep()] }
+    public static var standardSteps: [ReleaseStep] {
+        [VersionFilesStep(), ChangelogStep(), ReadmeStep(), CommitStep(), TagStep()]
+    }
 
     /// Runs the release. Preconditions (checked before anything is written): the tag does not exist, HEAD is on
     /// the release branch, tracked files are unchanged, an identity is configured, the version does not go

@@ -1,3 +1,5 @@
+import NotesGit
+
 /// One file that holds the package's version, and how to find the version in it.
 public struct VersionFileSpec: Sendable, Hashable {
     /// How the version is written in the file.
@@ -71,6 +73,15 @@ public struct ReleaseSettings: Sendable {
     /// The README, relative to the package's root; found at the package's root, else the repository's.
     /// Default `README.md`.
     public var readmePath: String
+    /// The commits that count for the package (a configured package's paths); empty: every commit.
+    public var paths = PathFilter(paths: [])
+    /// The heading of the README's release-notes section. Default `Release Notes`.
+    public var readmeHeading = "Release Notes"
+    /// Keep only the newest N README entries (nil: all).
+    public var readmeKeep: Int?
+    /// True when the changelog is configured in notes.toml: `notes release` then creates it when missing
+    /// (a default CHANGELOG.md that does not exist is skipped).
+    public var changelogConfigured = false
     /// `[tags] tagger_name` / `tagger_email` of notes.toml: who signs tags and release commits when
     /// `GIT_COMMITTER_NAME`/`GIT_COMMITTER_EMAIL` are not set. Nil: the git configuration.
     public var tagger: (name: String, email: String)?

@@ -20,7 +20,7 @@ public final class ReleaseWorkspace {
     /// Opens the repository containing `repositoryPath`. `settings.packagePath` is absolute or relative to the
     /// work tree and must be a folder inside it.
     public init(repositoryPath: String, settings: ReleaseSettings) throws {
-        source = try ReleaseSource(repositoryPath: repositoryPath, tagPrefix: settings.tagPrefix)
+        source = try ReleaseSource(repositoryPath: repositoryPath, tagPrefix: settings.tagPrefix, paths: settings.paths)
         guard let workdir = source.repository.workdir else {
             throw NotesError(.repository, "the repository at \(source.repository.gitDir) is bare: it has no work tree",
                              hint: "run the release commands in a clone with a work tree")

@@ -1,3 +1,4 @@
+import NotesGit
 import Foundation
 import NotesMarkdown
 
@@ -38,6 +39,8 @@ public struct ChangelogRequest: Sendable {
     public var now: Int64
     /// The resolved notes.toml settings (tag prefix, package paths, links, grouping), when read.
     public var configuration: Settings?
+    /// Only commits touching these paths (overrides the configuration's); nil: as configured.
+    public var paths: PathFilter?
 
     /// Makes a request.
     public init(repositoryPath: String, version: String? = nil, all: Bool = false, from: String? = nil,
@@ -62,7 +65,7 @@ public enum UpdateChangelog {
                              hint: "run notes changelog --all, or notes changelog VERSION for one release")
         }
         let source = try ReleaseSource(repositoryPath: request.repositoryPath, tagPrefix: request.tagPrefix,
-                                       settings: request.configuration)
+                                       settings: request.configuration, paths: request.paths)
         _ = try request.version.map { try source.version($0) }
         let (path, display) = try ReleaseFiles.location(given: request.settings.path, display: request.settings.displayPath,
                                                         defaultName: "CHANGELOG.md", source: source)

@@ -1,3 +1,4 @@
+import NotesGit
 import Foundation
 import NotesMarkdown
 
@@ -43,6 +44,8 @@ public struct ReadmeRequest: Sendable {
     public var now: Int64
     /// The resolved notes.toml settings (tag prefix, package paths, links, grouping), when read.
     public var configuration: Settings?
+    /// Only commits touching these paths (overrides the configuration's); nil: as configured.
+    public var paths: PathFilter?
 
     /// Makes a request.
     public init(repositoryPath: String, version: String, from: String? = nil, to: String? = nil,
@@ -65,7 +68,7 @@ public enum UpdateReadme {
             throw NotesError(.badInput, "keep must be at least 1, got \(keep)", hint: "pass --keep 1 or more, or leave it out")
         }
         let source = try ReleaseSource(repositoryPath: request.repositoryPath, tagPrefix: request.tagPrefix,
-                                       settings: request.configuration)
+                                       settings: request.configuration, paths: request.paths)
         let version = try source.version(request.version)
         let (path, display) = try ReleaseFiles.location(given: request.settings.path, display: request.settings.displayPath,
                                                         defaultName: "README.md", source: source)

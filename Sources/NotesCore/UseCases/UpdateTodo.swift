@@ -40,6 +40,8 @@ public struct TodoRequest: Sendable {
     public var now: Int64
     /// The resolved notes.toml settings (tag prefix, package paths, links, grouping), when read.
     public var configuration: Settings?
+    /// Only commits touching these paths (overrides the configuration's); nil: as configured.
+    public var paths: PathFilter?
 
     /// Makes a request.
     public init(repositoryPath: String, version: String, from: String? = nil, to: String? = nil,
@@ -59,7 +61,7 @@ public enum UpdateTodo {
     /// Computes the change to the task file (nothing is written here) and the range summary.
     public static func run(_ request: TodoRequest) throws -> (change: FileChange, range: String) {
         let source = try ReleaseSource(repositoryPath: request.repositoryPath, tagPrefix: request.tagPrefix,
-                                       settings: request.configuration)
+                                       settings: request.configuration, paths: request.paths)
         let version = try source.version(request.version)
         let (path, display) = try ReleaseFiles.location(given: request.settings.path, display: request.settings.displayPath,
                                                         defaultName: ".agent/todo.md", source: source)

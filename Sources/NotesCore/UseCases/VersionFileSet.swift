@@ -153,12 +153,15 @@ public struct PlannedFileEdit: Sendable, Hashable {
     public var updated: [UInt8]
     /// What changes, for the user: `barter-python/Cargo.toml: [package] version 0.1.2 → 0.1.3`.
     public var summary: String
+    /// False when the edit creates the file: undoing it removes the file.
+    public var existed: Bool
 
     /// Makes an edit.
-    public init(path: String, original: [UInt8], updated: [UInt8], summary: String) {
+    public init(path: String, original: [UInt8], updated: [UInt8], summary: String, existed: Bool = true) {
         self.path = path
         self.original = original
         self.updated = updated
         self.summary = summary
+        self.existed = existed
     }
 }
