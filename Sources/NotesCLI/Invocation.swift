@@ -10,6 +10,8 @@ public struct Invocation: @unchecked Sendable {
     public var writeOut: (String) -> Void
     /// Writes to standard error.
     public var writeErr: (String) -> Void
+    /// True when standard error is a terminal (progress lines are shown only then).
+    public var stderrIsTerminal = false
 
     /// Makes an invocation.
     public init(workingDirectory: String, environment: [String: String],
@@ -22,11 +24,13 @@ public struct Invocation: @unchecked Sendable {
 
     /// This process: its directory, environment, stdout and stderr.
     public static var process: Invocation {
-        Invocation(
+        var invocation = Invocation(
             workingDirectory: FileManager.default.currentDirectoryPath,
             environment: ProcessInfo.processInfo.environment,
             writeOut: { FileHandle.standardOutput.write(Data($0.utf8)) },
             writeErr: { FileHandle.standardError.write(Data($0.utf8)) })
+        invocation.stderrIsTerminal = isatty(STDERR_FILENO) == 1
+        return invocation
     }
 
     /// Resolves a user-given path against the working directory.

@@ -24,6 +24,14 @@ public enum NotesCLI {
             invocation.writeOut(NotesCommand.helpMessage() + "\n")
             return 0
         }
+        let progress = ProgressLine(invocation)
+        defer { progress.finish() }
+        var invocation = invocation
+        let writeErr = invocation.writeErr
+        invocation.writeErr = { text in
+            progress.clear()
+            writeErr(text)
+        }
         do {
             try subcommand.execute(invocation)
             return 0

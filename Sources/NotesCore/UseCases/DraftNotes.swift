@@ -221,6 +221,7 @@ public final class ReleaseSource {
                     return .stop
                 }
                 records.append(CommitRecord(raw))
+                WalkProgress.tick()
                 return .continue
             }
         }
