@@ -163,20 +163,30 @@ public enum ReleaseCheck {
                          fix: "commit or stash them (git status shows them)")
     }
 
-    static func changelogCheck(_ workspace: ReleaseWorkspace, version: ReleaseVersion) -> CheckItem {
-        let name = workspace.settings.changelogPath
-        guard let path = workspace.findPackageOrRootFile(name) else {
-            return CheckItem(check: "changelog", status: .skip, message: "\(name): skipped, not present")
-        }
-        let document: MarkdownDocument
+    /// Reads a release file for a check: the document, or the finished check (skipped when absent, failed
+    /// when unreadable).
+    enum LoadedFile {
+        case found(path: String, document: MarkdownDocument)
+        case finished(CheckItem)
+    }
+
+    static func document(_ check: String, named name: String, in workspace: ReleaseWorkspace) -> LoadedFile {
+        let skipped = CheckItem(check: check, status: .skip, message: "\(name): skipped, not present")
+        guard let path = workspace.findPackageOrRootFile(name) else { return .finished(skipped) }
         do {
-            guard let bytes = try workspace.read(path) else {
-                return CheckItem(check: "changelog", status: .skip, message: "\(name): skipped, not present")
-            }
-            document = try MarkdownDocument(bytes: bytes)
+            guard let bytes = try workspace.read(path) else { return .finished(skipped) }
+            return .found(path: path, document: try MarkdownDocument(bytes: bytes))
         } catch {
-            return CheckItem(check: "changelog", status: .fail, message: "\(path) cannot be read: \(error)",
-                             fix: "make it a UTF-8 Markdown file")
+            return .finished(CheckItem(check: check, status: .fail, message: "\(path) cannot be read: \(error)",
+                                      fix: "make it a UTF-8 Markdown file"))
+        }
+    }
+
+    static func changelogCheck(_ workspace: ReleaseWorkspace, version: ReleaseVersion) -> CheckItem {
+        let (path, document): (String, MarkdownDocument)
+        switch self.document("changelog", named: workspace.settings.changelogPath, in: workspace) {
+        case .finished(let item): return item
+        case .found(let foundPath, let foundDocument): (path, document) = (foundPath, foundDocument)
         }
         if let heading = document.allHeadings.first(where: { mentions($0.plainText, version) }) {
             return CheckItem(check: "changelog", status: .pass,
@@ -187,23 +197,15 @@ public enum ReleaseCheck {
     }
 
     static func readmeCheck(_ workspace: ReleaseWorkspace, version: ReleaseVersion) -> CheckItem {
-        let name = workspace.settings.readmePath
-        guard let path = workspace.findPackageOrRootFile(name) else {
-            return CheckItem(check: "readme", status: .skip, message: "\(name): skipped, not present")
+        let (path, document): (String, MarkdownDocument)
+        switch self.document("readme", named: workspace.settings.readmePath, in: workspace) {
+        case .finished(let item): return item
+        case .found(let foundPath, let foundDocument): (path, document) = (foundPath, foundDocument)
         }
-        let document: MarkdownDocument
-        do {
-            guard let bytes = try workspace.read(path) else {
-                return CheckItem(check: "readme", status: .skip, message: "\(name): skipped, not present")
-            }
-            document = try MarkdownDocument(bytes: bytes)
-        } catch {
-            return CheckItem(check: "readme", status: .fail, message: "\(path) cannot be read: \(error)",
-                             fix: "make it a UTF-8 Markdown file")
-        }
-        guard let section = releaseNotesSection(in: document) else {
+        let title = workspace.settings.readmeHeading
+        guard let section = releaseNotesSection(in: document, title: title) else {
             return CheckItem(check: "readme", status: .skip,
-                             message: "\(path): skipped, it has no \"Release Notes\" section")
+                             message: "\(path): skipped, it has no \"\(title)\" section")
         }
         let inside = document.allHeadings.first { heading in
             heading.level > section.heading.level && section.byteRange.contains(heading.byteRange.lowerBound)
@@ -218,10 +220,12 @@ public enum ReleaseCheck {
                          fix: "add it: notes readme \(version.bare)")
     }
 
-    /// The README's release-notes section: the first top-level heading reading "Release Notes" (any case).
-    static func releaseNotesSection(in document: MarkdownDocument) -> MarkdownDocument.Section? {
+    /// The README's release-notes section: the first top-level heading reading `title` (any case).
+    static func releaseNotesSection(in document: MarkdownDocument, title: String = "Release Notes")
+        -> MarkdownDocument.Section?
+    {
         document.headings.first {
-            $0.plainText.trimmingCharacters(in: .whitespaces).lowercased() == "release notes"
+            $0.plainText.trimmingCharacters(in: .whitespaces).lowercased() == title.lowercased()
         }.map(document.section(startingAt:))
     }
 
