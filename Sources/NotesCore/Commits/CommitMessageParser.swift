@@ -1,5 +1,3 @@
-import Foundation
-
 /// Splits a commit message into subject, body and footers and reads it as a Conventional
 /// Commit (1.0.0) when it is one.
 ///
@@ -28,112 +26,202 @@ public enum CommitMessageParser {
     /// Parses `message`; never fails. Messages that are not conventional still get their
     /// subject, body and footers, and `nonConformance` says what broke the rules.
     public static func parse(_ message: String) -> ParsedMessage {
-        let trimmed = message.trimmedWhitespace()
-        let lines = splitLines(trimmed)
-        let subject = (lines.first ?? "").trimmedSpaces()
-        let rest = Array(lines.dropFirst())
-        let (body, footers) = splitBodyAndFooters(rest)
-
-        let result = ParsedMessage(subject: subject, body: body, footers: footers)
-        if trimmed.isEmpty {
-            return with(result) { $0.nonConformance = "empty message" }
+        var text = message
+        let parsed = text.withUTF8 { bytes in
+            UTF8Scan.trimmedRange(bytes, 0, bytes.count, spacesOnly: false).map {
+                parse(trimmed: UnsafeBufferPointer(rebasing: bytes[$0]))
+            }
         }
-        switch parseHeader(subject) {
+        if let parsed { return parsed }
+        var trimmed = message.characterTrimmedWhitespace()
+        return trimmed.withUTF8 { parse(trimmed: $0) }
+    }
+
+    /// Parses a message whose surrounding whitespace is already gone.
+    private static func parse(trimmed bytes: UTF8Scan.Bytes) -> ParsedMessage {
+        if bytes.isEmpty {
+            return ParsedMessage(subject: "", nonConformance: "empty message")
+        }
+        let lines = Lines(bytes)
+        let subjectLine = lines[0]
+        let subjectRange = UTF8Scan.trimmedRange(bytes, subjectLine.start, subjectLine.end, spacesOnly: true)
+        var subject: String
+        if let subjectRange {
+            subject = UTF8Scan.string(bytes, subjectRange.lowerBound, subjectRange.upperBound)
+        } else {
+            subject = UTF8Scan.string(bytes, subjectLine.start, subjectLine.end).characterTrimmedSpaces()
+        }
+        let (body, footers) = lines.count == 1 ? (nil, []) : splitBodyAndFooters(lines, in: bytes)
+
+        var result = ParsedMessage(subject: subject, body: body, footers: footers)
+        let header: Result<Header, HeaderError>
+        if let subjectRange {
+            header = parseHeader(UnsafeBufferPointer(rebasing: bytes[subjectRange]))
+        } else {
+            header = subject.withUTF8 { parseHeader($0) }
+        }
+        switch header {
         case .failure(let error):
-            return with(result) { $0.nonConformance = error.reason }
+            result.nonConformance = error.reason
         case .success(let header):
             let breaking = footers.filter(\.isBreakingChange).map(\.value)
-            let commit = ConventionalCommit(
+            result.conventional = ConventionalCommit(
                 type: header.type, scope: header.scope, description: header.description,
                 body: body, footers: footers,
                 isBreaking: header.bang || !breaking.isEmpty, breakingDescriptions: breaking)
-            return with(result) { $0.conventional = commit }
         }
+        return result
     }
 
     // MARK: - Lines
 
-    /// Splits on `\n`, dropping one `\r` before it, so `\r\n` and `\n` both end a line.
-    static func splitLines(_ text: String) -> [String] {
-        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
-            let line = line.last == UInt8(ascii: "\r") ? line.dropLast() : line[...]
-            return String(Substring(line))
+    /// A line of a message as byte offsets: `end` excludes the `\r` of a `\r\n`.
+    struct Line {
+        var start: Int
+        var end: Int
+        /// True when a `\r` before the line's `\n` was dropped.
+        var droppedCR: Bool
+    }
+
+    /// The lines of a text, split on `\n` with one `\r` before it dropped (so `\r\n` and `\n`
+    /// both end a line), as byte offsets: no string per line.
+    struct Lines {
+        private var storage: [Line] = []
+
+        init(_ bytes: UTF8Scan.Bytes) {
+            var start = 0
+            while let newline = UTF8Scan.firstIndex(of: 0x0A, in: bytes, start, bytes.count) {
+                storage.append(Self.line(bytes, start, newline))
+                start = newline + 1
+            }
+            storage.append(Self.line(bytes, start, bytes.count))
         }
+
+        @inline(__always) private static func line(_ bytes: UTF8Scan.Bytes, _ start: Int, _ end: Int) -> Line {
+            let droppedCR = end > start && bytes[end - 1] == 0x0D
+            return Line(start: start, end: droppedCR ? end - 1 : end, droppedCR: droppedCR)
+        }
+
+        var count: Int { storage.count }
+        subscript(index: Int) -> Line { storage[index] }
     }
 
-    private static func isBlank(_ line: String) -> Bool {
-        line.allSatisfy(\.isWhitespace)
+    @inline(__always) private static func isBlank(_ line: Line, in bytes: UTF8Scan.Bytes) -> Bool {
+        UTF8Scan.isBlank(bytes, line.start, line.end)
     }
 
-    private static func trimmedOrNil(_ lines: some Collection<String>) -> String? {
-        let text = lines.joined(separator: "\n").trimmedWhitespace()
+    /// The lines `first..<end` joined with `\n` and trimmed; nil when that leaves nothing.
+    private static func trimmedOrNil(_ lines: Lines, _ first: Int, _ end: Int, in bytes: UTF8Scan.Bytes) -> String? {
+        guard first < end else { return nil }
+        let text: String
+        if (first..<(end - 1)).contains(where: { lines[$0].droppedCR }) {
+            var joined: [UInt8] = []
+            joined.reserveCapacity(lines[end - 1].end - lines[first].start)
+            for index in first..<end {
+                if index > first { joined.append(0x0A) }
+                joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lines[index].start..<lines[index].end]))
+            }
+            text = joined.withUnsafeBufferPointer { UTF8Scan.trimmed($0, 0, $0.count, spacesOnly: false) }
+        } else {
+            text = UTF8Scan.trimmed(bytes, lines[first].start, lines[end - 1].end, spacesOnly: false)
+        }
         return text.isEmpty ? nil : text
     }
 
     // MARK: - Body and footers
 
-    private static func splitBodyAndFooters(_ rest: [String]) -> (body: String?, footers: [Footer]) {
+    /// Splits the lines after the subject into body and footers.
+    private static func splitBodyAndFooters(_ lines: Lines, in bytes: UTF8Scan.Bytes) -> (body: String?, footers: [Footer]) {
         // Paragraph starts after a blank line, from the end: the footer block is the run of
         // final paragraphs that begin with a trailer line.
-        var blockStart = rest.count
-        var searchEnd = rest.count
-        while let blank = rest[..<searchEnd].lastIndex(where: isBlank) {
+        let count = lines.count
+        var blockStart = count
+        var searchEnd = count
+        while true {
+            var blank = searchEnd - 1
+            while blank >= 1, !isBlank(lines[blank], in: bytes) { blank -= 1 }
+            guard blank >= 1 else { break }
             let start = blank + 1
-            if start < searchEnd, trailer(in: rest[start]) != nil {
+            if start < searchEnd {
+                guard trailer(lines[start], in: bytes) != nil else { break }
                 blockStart = start
-            } else if start < searchEnd {
-                break
             }
             searchEnd = blank
         }
-        guard blockStart < rest.count else { return (trimmedOrNil(rest), []) }
+        guard blockStart < count else { return (trimmedOrNil(lines, 1, count, in: bytes), []) }
 
         var footers: [Footer] = []
         var valueOpen = false
-        for line in rest[blockStart...] {
-            if isBlank(line) {
+        var continued = false
+        for index in blockStart..<count {
+            let line = lines[index]
+            if isBlank(line, in: bytes) {
                 valueOpen = false
-            } else if let footer = trailer(in: line) {
+            } else if let footer = trailer(line, in: bytes) {
                 footers.append(footer)
                 valueOpen = true
             } else if valueOpen, let last = footers.indices.last {
-                footers[last].value += "\n" + line.trimmingTrailingWhitespace()
+                footers[last].value += "\n" + trimmingTrailingWhitespace(line, in: bytes)
+                continued = true
             }
         }
-        for index in footers.indices {
-            footers[index].value = footers[index].value.trimmedWhitespace()
+        if continued {
+            for index in footers.indices {
+                footers[index].value = footers[index].value.trimmedWhitespace()
+            }
+        } else {
+            // Trailer values are already free of surrounding spaces; only line-break-like
+            // characters (`\r`, U+000B, U+000C, U+0085, U+2028, U+2029) can remain to trim.
+            for index in footers.indices where needsWhitespaceTrim(footers[index].value) {
+                footers[index].value = footers[index].value.trimmedWhitespace()
+            }
         }
-        return (trimmedOrNil(rest[..<blockStart]), footers)
+        return (trimmedOrNil(lines, 1, blockStart, in: bytes), footers)
     }
 
-    /// Reads `line` as a trailer (`Token: value` or `Token #value`), or returns nil.
-    static func trailer(in line: String) -> Footer? {
-        let scalars = Array(line.unicodeScalars)
+    /// False when the first and last bytes are ASCII and not whitespace, so
+    /// `trimmedWhitespace()` would return the value unchanged.
+    @inline(__always) private static func needsWhitespaceTrim(_ value: String) -> Bool {
+        guard let first = value.utf8.first, let last = value.utf8.last else { return false }
+        return first >= 0x80 || last >= 0x80 || UTF8Scan.isWhitespace(first) || UTF8Scan.isWhitespace(last)
+    }
+
+    /// The line without trailing whitespace scalars (Unicode `White_Space`).
+    private static func trimmingTrailingWhitespace(_ line: Line, in bytes: UTF8Scan.Bytes) -> String {
+        var end = line.end
+        while end > line.start {
+            let scalar = UTF8Scan.scalar(before: end, in: bytes)
+            guard scalar.properties.isWhitespace else { break }
+            end -= scalar.utf8.count
+        }
+        return UTF8Scan.string(bytes, line.start, end)
+    }
+
+    private static let breakingChange = Array("BREAKING CHANGE".utf8)
+
+    /// Reads `bytes[line]` as a trailer (`Token: value` or `Token #value`), or returns nil.
+    private static func trailer(_ line: Line, in bytes: UTF8Scan.Bytes) -> Footer? {
+        let start = line.start
+        let count = line.end - start
+        guard count > 0, UTF8Scan.isToken(bytes[start]) else { return nil }
         var end = 0
-        let breaking = Array("BREAKING CHANGE".unicodeScalars)
-        if scalars.starts(with: breaking) {
-            end = breaking.count
+        if count >= breakingChange.count,
+           breakingChange.withUnsafeBufferPointer({ $0.elementsEqual(UnsafeBufferPointer(rebasing: bytes[start..<(start + $0.count)])) }) {
+            end = breakingChange.count
         } else {
-            while end < scalars.count, isTokenScalar(scalars[end]) { end += 1 }
-            if end == 0 || scalars[0] == "-" { return nil }
+            while end < count, UTF8Scan.isToken(bytes[start + end]) { end += 1 }
+            if bytes[start] == 0x2D { return nil }
         }
-        guard end + 1 < scalars.count else { return nil }
-        let separator = (scalars[end], scalars[end + 1])
-        let value: String
-        if separator == (":", " ") {
-            value = String(String.UnicodeScalarView(scalars[(end + 2)...]))
-        } else if separator == (" ", "#") {
-            value = String(String.UnicodeScalarView(scalars[(end + 1)...]))
-        } else {
-            return nil
+        guard end + 1 < count else { return nil }
+        let valueStart: Int
+        switch (bytes[start + end], bytes[start + end + 1]) {
+        case (0x3A, 0x20): valueStart = start + end + 2  // ": "
+        case (0x20, 0x23): valueStart = start + end + 1  // " #", the # stays in the value
+        default: return nil
         }
-        let trimmedValue = value.trimmedSpaces()
-        guard !trimmedValue.isEmpty, trimmedValue != "#" else { return nil }
-        return Footer(token: String(String.UnicodeScalarView(scalars[..<end])), value: trimmedValue)
-    }
-
-    private static func isTokenScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-")
+        let value = UTF8Scan.trimmed(bytes, valueStart, line.end, spacesOnly: true)
+        guard !value.isEmpty, value != "#" else { return nil }
+        return Footer(token: UTF8Scan.string(bytes, start, start + end), value: value)
     }
 
     // MARK: - Header
@@ -149,66 +237,55 @@ public enum CommitMessageParser {
         var reason: String
     }
 
-    /// Reads `type(scope)!: description`, or says why the header does not match.
-    static func parseHeader(_ header: String) -> Result<Header, HeaderError> {
-        let scalars = Array(header.unicodeScalars)
+    /// Reads the UTF-8 `header` as `type(scope)!: description`, or says why it does not match.
+    private static func parseHeader(_ header: UTF8Scan.Bytes) -> Result<Header, HeaderError> {
         func fail(_ reason: String) -> Result<Header, HeaderError> { .failure(HeaderError(reason: reason)) }
         let noSeparator = "no type: header has no ': ' separator"
+        let count = header.count
+        let colon: UInt8 = 0x3A
 
         var index = 0
-        while index < scalars.count, isTokenScalar(scalars[index]) { index += 1 }
-        let type = String(String.UnicodeScalarView(scalars[..<index])).lowercased()
-        guard index < scalars.count else { return fail(noSeparator) }
-        if type.isEmpty {
-            if scalars[0] == ":" { return fail("no type: header starts with ':'") }
-            if !scalars.contains(":") { return fail(noSeparator) }
-            return fail("type has invalid character '\(scalars[0])'")
+        while index < count, UTF8Scan.isToken(header[index]) { index += 1 }
+        guard index < count else { return fail(noSeparator) }
+        if index == 0 {
+            if header[0] == colon { return fail("no type: header starts with ':'") }
+            if UTF8Scan.firstIndex(of: colon, in: header, 0, count) == nil { return fail(noSeparator) }
+            return fail("type has invalid character '\(UTF8Scan.scalar(at: 0, in: header))'")
         }
+        let type = UTF8Scan.lowercasedASCII(header, 0, index)
 
         var scope: String?
-        if scalars[index] == "(" {
-            guard let close = scalars[index...].firstIndex(of: ")") else { return fail("scope is not closed") }
-            let inner = scalars[(index + 1)..<close]
-            if inner.contains("(") { return fail("scope contains '('") }
-            let text = String(String.UnicodeScalarView(inner))
-            if text.allSatisfy(\.isWhitespace) { return fail("empty scope") }
-            scope = text
+        if header[index] == 0x28 {  // (
+            guard let close = UTF8Scan.firstIndex(of: 0x29, in: header, index, count) else {
+                return fail("scope is not closed")
+            }
+            if UTF8Scan.firstIndex(of: 0x28, in: header, index + 1, close) != nil { return fail("scope contains '('") }
+            if UTF8Scan.isBlank(header, index + 1, close) { return fail("empty scope") }
+            scope = UTF8Scan.string(header, index + 1, close)
             index = close + 1
         }
 
         var bang = false
-        if index < scalars.count, scalars[index] == "!" {
+        if index < count, header[index] == 0x21 {  // !
             bang = true
             index += 1
         }
 
-        guard index < scalars.count else { return fail(noSeparator) }
-        guard scalars[index] == ":" else {
-            if scope == nil, !bang, !scalars[index...].contains(":") { return fail(noSeparator) }
+        guard index < count else { return fail(noSeparator) }
+        guard header[index] == colon else {
+            if scope == nil, !bang, UTF8Scan.firstIndex(of: colon, in: header, index, count) == nil {
+                return fail(noSeparator)
+            }
+            let found = UTF8Scan.scalar(at: index, in: header)
             let after = bang ? "'!'" : scope != nil ? "scope" : "type"
-            if scope == nil, !bang { return fail("type has invalid character '\(scalars[index])'") }
-            return fail("expected ':' after \(after), found '\(scalars[index])'")
+            if scope == nil, !bang { return fail("type has invalid character '\(found)'") }
+            return fail("expected ':' after \(after), found '\(found)'")
         }
         index += 1
-        guard index < scalars.count else { return fail("empty description") }
-        guard scalars[index] == " " else { return fail("missing space after ':'") }
-        let description = String(String.UnicodeScalarView(scalars[(index + 1)...]))
-            .trimmedSpaces()
+        guard index < count else { return fail("empty description") }
+        guard header[index] == 0x20 else { return fail("missing space after ':'") }
+        let description = UTF8Scan.trimmed(header, index + 1, count, spacesOnly: true)
         if description.isEmpty { return fail("empty description") }
         return .success(Header(type: type, scope: scope, bang: bang, description: description))
-    }
-
-    private static func with(_ value: ParsedMessage, _ change: (inout ParsedMessage) -> Void) -> ParsedMessage {
-        var copy = value
-        change(&copy)
-        return copy
-    }
-}
-
-extension String {
-    fileprivate func trimmingTrailingWhitespace() -> String {
-        var scalars = unicodeScalars
-        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
-        return String(scalars)
     }
 }

@@ -12,12 +12,24 @@
 public enum IssueReferenceExtractor {
     /// All issue references in subject, body and footers, deduplicated by key, `closes` true if any occurrence closes. Order of first appearance.
     public static func references(in message: ParsedMessage) -> [IssueReference] {
-        var found = scan(message.subject, allClose: false)
-        if let body = message.body { found += scan(body, allClose: false) }
+        var found: [IssueReference] = []
+        scan(message.subject, allClose: false, into: &found)
+        if let body = message.body { scan(body, allClose: false, into: &found) }
         for footer in message.footers {
-            found += scan(footer.value, allClose: closingKeywords.contains(footer.token.lowercased()))
+            scan(footer.value, allClose: isClosingKeyword(footer.token), into: &found)
         }
+        if found.count < 2 { return found }
         var result: [IssueReference] = []
+        if found.count <= 16 {
+            for reference in found {
+                if let position = result.firstIndex(where: { $0.key == reference.key }) {
+                    result[position].closes = result[position].closes || reference.closes
+                } else {
+                    result.append(reference)
+                }
+            }
+            return result
+        }
         var positions: [String: Int] = [:]
         for reference in found {
             if let position = positions[reference.key] {
@@ -34,29 +46,78 @@ public enum IssueReferenceExtractor {
         "close", "closes", "closed", "fix", "fixes", "fixed", "resolve", "resolves", "resolved",
     ]
 
+    /// `closingKeywords.contains(word.lowercased())`, without making strings for ASCII words.
+    /// No non-ASCII text lower-cases to one of these ASCII words (U+212A KELVIN SIGN, the only
+    /// non-ASCII scalar lower-casing to ASCII, gives `k`), so those take the slow path only to be sure.
+    private static func isClosingKeyword(_ word: String) -> Bool {
+        var word = word
+        return word.withUTF8 { bytes in
+            if bytes.contains(where: { $0 >= 0x80 }) { return closingKeywords.contains(String(decoding: bytes, as: UTF8.self).lowercased()) }
+            return isClosingKeyword(bytes, 0, bytes.count)
+        }
+    }
+
+    /// Whether the ASCII letters `bytes[start..<end]` spell a closing keyword, in any case.
+    private static func isClosingKeyword(_ bytes: UTF8Scan.Bytes, _ start: Int, _ end: Int) -> Bool {
+        let length = end - start
+        guard length >= 3, length <= 8 else { return false }
+        @inline(__always) func lower(_ offset: Int) -> UInt8 { bytes[start + offset] | 0x20 }
+        @inline(__always) func matches(_ word: StaticString) -> Bool {
+            guard word.utf8CodeUnitCount == length else { return false }
+            let pointer = word.utf8Start
+            for offset in 0..<length where lower(offset) != pointer[offset] { return false }
+            return true
+        }
+        switch lower(0) {
+        case 0x63: return matches("close") || matches("closes") || matches("closed")
+        case 0x66: return matches("fix") || matches("fixes") || matches("fixed")
+        case 0x72: return matches("resolve") || matches("resolves") || matches("resolved")
+        default: return false
+        }
+    }
+
     // MARK: - Scanning
 
     /// The references in `text`, in order, with duplicates.
     static func scan(_ text: String, allClose: Bool) -> [IssueReference] {
-        let scalars = Array(text.unicodeScalars)
-        let excluded = excludedPositions(scalars)
         var references: [IssueReference] = []
+        scan(text, allClose: allClose, into: &references)
+        return references
+    }
+
+    private static func scan(_ text: String, allClose: Bool, into references: inout [IssueReference]) {
+        var text = text
+        text.withUTF8 { scan($0, allClose: allClose, into: &references) }
+    }
+
+    /// A `#`, or the `G` of `GH-` (any case): where a reference can start.
+    @inline(__always) private static func isCandidate(_ s: UTF8Scan.Bytes, _ index: Int) -> Bool {
+        let byte = s[index]
+        if byte == 0x23 { return true }
+        return byte | 0x20 == 0x67 && index + 2 < s.count && s[index + 1] | 0x20 == 0x68 && s[index + 2] == 0x2D
+    }
+
+    /// Appends the references in the UTF-8 text `s`. Positions are byte offsets; every syntax
+    /// character is ASCII, and non-ASCII scalars are decoded where a rule looks at one.
+    private static func scan(_ s: UTF8Scan.Bytes, allClose: Bool, into references: inout [IssueReference]) {
         var index = 0
-        while index < scalars.count {
-            if excluded[index] {
+        while index < s.count, !isCandidate(s, index) { index += 1 }
+        guard index < s.count else { return }
+        let excluded = Excluded(s)
+        while index < s.count {
+            if !isCandidate(s, index) || excluded.contains(index) {
                 index += 1
                 continue
             }
-            if let match = reference(at: index, in: scalars, excluded: excluded) {
+            if let match = reference(at: index, in: s, excluded: excluded) {
                 var reference = match.reference
-                reference.closes = allClose || closingKeywordPrecedes(match.start, in: scalars, excluded: excluded)
+                reference.closes = allClose || closingKeywordPrecedes(match.start, in: s, excluded: excluded)
                 references.append(reference)
                 index = match.end
             } else {
                 index += 1
             }
         }
-        return references
     }
 
     private struct Match {
@@ -66,22 +127,22 @@ public enum IssueReferenceExtractor {
     }
 
     /// A reference whose `#` (or `G` of `GH-`) is at `index`.
-    private static func reference(at index: Int, in s: [Unicode.Scalar], excluded: [Bool]) -> Match? {
-        let scalar = s[index]
-        if scalar == "#" {
+    private static func reference(at index: Int, in s: UTF8Scan.Bytes, excluded: Excluded) -> Match? {
+        let byte = s[index]
+        if byte == 0x23 {
             guard let (number, end) = digits(from: index + 1, in: s) else { return nil }
-            if index == 0 || isBoundary(s[index - 1]) {
+            if index == 0 || isBoundary(UTF8Scan.scalar(before: index, in: s)) {
                 return Match(reference: IssueReference(number: number), start: index, end: end)
             }
             guard let (owner, repository, start) = ownerAndRepository(before: index, in: s),
-                  !excluded[start..<index].contains(true)
+                  !excluded.overlaps(start, index)
             else { return nil }
             return Match(
                 reference: IssueReference(owner: owner, repository: repository, number: number),
                 start: start, end: end)
         }
-        if scalar == "G" || scalar == "g", index + 2 < s.count, s[index + 1] == "H" || s[index + 1] == "h",
-           s[index + 2] == "-", index == 0 || isBoundary(s[index - 1]),
+        if byte | 0x20 == 0x67, index + 2 < s.count, s[index + 1] | 0x20 == 0x68, s[index + 2] == 0x2D,
+           index == 0 || isBoundary(UTF8Scan.scalar(before: index, in: s)),
            let (number, end) = digits(from: index + 3, in: s) {
             return Match(reference: IssueReference(number: number), start: index, end: end)
         }
@@ -89,110 +150,133 @@ public enum IssueReferenceExtractor {
     }
 
     /// Decimal digits from `start`, not followed by a word character; the number must be positive.
-    private static func digits(from start: Int, in s: [Unicode.Scalar]) -> (Int, Int)? {
+    private static func digits(from start: Int, in s: UTF8Scan.Bytes) -> (Int, Int)? {
         var end = start
-        while end < s.count, isDigit(s[end]) { end += 1 }
+        var number = 0
+        while end < s.count, UTF8Scan.isDigit(s[end]) {
+            if end - start < 18 { number = number * 10 + Int(s[end] &- 0x30) }
+            end += 1
+        }
         guard end > start, end - start <= 18 else { return nil }
-        if end < s.count, isWord(s[end]) { return nil }
-        guard let number = Int(String(String.UnicodeScalarView(s[start..<end]))), number > 0 else { return nil }
+        if end < s.count, isWord(UTF8Scan.scalar(at: end, in: s)) { return nil }
+        guard number > 0 else { return nil }
         return (number, end)
     }
 
     /// `owner/repo` ending right before `hash`, standing on its own.
-    private static func ownerAndRepository(before hash: Int, in s: [Unicode.Scalar]) -> (String, String, Int)? {
+    private static func ownerAndRepository(before hash: Int, in s: UTF8Scan.Bytes) -> (String, String, Int)? {
         var repoStart = hash
-        while repoStart > 0, isRepositoryScalar(s[repoStart - 1]) { repoStart -= 1 }
-        guard repoStart < hash, repoStart > 0, s[repoStart - 1] == "/" else { return nil }
+        while repoStart > 0, isRepositoryByte(s[repoStart - 1]) { repoStart -= 1 }
+        guard repoStart < hash, repoStart > 0, s[repoStart - 1] == 0x2F else { return nil }
         let slash = repoStart - 1
         var ownerStart = slash
-        while ownerStart > 0, isOwnerScalar(s[ownerStart - 1]) { ownerStart -= 1 }
+        while ownerStart > 0, isOwnerByte(s[ownerStart - 1]) { ownerStart -= 1 }
         guard ownerStart < slash else { return nil }
         if ownerStart > 0 {
-            let before = s[ownerStart - 1]
+            let before = UTF8Scan.scalar(before: ownerStart, in: s)
             guard isBoundary(before), before != "." else { return nil }
         }
-        let owner = String(String.UnicodeScalarView(s[ownerStart..<slash]))
-        let repository = String(String.UnicodeScalarView(s[repoStart..<hash]))
+        let owner = UTF8Scan.string(s, ownerStart, slash)
+        let repository = UTF8Scan.string(s, repoStart, hash)
         return (owner, repository, ownerStart)
     }
 
     /// A closing keyword, an optional colon and spaces, right before `start`.
-    private static func closingKeywordPrecedes(_ start: Int, in s: [Unicode.Scalar], excluded: [Bool]) -> Bool {
+    private static func closingKeywordPrecedes(_ start: Int, in s: UTF8Scan.Bytes, excluded: Excluded) -> Bool {
         var index = start - 1
-        guard index >= 0, s[index] == " " || s[index] == "\t" else { return false }
-        while index >= 0, s[index] == " " || s[index] == "\t" { index -= 1 }
-        if index >= 0, s[index] == ":" { index -= 1 }
+        guard index >= 0, UTF8Scan.isSpaceOrTab(s[index]) else { return false }
+        while index >= 0, UTF8Scan.isSpaceOrTab(s[index]) { index -= 1 }
+        if index >= 0, s[index] == 0x3A { index -= 1 }
         let wordEnd = index
-        while index >= 0, s[index].isASCII, s[index].properties.isAlphabetic { index -= 1 }
+        while index >= 0, UTF8Scan.isLetter(s[index]) { index -= 1 }
         guard index < wordEnd else { return false }
-        if index >= 0, isWord(s[index]) { return false }
-        if excluded[(index + 1)...wordEnd].contains(true) { return false }
-        let word = String(String.UnicodeScalarView(s[(index + 1)...wordEnd])).lowercased()
-        return closingKeywords.contains(word)
+        if index >= 0, isWord(UTF8Scan.scalar(before: index + 1, in: s)) { return false }
+        if excluded.overlaps(index + 1, wordEnd + 1) { return false }
+        return isClosingKeyword(s, index + 1, wordEnd + 1)
     }
 
     // MARK: - Code spans and URLs
 
-    /// Marks inline code (matching backtick runs) and URLs (`scheme://` to the next space).
-    private static func excludedPositions(_ s: [Unicode.Scalar]) -> [Bool] {
-        var excluded = [Bool](repeating: false, count: s.count)
-        var index = 0
-        while index < s.count {
-            guard s[index] == "`" else {
-                index += 1
-                continue
-            }
-            let runLength = backtickRun(at: index, in: s)
-            var search = index + runLength
-            var closed = false
-            while search < s.count {
-                if s[search] == "`" {
-                    let length = backtickRun(at: search, in: s)
-                    if length == runLength {
-                        for position in index..<(search + length) { excluded[position] = true }
-                        index = search + length
-                        closed = true
-                        break
-                    }
-                    search += length
-                } else {
-                    search += 1
-                }
-            }
-            if !closed { index += runLength }
-        }
-        var position = 0
-        while position + 2 < s.count {
-            if s[position] == ":", s[position + 1] == "/", s[position + 2] == "/" {
-                var start = position
-                while start > 0, isSchemeScalar(s[start - 1]) { start -= 1 }
-                if start < position {
-                    var end = position + 3
-                    while end < s.count, !s[end].properties.isWhitespace, s[end] != "`" { end += 1 }
-                    for index in start..<end { excluded[index] = true }
-                    position = end
+    /// Inline code (matching backtick runs) and URLs (`scheme://` to the next space), as byte
+    /// ranges; usually none.
+    private struct Excluded {
+        private var ranges: [Range<Int>] = []
+
+        init(_ s: UTF8Scan.Bytes) {
+            let backtick: UInt8 = 0x60
+            var index = 0
+            while index < s.count {
+                guard s[index] == backtick else {
+                    index += 1
                     continue
                 }
+                let runLength = Self.backtickRun(at: index, in: s)
+                var search = index + runLength
+                var closed = false
+                while search < s.count {
+                    if s[search] == backtick {
+                        let length = Self.backtickRun(at: search, in: s)
+                        if length == runLength {
+                            ranges.append(index..<(search + length))
+                            index = search + length
+                            closed = true
+                            break
+                        }
+                        search += length
+                    } else {
+                        search += 1
+                    }
+                }
+                if !closed { index += runLength }
             }
-            position += 1
+            var position = 0
+            while position + 2 < s.count {
+                if s[position] == 0x3A, s[position + 1] == 0x2F, s[position + 2] == 0x2F {  // ://
+                    var start = position
+                    while start > 0, isSchemeByte(s[start - 1]) { start -= 1 }
+                    if start < position {
+                        var end = position + 3
+                        while end < s.count, s[end] != backtick {
+                            let (scalar, length) = UTF8Scan.decode(at: end, in: s)
+                            if scalar.properties.isWhitespace { break }
+                            end += length
+                        }
+                        ranges.append(start..<end)
+                        position = end
+                        continue
+                    }
+                }
+                position += 1
+            }
         }
-        return excluded
-    }
 
-    private static func backtickRun(at start: Int, in s: [Unicode.Scalar]) -> Int {
-        var end = start
-        while end < s.count, s[end] == "`" { end += 1 }
-        return end - start
+        private static func backtickRun(at start: Int, in s: UTF8Scan.Bytes) -> Int {
+            var end = start
+            while end < s.count, s[end] == 0x60 { end += 1 }
+            return end - start
+        }
+
+        /// Whether the byte at `index` is excluded.
+        @inline(__always) func contains(_ index: Int) -> Bool {
+            if ranges.isEmpty { return false }
+            return ranges.contains { $0.contains(index) }
+        }
+
+        /// Whether any byte of `start..<end` is excluded.
+        @inline(__always) func overlaps(_ start: Int, _ end: Int) -> Bool {
+            if ranges.isEmpty { return false }
+            return ranges.contains { $0.lowerBound < end && start < $0.upperBound }
+        }
     }
 
     // MARK: - Character classes
 
-    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        ("0"..."9").contains(scalar)
-    }
-
     private static func isWord(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "_"
+        if scalar.isASCII {
+            let byte = UInt8(scalar.value)
+            return UTF8Scan.isLetter(byte) || UTF8Scan.isDigit(byte) || byte == 0x5F
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     /// A character a reference may follow: not part of a word, a path or an HTML entity.
@@ -200,15 +284,15 @@ public enum IssueReferenceExtractor {
         !isWord(scalar) && scalar != "&" && scalar != "/" && scalar != "#"
     }
 
-    private static func isOwnerScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII && (scalar.properties.isAlphabetic || isDigit(scalar) || scalar == "-")
+    @inline(__always) private static func isOwnerByte(_ byte: UInt8) -> Bool {
+        UTF8Scan.isLetter(byte) || UTF8Scan.isDigit(byte) || byte == 0x2D
     }
 
-    private static func isRepositoryScalar(_ scalar: Unicode.Scalar) -> Bool {
-        isOwnerScalar(scalar) || scalar == "." || scalar == "_"
+    @inline(__always) private static func isRepositoryByte(_ byte: UInt8) -> Bool {
+        isOwnerByte(byte) || byte == 0x2E || byte == 0x5F
     }
 
-    private static func isSchemeScalar(_ scalar: Unicode.Scalar) -> Bool {
-        isOwnerScalar(scalar) || scalar == "+" || scalar == "."
+    @inline(__always) private static func isSchemeByte(_ byte: UInt8) -> Bool {
+        isOwnerByte(byte) || byte == 0x2B || byte == 0x2E
     }
 }

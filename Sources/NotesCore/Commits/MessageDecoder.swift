@@ -162,6 +162,7 @@ public enum MessageDecoder {
     // MARK: - NUL
 
     private static func stripTrailingNULs(_ text: String) -> String {
+        guard text.utf8.last == 0 else { return text }
         var scalars = text.unicodeScalars
         while scalars.last == "\0" { scalars.removeLast() }
         return String(scalars)

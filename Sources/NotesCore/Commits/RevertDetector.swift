@@ -42,15 +42,57 @@ public enum RevertDetector {
     }
 
     private static func revertedID(in message: ParsedMessage) -> String? {
-        let texts = [message.body ?? ""] + message.footers.map(\.value)
-        for text in texts {
-            for line in CommitMessageParser.splitLines(text) {
-                if let id = revertedID(inLine: line) { return id }
-            }
+        if let body = message.body, let id = revertedID(in: body) { return id }
+        for footer in message.footers {
+            if let id = revertedID(in: footer.value) { return id }
         }
         return nil
     }
 
+    /// The id of the first line of `text` that says `This reverts commit <id>`.
+    private static func revertedID(in text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                let newline = UTF8Scan.firstIndex(of: 0x0A, in: bytes, start, bytes.count) ?? bytes.count
+                let end = newline > start && bytes[newline - 1] == 0x0D ? newline - 1 : newline
+                if let id = revertedID(inLine: bytes, start, end) { return id }
+                start = newline + 1
+            }
+            return nil
+        }
+    }
+
+    private static let phrase = Array("This reverts commit ".utf8)
+
+    /// Reads `bytes[start..<end]` as `This reverts commit <id>`. The phrase is ASCII, so bytes
+    /// match it exactly as Characters do unless the scalar after it is non-ASCII (it could be
+    /// a combining mark joining the phrase's final space); that rare line is read as a string.
+    private static func revertedID(inLine bytes: UTF8Scan.Bytes, _ start: Int, _ end: Int) -> String? {
+        var index = start
+        while index < end, UTF8Scan.isSpaceOrTab(bytes[index]) { index += 1 }
+        guard end - index >= phrase.count, bytes[index] == 0x54 else { return nil }  // T
+        for offset in 1..<phrase.count where bytes[index + offset] != phrase[offset] { return nil }
+        index += phrase.count
+        if index < end, bytes[index] >= 0x80 {
+            return revertedID(inLine: UTF8Scan.string(bytes, start, end))
+        }
+        var hexEnd = index
+        while hexEnd < end, isHexDigit(bytes[hexEnd]) { hexEnd += 1 }
+        guard (4...40).contains(hexEnd - index) else { return nil }
+        if hexEnd < end {
+            let next = UTF8Scan.scalar(at: hexEnd, in: bytes)
+            if next != ".", next != ",", !next.properties.isWhitespace { return nil }
+        }
+        return UTF8Scan.lowercasedASCII(bytes, index, hexEnd)
+    }
+
+    @inline(__always) private static func isHexDigit(_ byte: UInt8) -> Bool {
+        UTF8Scan.isDigit(byte) || (byte | 0x20) &- 0x61 < 6
+    }
+
+    /// The `Character`-based reading of one line, for lines the byte scan cannot settle.
     private static func revertedID(inLine line: String) -> String? {
         let phrase = "This reverts commit "
         let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
