@@ -143,6 +143,12 @@ public final class ReleaseSource {
 
     /// The notes of one release. `now` dates releases whose tag does not exist yet.
     public func release(_ request: RangeRequest, now: Int64) throws -> DraftResult {
+        try walkRelease(request, now: now).finish()
+    }
+
+    /// The git part of `release(_:now:)`: chooses the range and walks it (its commits are parsed on a
+    /// background queue meanwhile); the rest is `WalkedRelease.finish()`, pure work for any thread.
+    func walkRelease(_ request: RangeRequest, now: Int64) throws -> WalkedRelease {
         let version = try request.version.map { try self.version($0) }
         let releaseTag = version.flatMap { tag(for: $0, named: request.version) }
 
@@ -171,7 +177,7 @@ public final class ReleaseSource {
             previousTag = tags.first { $0.tag.target == from && $0.name == revision }
         }
         let paths = request.paths.isEmpty ? self.paths : request.paths
-        var records: [CommitRecord]?
+        var records: (commits: ParsedCommits, count: Int)?
         if request.from == nil {
             let candidates = PreviousTagRule.candidates(for: version, excluding: releaseTag?.name, among: tags)
             // The previous tag is nearly always the first candidate: walk the range it gives straight away,
@@ -197,7 +203,7 @@ public final class ReleaseSource {
 
         let rangeLabel = fromLabel.map { "\($0)..\(toLabel)" } ?? toLabel
         let name = version.map { self.tagName(for: $0, written: request.version ?? $0.description) }
-        let walked = try records ?? walk(to: to, from: from, paths: paths, rangeLabel: rangeLabel, watching: nil).records
+        let parsed = try records ?? walk(to: to, from: from, paths: paths, rangeLabel: rangeLabel, watching: nil).records
         let info = ReleaseInfo(
             title: name ?? "Unreleased", version: version,
             tagName: name, tagExists: releaseTag != nil,
@@ -210,9 +216,7 @@ public final class ReleaseSource {
                 let endLabel = name ?? toLabel
                 return (start, end, "\(startLabel)...\(endLabel)")
             })
-        let notes = ReleaseBuilder.build(info: info, commits: walked, rules: grouping)
-        let context = ReleaseContext(notes: notes, links: links)
-        let count = walked.count
+        let count = parsed.count
         var range = from == nil ? "\(rangeLabel) (whole history)" : rangeLabel
         if !paths.isEmpty {
             range += " -- " + (paths.directories + paths.globs).joined(separator: " ")
@@ -220,18 +224,22 @@ public final class ReleaseSource {
                 range += " " + paths.excludes.map { ":!\($0)" }.joined(separator: " ")
             }
         }
-        return DraftResult(notes: notes, context: context, summary: "\(range), \(count) commit\(count == 1 ? "" : "s")")
+        return WalkedRelease(info: info, commits: parsed.commits, grouping: grouping, links: links,
+                             summary: "\(range), \(count) commit\(count == 1 ? "" : "s")")
     }
 
     /// Walks `from..to` (the whole history when `from` is nil), newest first. In a shallow clone, a range
     /// that runs past the shallow boundary is an error rather than silently short notes.
     /// `reached` tells whether a walked commit has `watching` as a parent.
     func walk(to: CommitID, from: CommitID?, paths: PathFilter, rangeLabel: String, watching: CommitID?) throws
-        -> (records: [CommitRecord], reached: Bool)
+        -> (records: (commits: ParsedCommits, count: Int), reached: Bool)
     {
         let shallowRoots = repository.isShallow ? repository.shallowRoots() : []
         let excluded = from.map { [$0] } ?? []
-        var records: [CommitRecord] = []
+        let parsed = ParsedCommits()
+        var batch: [RawCommit] = []
+        batch.reserveCapacity(ParsedCommits.batchSize)
+        var count = 0
         var truncatedAt: CommitID?
         var reached = false
         try Self.readHistory(repository, rangeLabel: rangeLabel) {
@@ -242,12 +250,18 @@ public final class ReleaseSource {
                     return .stop
                 }
                 if let watching, !reached, raw.parents.contains(watching) { reached = true }
-                records.append(CommitRecord(raw))
+                batch.append(raw)
+                count += 1
+                if batch.count == ParsedCommits.batchSize {
+                    parsed.add(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
                 return .continue
             }
         }
         if truncatedAt != nil { throw Self.shallowError(rangeLabel) }
-        return (records, reached)
+        parsed.add(batch)
+        return ((parsed, count), reached)
     }
 
     /// The committer time of a tag's commit, read once per source (`changelog --all` asks for every
@@ -273,6 +287,22 @@ public final class ReleaseSource {
     static func shallowError(_ rangeLabel: String) -> NotesError {
         NotesError(.repository, "this is a shallow clone: the history of \(rangeLabel) is missing beyond the clone's depth",
                    hint: NotesError.shallowHint)
+    }
+}
+
+/// A release whose range is walked: grouping its commits and building the view model is left, pure
+/// work that `finish()` does on any thread.
+struct WalkedRelease: Sendable {
+    let info: ReleaseInfo
+    let commits: ParsedCommits
+    let grouping: GroupingRules
+    let links: RemoteLinks?
+    let summary: String
+
+    /// Groups the commits and builds the view model.
+    func finish() -> DraftResult {
+        let notes = ReleaseBuilder.build(info: info, commits: commits.records(), rules: grouping)
+        return DraftResult(notes: notes, context: ReleaseContext(notes: notes, links: links), summary: summary)
     }
 }
 
