@@ -93,6 +93,8 @@ public final class ReleaseSource {
     /// The paths of the selected package or of `--path` (from `settings`): used by every release whose
     /// request gives no paths of its own. Empty: all commits.
     public let paths: PathFilter
+    /// Committer times of tag commits already read (`nil`: unreadable).
+    private var tagTimes: [CommitID: Int64?] = [:]
 
     /// Opens the repository containing `repositoryPath` and reads its release tags. With `settings`, their
     /// tag prefix, links and grouping rules apply (`tagPrefix` is then ignored).
@@ -142,6 +144,12 @@ public final class ReleaseSource {
 
     /// The notes of one release. `now` dates releases whose tag does not exist yet.
     public func release(_ request: RangeRequest, now: Int64) throws -> DraftResult {
+        try walkRelease(request, now: now).finish()
+    }
+
+    /// The git part of `release(_:now:)`: chooses the range and walks it (its commits are parsed on a
+    /// background queue meanwhile); the rest is `WalkedRelease.finish()`, pure work for any thread.
+    func walkRelease(_ request: RangeRequest, now: Int64) throws -> WalkedRelease {
         let version = try request.version.map { try self.version($0) }
         let releaseTag = version.flatMap { tag(for: $0, named: request.version) }
 
@@ -168,10 +176,27 @@ public final class ReleaseSource {
             from = try RepositoryAccess.resolve(revision, option: "--from", in: repository)
             fromLabel = revision
             previousTag = tags.first { $0.tag.target == from && $0.name == revision }
-        } else {
+        }
+        let paths = request.paths.isEmpty ? self.paths : request.paths
+        var records: (commits: ParsedCommits, count: Int)?
+        if request.from == nil {
             let candidates = PreviousTagRule.candidates(for: version, excluding: releaseTag?.name, among: tags)
-            previousTag = try Self.readHistory(repository, rangeLabel: toLabel) {
-                try TagReachability.firstReachable(candidates, from: to, in: repository)
+            // The previous tag is nearly always the first candidate: walk the range it gives straight away,
+            // and keep that walk when it reaches the candidate (a walked commit has it as a parent, which
+            // happens exactly when the candidate is an ancestor of `to`). That saves a second read of the
+            // range. Otherwise, or with a path filter (which hides commits) or a shallow clone, search.
+            if let first = candidates.first, first.tag.target != to, paths.isEmpty, !repository.isShallow {
+                let walked = try walk(to: to, from: first.tag.target, paths: paths,
+                                      rangeLabel: "\(first.name)..\(toLabel)", watching: first.tag.target)
+                if walked.reached {
+                    previousTag = first
+                    records = walked.records
+                }
+            }
+            if records == nil {
+                previousTag = try Self.readHistory(repository, rangeLabel: toLabel) {
+                    try TagReachability.firstReachable(candidates, from: to, in: repository, time: self.tagTime)
+                }
             }
             from = previousTag?.tag.target
             fromLabel = previousTag?.name
@@ -179,8 +204,7 @@ public final class ReleaseSource {
 
         let rangeLabel = fromLabel.map { "\($0)..\(toLabel)" } ?? toLabel
         let name = version.map { self.tagName(for: $0, written: request.version ?? $0.description) }
-        let paths = request.paths.isEmpty ? self.paths : request.paths
-        let records = try walk(to: to, from: from, paths: paths, rangeLabel: rangeLabel)
+        let parsed = try records ?? walk(to: to, from: from, paths: paths, rangeLabel: rangeLabel, watching: nil).records
         let info = ReleaseInfo(
             title: name ?? "Unreleased", version: version,
             tagName: name, tagExists: releaseTag != nil,
@@ -193,9 +217,7 @@ public final class ReleaseSource {
                 let endLabel = name ?? toLabel
                 return (start, end, "\(startLabel)...\(endLabel)")
             })
-        let notes = ReleaseBuilder.build(info: info, commits: records, rules: grouping)
-        let context = ReleaseContext(notes: notes, links: links)
-        let count = records.count
+        let count = parsed.count
         var range = from == nil ? "\(rangeLabel) (whole history)" : rangeLabel
         if !paths.isEmpty {
             range += " -- " + (paths.directories + paths.globs).joined(separator: " ")
@@ -203,16 +225,24 @@ public final class ReleaseSource {
                 range += " " + paths.excludes.map { ":!\($0)" }.joined(separator: " ")
             }
         }
-        return DraftResult(notes: notes, context: context, summary: "\(range), \(count) commit\(count == 1 ? "" : "s")")
+        return WalkedRelease(info: info, commits: parsed.commits, grouping: grouping, links: links,
+                             summary: "\(range), \(count) commit\(count == 1 ? "" : "s")")
     }
 
     /// Walks `from..to` (the whole history when `from` is nil), newest first. In a shallow clone, a range
     /// that runs past the shallow boundary is an error rather than silently short notes.
-    func walk(to: CommitID, from: CommitID?, paths: PathFilter, rangeLabel: String) throws -> [CommitRecord] {
+    /// `reached` tells whether a walked commit has `watching` as a parent.
+    func walk(to: CommitID, from: CommitID?, paths: PathFilter, rangeLabel: String, watching: CommitID?) throws
+        -> (records: (commits: ParsedCommits, count: Int), reached: Bool)
+    {
         let shallowRoots = repository.isShallow ? repository.shallowRoots() : []
         let excluded = from.map { [$0] } ?? []
-        var records: [CommitRecord] = []
+        let parsed = ParsedCommits()
+        var batch: [RawCommit] = []
+        batch.reserveCapacity(ParsedCommits.batchSize)
+        var count = 0
         var truncatedAt: CommitID?
+        var reached = false
         try Self.readHistory(repository, rangeLabel: rangeLabel) {
             try repository.walk(including: [to], excluding: excluded, touching: paths) { raw in
                 if shallowRoots.contains(raw.id), !raw.parents.isEmpty,
@@ -220,13 +250,29 @@ public final class ReleaseSource {
                     truncatedAt = raw.id
                     return .stop
                 }
-                records.append(CommitRecord(raw))
+                if let watching, !reached, raw.parents.contains(watching) { reached = true }
+                batch.append(raw)
+                count += 1
                 WalkProgress.tick()
+                if batch.count == ParsedCommits.batchSize {
+                    parsed.add(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
                 return .continue
             }
         }
         if truncatedAt != nil { throw Self.shallowError(rangeLabel) }
-        return records
+        parsed.add(batch)
+        return ((parsed, count), reached)
+    }
+
+    /// The committer time of a tag's commit, read once per source (`changelog --all` asks for every
+    /// tag's time once per release); nil when the commit cannot be read (beyond a shallow boundary).
+    private func tagTime(_ id: CommitID) -> Int64? {
+        if let known = tagTimes[id] { return known }
+        let time = try? repository.commit(id).committer.time
+        tagTimes[id] = .some(time)
+        return time
     }
 
     /// Runs a read of the history; a missing object is the shallow-clone error in a shallow clone.
@@ -243,6 +289,22 @@ public final class ReleaseSource {
     static func shallowError(_ rangeLabel: String) -> NotesError {
         NotesError(.repository, "this is a shallow clone: the history of \(rangeLabel) is missing beyond the clone's depth",
                    hint: NotesError.shallowHint)
+    }
+}
+
+/// A release whose range is walked: grouping its commits and building the view model is left, pure
+/// work that `finish()` does on any thread.
+struct WalkedRelease: Sendable {
+    let info: ReleaseInfo
+    let commits: ParsedCommits
+    let grouping: GroupingRules
+    let links: RemoteLinks?
+    let summary: String
+
+    /// Groups the commits and builds the view model.
+    func finish() -> DraftResult {
+        let notes = ReleaseBuilder.build(info: info, commits: commits.records(), rules: grouping)
+        return DraftResult(notes: notes, context: ReleaseContext(notes: notes, links: links), summary: summary)
     }
 }
 

@@ -61,10 +61,19 @@ public struct TodoView: Sendable, Encodable {
 }
 
 extension ChangelogEntryView: TemplateFields {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ChangelogEntryView>] = [
-        "heading": \.heading, "subheading": \.subheading, "release": \.release, "sections": \.sections,
-        "issues": \.issues, "contributors": \.contributors, "hasChanges": \.hasChanges,
-    ]
+    /// The field called `name`, nil when there is none.
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "sections": sections
+        case "heading": heading
+        case "subheading": subheading
+        case "hasChanges": hasChanges
+        case "release": release
+        case "issues": issues
+        case "contributors": contributors
+        default: nil
+        }
+    }
 
     /// A complete example, for checking template names.
     public static let example = ChangelogEntryView(
@@ -74,10 +83,19 @@ extension ChangelogEntryView: TemplateFields {
 }
 
 extension ReadmeEntryView: TemplateFields {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<ReadmeEntryView>] = [
-        "heading": \.heading, "bullet": \.bullet, "release": \.release, "breaking": \.breaking,
-        "features": \.features, "fixes": \.fixes, "hasItems": \.hasItems,
-    ]
+    /// The field called `name`, nil when there is none.
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "heading": heading
+        case "bullet": bullet
+        case "release": release
+        case "breaking": breaking
+        case "features": features
+        case "fixes": fixes
+        case "hasItems": hasItems
+        default: nil
+        }
+    }
 
     /// A complete example, for checking template names.
     public static let example = ReadmeEntryView(
@@ -87,11 +105,21 @@ extension ReadmeEntryView: TemplateFields {
 }
 
 extension TodoView: TemplateFields {
-    nonisolated(unsafe) static let fields: [String: PartialKeyPath<TodoView>] = [
-        "heading": \.heading, "tag": \.tag, "release": \.release, "channels": \.channels, "issues": \.issues,
-        "breaking": \.breaking, "features": \.features, "hotfixBranches": \.hotfixBranches,
-        "mainBranch": \.mainBranch,
-    ]
+    /// The field called `name`, nil when there is none.
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "heading": heading
+        case "tag": tag
+        case "release": release
+        case "channels": channels
+        case "issues": issues
+        case "breaking": breaking
+        case "features": features
+        case "hotfixBranches": hotfixBranches
+        case "mainBranch": mainBranch
+        default: nil
+        }
+    }
 
     /// A complete example, for checking template names.
     public static let example = TodoView(

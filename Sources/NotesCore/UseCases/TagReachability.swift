@@ -13,15 +13,18 @@ enum TagReachability {
     static let skewAllowance: Int64 = 3 * 86_400
 
     /// The first of `candidates`, in their order, reachable from `start` (the commit itself included).
-    static func firstReachable(_ candidates: [VersionTag], from start: CommitID, in repository: Repository) throws
-        -> VersionTag?
+    /// `time` gives a candidate commit's committer time (nil when it cannot be read); by default it is
+    /// read from `repository`.
+    static func firstReachable(_ candidates: [VersionTag], from start: CommitID, in repository: Repository,
+                               time: ((CommitID) -> Int64?)? = nil) throws -> VersionTag?
     {
         guard !candidates.isEmpty else { return nil }
         var reachable: [Bool?] = candidates.map { $0.tag.target == start ? true : nil }
         if let first = reachable.first, first == true { return candidates[0] }
         var times: [Int64] = []
         for candidate in candidates {
-            times.append((try? repository.commit(candidate.tag.target).committer.time) ?? Int64.max)
+            let known = time.map { $0(candidate.tag.target) } ?? (try? repository.commit(candidate.tag.target).committer.time)
+            times.append(known ?? Int64.max)
         }
         var indicesByTarget: [CommitID: [Int]] = [:]
         for (index, candidate) in candidates.enumerated() { indicesByTarget[candidate.tag.target, default: []].append(index) }

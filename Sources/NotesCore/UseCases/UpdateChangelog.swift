@@ -84,25 +84,32 @@ public enum UpdateChangelog {
             requests = [RangeRequest(version: request.version, from: request.from, to: request.to)]
         }
         let renderer = try TemplateRenderer(TemplateSource.builtin("changelog-entry.md")!)
-        var entries: [ChangelogEntryText] = []
+        // This thread walks release N+1 while a background queue groups and renders release N, in order.
+        let stage = OrderedStage<ChangelogEntryText>(limit: 2)
         var ranges: [String] = []
+        let pattern = editor.pattern
+        let (headingMarks, subheadingMarks, level) = (editor.headingMarks, editor.subheadingMarks, editor.level)
         for rangeRequest in requests {
-            let result = try source.release(rangeRequest, now: request.now)
-            ranges.append(result.summary)
-            let entryVersion = rangeRequest.version.map { _ in result.notes.info.version } ?? nil
-            let release = result.context.release
-            let headingText = entryVersion == nil
-                ? editor.pattern.renderUnreleased(url: release.compareURL)
-                : editor.pattern.render(version: release.version ?? release.title, tag: release.tag ?? release.title,
-                                        date: release.date, url: release.compareURL)
-            let view = ChangelogEntryView(
-                heading: editor.headingMarks + " " + headingText, subheading: editor.subheadingMarks,
-                release: release, sections: result.context.sections, issues: result.context.issues,
-                contributors: result.context.contributors, hasChanges: result.context.hasChanges)
-            let text = try ReleaseFiles.render(view, with: renderer, template: "changelog-entry.md",
-                                               level: editor.level)
-            entries.append(ChangelogEntryText(version: entryVersion, text: text))
+            let walked = try source.walkRelease(rangeRequest, now: request.now)
+            ranges.append(walked.summary)
+            stage.submit {
+                let result = walked.finish()
+                let entryVersion = rangeRequest.version.map { _ in result.notes.info.version } ?? nil
+                let release = result.context.release
+                let headingText = entryVersion == nil
+                    ? pattern.renderUnreleased(url: release.compareURL)
+                    : pattern.render(version: release.version ?? release.title, tag: release.tag ?? release.title,
+                                            date: release.date, url: release.compareURL)
+                let view = ChangelogEntryView(
+                    heading: headingMarks + " " + headingText, subheading: subheadingMarks,
+                    release: release, sections: result.context.sections, issues: result.context.issues,
+                    contributors: result.context.contributors, hasChanges: result.context.hasChanges)
+                let text = try ReleaseFiles.render(view, with: renderer, template: "changelog-entry.md",
+                                                   level: level)
+                return ChangelogEntryText(version: entryVersion, text: text)
+            }
         }
+        let entries = try stage.results()
         let (bytes, summary) = editor.apply(entries)
         let phrase = summary.isEmpty ? "no change"
             : summary.count > 3 ? "\(summary.filter { $0.hasPrefix("added") }.count) entries added, "
