@@ -55,10 +55,11 @@ struct DraftCommand: NotesSubcommand {
             renderer = try TemplateRenderer(source)
             try TemplateNameCheck.check(source, example: ReleaseContext.example)
         }
-        let request = DraftRequest(
+        var request = DraftRequest(
             repositoryPath: repository.repositoryPath(invocation), version: version,
             from: range.from, to: range.to, tagPrefix: settings.tagPrefix, now: try invocation.now(),
             settings: settings)
+        request.listOutsidePaths = explain
         let result = try DraftNotes.run(request)
         if strict {
             let offenders = DraftReport.nonConventional(result.notes)

@@ -29,14 +29,18 @@ extension Repository {
     /// with their first parent; see `PathFilter`). Directory paths compare subtree ids found with
     /// `git_tree_entry_bypath`, one tree read per commit; globs and exclusions fall back to a pathspec diff
     /// for the commits whose directories changed (or for every commit, with globs only).
+    /// `filtered`, when given, receives the commits of the range that do not touch the filter (for
+    /// `--explain`); without it they are never copied out of libgit2.
     public func walk(
         including: [CommitID], excluding: [CommitID], touching filter: PathFilter?,
+        filtered: ((RawCommit) -> Void)? = nil,
         _ body: (RawCommit) throws -> WalkControl
     ) throws {
         let matcher = try filter.flatMap { filter -> PathMatcher? in
             filter.isEmpty ? nil : try PathMatcher(filter: filter, repository: pointer)
         }
         var walker = CommitWalker(repository: pointer, shallowRoots: shallowRoots(), matcher: matcher)
+        walker.filtered = filtered
         for id in excluding {
             var oid = id.oid
             try walker.push(&oid, id: id, uninteresting: true)
@@ -68,6 +72,8 @@ struct CommitWalker: ~Copyable {
     private let repository: OpaquePointer
     private let shallowRoots: Set<CommitID>
     private let matcher: PathMatcher?
+    /// Receives the commits the path filter leaves out, when set.
+    var filtered: ((RawCommit) -> Void)?
     private var heap: [Entry] = []
     private var flags: [CommitID: UInt8] = [:]
     private var nextSequence = 0
@@ -148,7 +154,10 @@ struct CommitWalker: ~Copyable {
                 if isUninteresting { continue }
                 let parent = git_commit_parentcount(entry.commit) > 0
                     ? git_commit_parent_id(entry.commit, 0).map { CommitID($0) } : nil
-                if try !matcher.touches(entry.id, firstParent: parent) { continue }
+                if try !matcher.touches(entry.id, firstParent: parent) {
+                    filtered?(RawCommit(entry.commit, id: entry.id))
+                    continue
+                }
             }
             if isUninteresting { continue }
             pending.append(RawCommit(entry.commit, id: entry.id))

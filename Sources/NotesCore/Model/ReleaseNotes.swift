@@ -108,6 +108,8 @@ public struct ReleaseNotes: Sendable {
     public var issues: [IssueSummary]
     /// The authors of listed commits, most commits first, then by name.
     public var contributors: [Contributor]
+    /// Commits of the range outside the package's paths, newest first; filled only for `--explain`.
+    public var outsidePaths: [CommitRecord] = []
 
     /// The breaking-changes section's entries.
     public var breaking: [Entry] { sections.first { $0.kind == .breaking }?.entries ?? [] }

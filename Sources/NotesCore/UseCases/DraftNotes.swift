@@ -11,6 +11,8 @@ public struct RangeRequest: Sendable {
     public var to: String?
     /// Only commits touching these paths (directories or globs, minus exclusions); empty: all commits.
     public var paths: PathFilter
+    /// Also collect the commits the path filter leaves out (`ReleaseNotes.outsidePaths`), for `--explain`.
+    public var listOutsidePaths = false
 
     /// Makes a request.
     public init(version: String? = nil, from: String? = nil, to: String? = nil,
@@ -36,6 +38,8 @@ public struct DraftRequest: Sendable {
     public var tagPrefix: String?
     /// Only commits touching these paths; empty: all commits.
     public var paths: PathFilter = PathFilter(paths: [])
+    /// Also collect the commits outside the paths, for `--explain`.
+    public var listOutsidePaths = false
     /// "Today" for releases whose tag does not exist yet (unix seconds): `SOURCE_DATE_EPOCH` or the clock.
     public var now: Int64
     /// The resolved settings (configuration and flags); nil: the defaults with `tagPrefix`.
@@ -71,8 +75,12 @@ public enum DraftNotes {
         let source = try ReleaseSource(repositoryPath: request.repositoryPath, tagPrefix: request.tagPrefix,
                                        settings: request.settings)
         return try source.release(
-            RangeRequest(version: request.version, from: request.from, to: request.to, paths: request.paths),
-            now: request.now)
+            { () -> RangeRequest in
+                var range = RangeRequest(version: request.version, from: request.from, to: request.to,
+                                         paths: request.paths)
+                range.listOutsidePaths = request.listOutsidePaths
+                return range
+            }(), now: request.now)
     }
 }
 
@@ -204,7 +212,10 @@ public final class ReleaseSource {
 
         let rangeLabel = fromLabel.map { "\($0)..\(toLabel)" } ?? toLabel
         let name = version.map { self.tagName(for: $0, written: request.version ?? $0.description) }
-        let parsed = try records ?? walk(to: to, from: from, paths: paths, rangeLabel: rangeLabel, watching: nil).records
+        var outside: [CommitRecord] = []
+        let parsed = try records ?? walk(to: to, from: from, paths: paths, rangeLabel: rangeLabel, watching: nil,
+                                         outside: request.listOutsidePaths ? { outside.append(CommitRecord($0)) } : nil)
+            .records
         let info = ReleaseInfo(
             title: name ?? "Unreleased", version: version,
             tagName: name, tagExists: releaseTag != nil,
@@ -226,13 +237,14 @@ public final class ReleaseSource {
             }
         }
         return WalkedRelease(info: info, commits: parsed.commits, grouping: grouping, links: links,
-                             summary: "\(range), \(count) commit\(count == 1 ? "" : "s")")
+                             summary: "\(range), \(count) commit\(count == 1 ? "" : "s")", outsidePaths: outside)
     }
 
     /// Walks `from..to` (the whole history when `from` is nil), newest first. In a shallow clone, a range
     /// that runs past the shallow boundary is an error rather than silently short notes.
     /// `reached` tells whether a walked commit has `watching` as a parent.
-    func walk(to: CommitID, from: CommitID?, paths: PathFilter, rangeLabel: String, watching: CommitID?) throws
+    func walk(to: CommitID, from: CommitID?, paths: PathFilter, rangeLabel: String, watching: CommitID?,
+              outside: ((RawCommit) -> Void)? = nil) throws
         -> (records: (commits: ParsedCommits, count: Int), reached: Bool)
     {
         let shallowRoots = repository.isShallow ? repository.shallowRoots() : []
@@ -244,7 +256,7 @@ public final class ReleaseSource {
         var truncatedAt: CommitID?
         var reached = false
         try Self.readHistory(repository, rangeLabel: rangeLabel) {
-            try repository.walk(including: [to], excluding: excluded, touching: paths) { raw in
+            try repository.walk(including: [to], excluding: excluded, touching: paths, filtered: outside) { raw in
                 if shallowRoots.contains(raw.id), !raw.parents.isEmpty,
                    !raw.parents.allSatisfy({ excluded.contains($0) }) {
                     truncatedAt = raw.id
@@ -300,10 +312,12 @@ struct WalkedRelease: Sendable {
     let grouping: GroupingRules
     let links: RemoteLinks?
     let summary: String
+    var outsidePaths: [CommitRecord] = []
 
     /// Groups the commits and builds the view model.
     func finish() -> DraftResult {
-        let notes = ReleaseBuilder.build(info: info, commits: commits.records(), rules: grouping)
+        var notes = ReleaseBuilder.build(info: info, commits: commits.records(), rules: grouping)
+        notes.outsidePaths = outsidePaths
         return DraftResult(notes: notes, context: ReleaseContext(notes: notes, links: links), summary: summary)
     }
 }

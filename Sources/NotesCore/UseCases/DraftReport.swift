@@ -3,8 +3,12 @@
 public enum DraftReport {
     /// One line per commit of the range, newest first: short id, subject, and where it went and why.
     public static func explain(_ notes: ReleaseNotes, rules: GroupingRules, configurationFile: String?) -> String {
-        var lines: [String] = []
+        var lines: [(time: Int64, text: String)] = []
         let file = configurationFile.map { asPath($0).lastComponent } ?? "the configuration"
+        for record in notes.outsidePaths {
+            lines.append((record.author.time,
+                          "\(record.id.short) \(record.subject) → skipped: outside the package's paths"))
+        }
         for item in notes.commits {
             let record = item.record
             let what: String
@@ -29,10 +33,13 @@ public enum DraftReport {
                 let section = item.section ?? rules.section(for: record)
                 what = "\(section.title) (\(rules.reason(for: record, in: section)))"
             }
-            lines.append("\(record.id.short) \(record.subject) → \(what)")
+            lines.append((record.author.time, "\(record.id.short) \(record.subject) → \(what)"))
         }
         if lines.isEmpty { return "no commits in \(notes.info.rangeLabel)\n" }
-        return lines.joined(separator: "\n") + "\n"
+        // Newest first; the sort is stable, so commits of one time keep the walk's order.
+        return lines.enumerated().sorted { $0.element.time != $1.element.time
+            ? $0.element.time > $1.element.time : $0.offset < $1.offset }
+            .map(\.element.text).joined(separator: "\n") + "\n"
     }
 
     /// The commits `--strict` rejects: not conventional, and not a merge, a git revert or skipped by a rule.
