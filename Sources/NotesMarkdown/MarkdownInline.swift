@@ -14,6 +14,8 @@ public enum MarkdownInline {
     /// more text, libcmark 0.30.2 reports the following inlines on wrong lines; raw HTML whose
     /// position cannot be confirmed against the bytes is left as it is rather than guessed.
     public static func escapingRawHTML(_ text: String) -> String {
+        // Raw HTML starts with `<`: most commit descriptions have none and need no parse.
+        guard text.utf8.contains(UInt8(ascii: "<")) else { return text }
         var bytes = Array(text.utf8)
         // Each round escapes at least one `<`, so this bounds the rounds.
         let rounds = bytes.lazy.filter { $0 == UInt8(ascii: "<") }.count
