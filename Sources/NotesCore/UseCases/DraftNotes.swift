@@ -16,11 +16,12 @@ public struct RangeRequest: Sendable {
 
     /// Makes a request.
     public init(version: String? = nil, from: String? = nil, to: String? = nil,
-                paths: PathFilter = PathFilter(paths: [])) {
+                paths: PathFilter = PathFilter(paths: []), listOutsidePaths: Bool = false) {
         self.version = version
         self.from = from
         self.to = to
         self.paths = paths
+        self.listOutsidePaths = listOutsidePaths
     }
 }
 
@@ -75,12 +76,9 @@ public enum DraftNotes {
         let source = try ReleaseSource(repositoryPath: request.repositoryPath, tagPrefix: request.tagPrefix,
                                        settings: request.settings)
         return try source.release(
-            { () -> RangeRequest in
-                var range = RangeRequest(version: request.version, from: request.from, to: request.to,
-                                         paths: request.paths)
-                range.listOutsidePaths = request.listOutsidePaths
-                return range
-            }(), now: request.now)
+            RangeRequest(version: request.version, from: request.from, to: request.to, paths: request.paths,
+                         listOutsidePaths: request.listOutsidePaths),
+            now: request.now)
     }
 }
 
