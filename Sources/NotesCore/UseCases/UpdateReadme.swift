@@ -27,38 +27,7 @@ public struct ReadmeSettings: Sendable {
 }
 
 /// What `notes readme` is asked for.
-public struct ReadmeRequest: Sendable {
-    /// A folder inside the repository.
-    public var repositoryPath: String
-    /// The version.
-    public var version: String
-    /// Range overrides, as for `draft`.
-    public var from: String?
-    /// Range overrides, as for `draft`.
-    public var to: String?
-    /// Tag prefix.
-    public var tagPrefix: String?
-    /// The file settings.
-    public var settings: ReadmeSettings
-    /// "Today" (unix seconds).
-    public var now: Int64
-    /// The resolved notes.toml settings (tag prefix, package paths, links, grouping), when read.
-    public var configuration: Settings?
-    /// Only commits touching these paths (overrides the configuration's); nil: as configured.
-    public var paths: PathFilter?
-
-    /// Makes a request.
-    public init(repositoryPath: String, version: String, from: String? = nil, to: String? = nil,
-                tagPrefix: String? = nil, settings: ReadmeSettings = .init(), now: Int64) {
-        self.repositoryPath = repositoryPath
-        self.version = version
-        self.from = from
-        self.to = to
-        self.tagPrefix = tagPrefix
-        self.settings = settings
-        self.now = now
-    }
-}
+public typealias ReadmeRequest = ReleaseFileRequest<ReadmeSettings>
 
 /// `notes readme`: the release's entry at the top of the README's "Release Notes" section.
 public enum UpdateReadme {
@@ -67,8 +36,7 @@ public enum UpdateReadme {
         if let keep = request.settings.keep, keep < 1 {
             throw NotesError(.badInput, "keep must be at least 1, got \(keep)", hint: "pass --keep 1 or more, or leave it out")
         }
-        let source = try ReleaseSource(repositoryPath: request.repositoryPath, tagPrefix: request.tagPrefix,
-                                       settings: request.configuration, paths: request.paths)
+        let source = try request.source()
         let version = try source.version(request.version)
         let (path, display) = try ReleaseFiles.location(given: request.settings.path, display: request.settings.displayPath,
                                                         defaultName: "README.md", source: source)

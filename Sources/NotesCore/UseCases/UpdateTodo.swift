@@ -23,45 +23,13 @@ public struct TodoSettings: Sendable {
 }
 
 /// What `notes todo` is asked for.
-public struct TodoRequest: Sendable {
-    /// A folder inside the repository.
-    public var repositoryPath: String
-    /// The version.
-    public var version: String
-    /// Range overrides, as for `draft`.
-    public var from: String?
-    /// Range overrides, as for `draft`.
-    public var to: String?
-    /// Tag prefix.
-    public var tagPrefix: String?
-    /// The file settings.
-    public var settings: TodoSettings
-    /// "Today" (unix seconds).
-    public var now: Int64
-    /// The resolved notes.toml settings (tag prefix, package paths, links, grouping), when read.
-    public var configuration: Settings?
-    /// Only commits touching these paths (overrides the configuration's); nil: as configured.
-    public var paths: PathFilter?
-
-    /// Makes a request.
-    public init(repositoryPath: String, version: String, from: String? = nil, to: String? = nil,
-                tagPrefix: String? = nil, settings: TodoSettings = .init(), now: Int64) {
-        self.repositoryPath = repositoryPath
-        self.version = version
-        self.from = from
-        self.to = to
-        self.tagPrefix = tagPrefix
-        self.settings = settings
-        self.now = now
-    }
-}
+public typealias TodoRequest = ReleaseFileRequest<TodoSettings>
 
 /// `notes todo`: the release's follow-up tasks in `.agent/todo.md`.
 public enum UpdateTodo {
     /// Computes the change to the task file (nothing is written here) and the range summary.
     public static func run(_ request: TodoRequest) throws -> (change: FileChange, range: String) {
-        let source = try ReleaseSource(repositoryPath: request.repositoryPath, tagPrefix: request.tagPrefix,
-                                       settings: request.configuration, paths: request.paths)
+        let source = try request.source()
         let version = try source.version(request.version)
         let (path, display) = try ReleaseFiles.location(given: request.settings.path, display: request.settings.displayPath,
                                                         defaultName: ".agent/todo.md", source: source)
