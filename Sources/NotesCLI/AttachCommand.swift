@@ -13,12 +13,17 @@ struct AttachCommand: NotesSubcommand {
             (multi-line); when GITHUB_STEP_SUMMARY is set, appends the notes to it. In a shallow clone whose \
             history does not reach the previous release, it fails with the fix (exit 3). The note is signed by \
             the committer identity, or github-actions[bot] in GitHub Actions when none is configured.
+
+            Examples:
+              notes attach "$GITHUB_REF_NAME" --output release-notes.md
+              notes attach 0.1.3 --package barter-python
             """)
 
     @Argument(help: ArgumentHelp("The released version, whose tag exists: 1.2.3 or v1.2.3.", valueName: "version"))
     var version: String
 
-    @OptionGroup var options: ReleaseOptions
+    @OptionGroup var shared: SharedOptions
+    @OptionGroup var template: TemplateOption
 
     @Option(name: .customLong("notes-ref"), help: ArgumentHelp(
         "The notes ref to write. Default: refs/notes/release.", valueName: "ref"))
@@ -29,10 +34,11 @@ struct AttachCommand: NotesSubcommand {
     var output: String?
 
     func execute(_ invocation: Invocation) throws {
+        let settings = try shared.settings(invocation, SettingsFlags(template: template.path(invocation),
+                                                                     notesRef: notesRef))
         let result = try AttachNotes.run(AttachRequest(
-            repositoryPath: options.repositoryPath(invocation), version: version,
-            settings: try options.settings(invocation, notesRef: notesRef), outputPath: output.map(invocation.path),
-            now: try invocation.now(), environment: invocation.environment))
+            settings: settings, version: version, outputPath: output.map(invocation.path),
+            context: try invocation.context()))
         let what = result.unchanged ? "already held these notes" : result.replaced ? "replaced" : "added"
         invocation.writeErr("notes: \(result.summary)\n")
         invocation.writeErr("notes: note on \(result.target.short) (\(result.tagName)) under \(result.notesRef): \(what)\n")

@@ -10,9 +10,15 @@ struct BumpCommand: NotesSubcommand {
             change bumps major, a feature minor, anything else patch; below 1.0.0 a breaking change bumps minor \
             and a feature patch. The version goes to stdout (VERSION=$(notes bump --dry-run)); what changed goes \
             to stderr. Only the bytes of each version string change. Exit 7 when there is nothing to release.
+
+            Examples:
+              notes bump --dry-run                 # print the next version
+              notes bump --package barter-python   # write it into the package's version files
+              notes bump --pre rc                  # 1.3.0-rc.1, then 1.3.0-rc.2
             """)
 
-    @OptionGroup var options: ReleaseOptions
+    @OptionGroup var shared: SharedOptions
+    @OptionGroup var versionFile: VersionFileOptions
 
     @Option(name: .customLong("pre"), help: ArgumentHelp(
         "Make a pre-release: rc gives 1.3.0-rc.1, then 1.3.0-rc.2.", valueName: "name"))
@@ -26,9 +32,9 @@ struct BumpCommand: NotesSubcommand {
     var dryRun = false
 
     func execute(_ invocation: Invocation) throws {
+        let settings = try shared.settings(invocation, SettingsFlags(versionFiles: versionFile.versionFiles))
         let result = try BumpVersion.run(BumpRequest(
-            repositoryPath: options.repositoryPath(invocation), settings: try options.settings(invocation),
-            preID: preID, explicit: explicit, dryRun: dryRun, now: try invocation.now()))
+            settings: settings, preID: preID, explicit: explicit, dryRun: dryRun, context: try invocation.context()))
         let from = result.plan.previous.map { "\($0.name) → " } ?? ""
         invocation.writeErr("notes: \(result.plan.summary): \(from)\(result.plan.next.bare)\n")
         for line in result.notes { invocation.writeErr("notes: \(line)\n") }

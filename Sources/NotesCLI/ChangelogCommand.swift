@@ -10,7 +10,12 @@ struct ChangelogCommand: NotesSubcommand {
             entry for VERSION is replaced in place and nothing else in the file changes. Without VERSION the \
             entry is "Unreleased". --all writes one entry per release tag. The heading style follows the \
             newest existing entry (Keep a Changelog by default). The file is CHANGELOG.md at the top of the \
-            work tree unless --file is given; a missing file is created.
+            work tree ([files] changelog, inside the package's folder with --package) unless --file is given;             a missing file is created. The entry is rendered with [templates] changelog,             .notes/templates/changelog-entry.md or the built-in template.
+
+            Examples:
+              notes changelog 1.4.0             # add (or refresh) the 1.4.0 entry
+              notes changelog --all             # one entry per release tag, to adopt notes
+              notes changelog 1.4.0 --check     # in CI: fail when the entry is missing or stale
             """)
 
     @Argument(help: ArgumentHelp("The version being released: 1.2.3, v1.2.3. Default: Unreleased.", valueName: "version"))
@@ -24,27 +29,29 @@ struct ChangelogCommand: NotesSubcommand {
             + "Default: the newest entry's style.", valueName: "style"))
     var headingStyle: String?
 
-    @OptionGroup var repository: RepositoryOptions
+    @OptionGroup var shared: SharedOptions
     @OptionGroup var range: RangeOptions
+    @OptionGroup var template: TemplateOption
     @OptionGroup var edit: FileEditOptions
 
+    func validate() throws {
+        if all, version != nil || range.from != nil || range.to != nil {
+            throw ValidationError("--all writes every release: it takes no VERSION, --from or --to")
+        }
+    }
+
     func execute(_ invocation: Invocation) throws {
-        let mode = try edit.mode()
-        let configuration = try range.settings(repository, invocation)
-        let location = edit.location(invocation, configured: configuration.changelogFile, root: configuration.root)
-        let settings = ChangelogSettings(path: location.path, displayPath: location.display,
-                                         headingStyle: try headingStyle.map(Self.style))
-        var request = ChangelogRequest(
-            repositoryPath: repository.repositoryPath(invocation), version: version, all: all, from: range.from,
-            to: range.to, tagPrefix: configuration.tagPrefix, settings: settings, now: try invocation.now())
-        request.configuration = configuration
-        let (change, ranges) = try UpdateChangelog.run(request)
+        let style = try headingStyle.map(Self.style)
+        let settings = try shared.settings(invocation, SettingsFlags(template: template.path(invocation)))
+        let (change, ranges) = try UpdateChangelog.run(
+            try edit.request(settings, range: range.request(version: version), invocation), all: all,
+            headingStyle: style)
         if ranges.count == 1 {
             invocation.writeErr("notes: \(ranges[0])\n")
         } else {
             invocation.writeErr("notes: \(ranges.count) releases\n")
         }
-        try edit.finish(change, mode: mode, invocation)
+        try edit.finish(change, invocation)
     }
 
     static func style(_ text: String) throws -> HeadingPattern {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import NotesCore
-import NotesGit
 
 struct DraftCommand: NotesSubcommand {
     static let configuration = CommandConfiguration(
@@ -10,22 +9,25 @@ struct DraftCommand: NotesSubcommand {
         discussion: """
             With VERSION whose tag exists, the notes cover the previous release tag (exclusive) to that tag. \
             When the tag does not exist yet, they cover the latest release tag reachable from HEAD to HEAD, \
-            titled VERSION. Without VERSION the notes are titled "Unreleased". A stable version starts after \
-            the previous stable tag; a pre-release after the previous tag of any kind. The range and its size \
-            are said on stderr; the notes go to stdout or --output. notes.toml (or --config) sets sections, \
-            skip rules, links and templates; flags beat it.
+            titled with the tag VERSION will get. Without VERSION the notes are titled "Unreleased". A stable \
+            version starts after the previous stable tag; a pre-release after the previous tag of any kind. The \
+            range and its size are said on stderr; the notes go to stdout or --output. They are exactly what \
+            notes tag puts in the tag message and notes attach publishes. notes.toml (or --config) sets \
+            sections, skip rules, links and templates; flags beat it.
+
+            Examples:
+              notes draft                          # what is unreleased since the latest tag
+              notes draft 1.4.0 --output notes.md  # the notes v1.4.0 will get
+              notes draft v1.3.0 --explain         # where each commit of v1.3.0 went, and why
+              notes draft --package barter-python  # one package of a monorepo
             """)
 
     @Argument(help: ArgumentHelp("The version being released: 1.2.3, v1.2.3, v1.3.0-rc.1.", valueName: "version"))
     var version: String?
 
-    @OptionGroup var repository: RepositoryOptions
+    @OptionGroup var shared: SharedOptions
     @OptionGroup var range: RangeOptions
-
-    @Option(help: ArgumentHelp(
-        "Render with this Mustache template. Default: [templates] draft, else .notes/templates/release-notes.md, "
-            + "else the built-in one.", valueName: "file"))
-    var template: String?
+    @OptionGroup var template: TemplateOption
 
     @Flag(help: "Print the view model templates see, as JSON, instead of the notes.")
     var context = false
@@ -46,38 +48,15 @@ struct DraftCommand: NotesSubcommand {
 
     func execute(_ invocation: Invocation) throws {
         if let output { try AtomicFile.checkWritable(invocation.path(output)) }
-        let settings = try repository.settings(invocation, flags: SettingsFlags(
-            tagPrefix: range.tagPrefix, package: range.package, paths: range.paths,
-            template: template.map(invocation.path)))
-        var renderer: TemplateRenderer?
-        if !context && !explain {
-            let source = try TemplateLookup.find(name: "release-notes.md", command: "draft", settings: settings)
-            renderer = try TemplateRenderer(source)
-            try TemplateNameCheck.check(source, example: ReleaseContext.example)
-        }
-        var request = DraftRequest(
-            repositoryPath: repository.repositoryPath(invocation), version: version,
-            from: range.from, to: range.to, tagPrefix: settings.tagPrefix, now: try invocation.now(),
-            settings: settings)
-        request.listOutsidePaths = explain
-        let result = try DraftNotes.run(request)
-        if strict {
-            let offenders = DraftReport.nonConventional(result.notes)
-            if !offenders.isEmpty { throw DraftReport.strictError(offenders, rangeLabel: result.notes.info.rangeLabel) }
-        }
-        let text: String
-        if explain {
-            text = DraftReport.explain(result.notes, rules: settings.grouping, configurationFile: settings.configurationFile)
-        } else if let renderer {
-            text = renderer.render(result.context)
-        } else {
-            text = try ContextJSON.encode(result.context)
-        }
-        invocation.writeErr("notes: \(result.summary)\n")
+        let settings = try shared.settings(invocation, SettingsFlags(template: template.path(invocation)))
+        let outcome = try DraftNotes.run(DraftRequest(
+            settings: settings, range: range.request(version: version),
+            output: context ? .context : explain ? .explain : .notes, strict: strict, context: try invocation.context()))
+        invocation.writeErr("notes: \(outcome.summary)\n")
         if let output {
-            try AtomicFile.write(Array(text.utf8), to: invocation.path(output))
+            try AtomicFile.write(Array(outcome.text.utf8), to: invocation.path(output))
         } else {
-            invocation.writeOut(text)
+            invocation.writeOut(outcome.text)
         }
     }
 }

@@ -12,24 +12,22 @@ struct FileEditOptions: ParsableArguments {
     @Flag(help: "Write nothing; exit 6 and show the diff on stderr when the file is not up to date.")
     var check = false
 
-    func mode() throws -> EditMode {
-        if dryRun, check {
-            throw NotesError(.badInput, "--dry-run and --check cannot be used together",
-                             hint: "use --dry-run to see the change, --check in CI")
+    func validate() throws {
+        if dryRun && check {
+            throw ValidationError("--dry-run and --check cannot be used together: --dry-run shows the change, --check fails in CI")
         }
-        return dryRun ? .dryRun : check ? .check : .write
     }
 
-    /// The file's absolute path and the path to show: `--file` as given, else the configured file
-    /// (absolute, shown relative to the work tree `root`).
-    func location(_ invocation: Invocation, configured: String, root: String) -> (path: String?, display: String?) {
-        if let file { return (invocation.path(file), file) }
-        let prefix = root.hasSuffix("/") ? root : root + "/"
-        return (configured, configured.hasPrefix(prefix) ? String(configured.dropFirst(prefix.count)) : configured)
+    var mode: EditMode { dryRun ? .dryRun : check ? .check : .write }
+
+    /// The request for the file command: `--file` resolved against the working directory.
+    func request(_ settings: Settings, range: RangeRequest, _ invocation: Invocation) throws -> FileEditRequest {
+        FileEditRequest(settings: settings, range: range, file: file.map(invocation.path), fileDisplay: file,
+                        context: try invocation.context())
     }
 
     /// Applies `change` and prints what it says.
-    func finish(_ change: FileChange, mode: EditMode, _ invocation: Invocation) throws {
+    func finish(_ change: FileChange, _ invocation: Invocation) throws {
         let outcome = try change.apply(mode)
         if !outcome.out.isEmpty { invocation.writeOut(outcome.out) }
         if !outcome.err.isEmpty { invocation.writeErr(outcome.err) }

@@ -12,6 +12,10 @@ struct InitCommand: NotesSubcommand {
             (.notes/templates/ unless [templates] folder says otherwise), where they take precedence over the \
             built-ins. An existing file is never overwritten without --force: init then writes nothing and \
             exits with code 8.
+
+            Examples:
+              notes init                    # notes.toml with every default, commented out
+              notes init --templates        # and the templates, to edit
             """)
 
     @OptionGroup var repository: RepositoryOptions
@@ -23,43 +27,9 @@ struct InitCommand: NotesSubcommand {
     var force = false
 
     func execute(_ invocation: Invocation) throws {
-        // A broken notes.toml is what --force replaces: then only its template folder falls back to the default.
-        let settings: Settings
-        do {
-            settings = try repository.settings(invocation, flags: SettingsFlags())
-        } catch let error as NotesError where error.exitCode == .configuration && force {
-            let root = try SettingsLoader.root(repositoryPath: repository.repositoryPath(invocation))
-            settings = try Settings.resolve(configuration: LoadedConfiguration(root: root), flags: SettingsFlags())
-        }
-        let root = settings.root.hasSuffix("/") ? settings.root : settings.root + "/"
-        var writes: [(path: String, text: String)] = [
-            (repository.config.map(invocation.path) ?? root + ConfigurationLoader.fileName,
-             ConfigurationReference.commentedFile),
-        ]
-        if templates {
-            let folder = settings.templateFolder.hasSuffix("/") ? settings.templateFolder : settings.templateFolder + "/"
-            for name in BuiltinTemplates.files.keys.sorted() {
-                writes.append((folder + name, BuiltinTemplates.files[name] ?? ""))
-            }
-        }
-        let existing = writes.map(\.path).filter { FileManager.default.fileExists(atPath: $0) }
-        if !existing.isEmpty && !force {
-            throw NotesError(.file, "not overwriting what exists: \(existing.map { display($0, root: root) }.joined(separator: ", "))",
-                             hint: "pass --force to overwrite, or move the file away first")
-        }
-        for write in writes {
-            let folder = (write.path as NSString).deletingLastPathComponent
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw NotesError(.file, "cannot create the folder \(folder): \(error.localizedDescription)")
-            }
-            try AtomicFile.write(Array(write.text.utf8), to: write.path)
-            invocation.writeErr("notes: wrote \(display(write.path, root: root))\n")
-        }
-    }
-
-    func display(_ path: String, root: String) -> String {
-        path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
+        let written = try InitProject.run(InitRequest(
+            repositoryPath: repository.repositoryPath(invocation), configPath: repository.config.map(invocation.path),
+            templates: templates, force: force))
+        for path in written { invocation.writeErr("notes: wrote \(path)\n") }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NotesCore
 
 /// Where a command runs and where its output goes: the real process, or a test's buffers.
 public struct Invocation: @unchecked Sendable {
@@ -12,6 +13,8 @@ public struct Invocation: @unchecked Sendable {
     public var writeErr: (String) -> Void
     /// True when standard error is a terminal (progress lines are shown only then).
     public var stderrIsTerminal = false
+    /// Hears how far a long walk has got (set by `NotesCLI.run` when a progress line is shown).
+    var progress: (@Sendable (Int) -> Void)?
 
     /// Makes an invocation.
     public init(workingDirectory: String, environment: [String: String],
@@ -36,6 +39,11 @@ public struct Invocation: @unchecked Sendable {
     /// Resolves a user-given path against the working directory.
     public func path(_ path: String) -> String {
         path.hasPrefix("/") ? path : URL(fileURLWithPath: workingDirectory).appendingPathComponent(path).standardized.path
+    }
+
+    /// Now, the environment and the progress line, for a use case.
+    func context() throws -> RunContext {
+        RunContext(now: try now(), environment: environment, progress: progress)
     }
 
     /// "Now" for dates: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the clock.

@@ -21,8 +21,18 @@ public enum NotesCLI {
             return code.rawValue
         }
         guard let subcommand = command as? NotesSubcommand else {
-            invocation.writeOut(NotesCommand.helpMessage() + "\n")
-            return 0
+            // `notes help CMD` and `notes` alone: the parser's own command throws the help request for
+            // the right command, which is printed like a parse result.
+            var other = command
+            do {
+                try other.run()
+                return 0
+            } catch {
+                let code = NotesCommand.exitCode(for: error)
+                let message = NotesCommand.fullMessage(for: error)
+                if code == .success { invocation.writeOut(message + "\n") } else { invocation.writeErr(message + "\n") }
+                return code.rawValue
+            }
         }
         let progress = ProgressLine(invocation)
         defer { progress.finish() }
@@ -32,6 +42,7 @@ public enum NotesCLI {
             progress.clear()
             writeErr(text)
         }
+        invocation.progress = progress.handler
         do {
             try subcommand.execute(invocation)
             return 0
@@ -77,9 +88,10 @@ struct NotesCommand: ParsableCommand {
                       AttachCommand.self, ReleaseCommand.self])
 }
 
-/// Options every command that reads a repository takes.
+/// `--repo` and `--config`: which repository and which configuration. Every command takes them.
 struct RepositoryOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A folder inside the repository to use.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("A folder inside the repository to use. Default: the current directory.",
+                                            valueName: "dir"))
     var repo: String?
 
     @Option(name: .long, help: ArgumentHelp(
@@ -89,22 +101,44 @@ struct RepositoryOptions: ParsableArguments {
     func repositoryPath(_ invocation: Invocation) -> String {
         repo.map(invocation.path) ?? invocation.workingDirectory
     }
+}
 
-    /// Loads the configuration (checked in full, before any work) and resolves `flags` over it.
-    func settings(_ invocation: Invocation, flags: SettingsFlags) throws -> Settings {
-        try SettingsLoader.load(repositoryPath: repositoryPath(invocation), configPath: config.map(invocation.path),
-                                configDisplay: config, flags: flags)
+/// The flags every command that reads the history shares, in one group: which repository and
+/// configuration, which package, and the flags that narrow the history (`--tag-prefix`, `--path`). They go
+/// into ``Settings`` with the command's own flags, resolved once over notes.toml.
+struct SharedOptions: ParsableArguments {
+    @OptionGroup var repository: RepositoryOptions
+
+    @Option(help: ArgumentHelp(
+        "A [[package]] of notes.toml: its tag prefix, paths, files and version files. Without such a package, "
+            + "a folder of the repository (barter-python): its commits and files.", valueName: "name"))
+    var package: String?
+
+    @Option(name: .customLong("tag-prefix"), help: ArgumentHelp(
+        "Release tags are PREFIX followed by a version (barter-python-v). Default: the package's, else "
+            + "[tags] prefix, else v or nothing.", valueName: "prefix"))
+    var tagPrefix: String?
+
+    @Option(name: .customLong("path"), help: ArgumentHelp(
+        "Only commits that touch this directory or glob (repeatable): a package's history in a monorepo.",
+        valueName: "dir"))
+    var paths: [String] = []
+
+    /// Loads the configuration (checked in full, before any work) and resolves these flags and the
+    /// command's own (`flags`) over it.
+    func settings(_ invocation: Invocation, _ flags: SettingsFlags = SettingsFlags()) throws -> Settings {
+        var flags = flags
+        flags.tagPrefix = tagPrefix
+        flags.package = package
+        flags.paths = paths
+        return try Settings.load(repositoryPath: repository.repositoryPath(invocation),
+                                 configPath: repository.config.map(invocation.path), configDisplay: repository.config,
+                                 flags: flags)
     }
 }
 
-/// The range options shared by `draft`, `changelog`, `readme` and `todo`.
+/// `--from` and `--to`: the range of `draft`, `changelog`, `readme` and `todo`.
 struct RangeOptions: ParsableArguments {
-    /// The settings these options and notes.toml resolve to.
-    func settings(_ repository: RepositoryOptions, _ invocation: Invocation, template: String? = nil) throws -> Settings {
-        try repository.settings(invocation, flags: SettingsFlags(
-            tagPrefix: tagPrefix, package: package, paths: paths, template: template.map(invocation.path)))
-    }
-
     @Option(help: ArgumentHelp(
         "Start of the range, exclusive: a tag, branch, commit id or expression such as HEAD~3. "
             + "Default: the previous release tag.", valueName: "rev"))
@@ -115,17 +149,28 @@ struct RangeOptions: ParsableArguments {
         valueName: "rev"))
     var to: String?
 
-    @Option(name: .customLong("tag-prefix"), help: ArgumentHelp(
-        "Release tags are PREFIX followed by a version (barter-python-v). Default: v or nothing.",
-        valueName: "prefix"))
-    var tagPrefix: String?
+    func request(version: String?) -> RangeRequest {
+        RangeRequest(version: version, from: from, to: to)
+    }
+}
 
-    @Option(name: .customLong("path"), help: ArgumentHelp(
-        "Only commits that touch this directory or glob (repeatable): a package's history in a monorepo.",
-        valueName: "dir"))
-    var paths: [String] = []
-
+/// `--template FILE`, for the commands that render one template.
+struct TemplateOption: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "A [[package]] of notes.toml: its tag prefix and paths, files and version files.", valueName: "name"))
-    var package: String?
+        "Render with this Mustache template instead of [templates] in notes.toml, .notes/templates/, or the "
+            + "built-in one.", valueName: "file"))
+    var template: String?
+
+    func path(_ invocation: Invocation) -> String? { template.map(invocation.path) }
+}
+
+/// `--version-file`, for the commands that read or write the version files.
+struct VersionFileOptions: ParsableArguments {
+    @Option(name: .customLong("version-file"), help: ArgumentHelp(
+        "A file holding the version, relative to the package's folder; repeat for several. Cargo.toml and "
+            + "pyproject.toml by name, FILE:dotted.key for another TOML file, any other FILE by its "
+            + "`notes:version` marker line. Default: the package's version_files, else [files] version_files, "
+            + "else Cargo.toml and pyproject.toml where they exist.",
+        valueName: "file"))
+    var versionFiles: [String] = []
 }

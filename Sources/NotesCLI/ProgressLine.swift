@@ -14,8 +14,12 @@ final class ProgressLine: @unchecked Sendable {
     init(_ invocation: Invocation) {
         enabled = invocation.stderrIsTerminal && invocation.environment["CI"] == nil
         write = invocation.writeErr
-        guard enabled else { return }
-        WalkProgress.install { [weak self] count in self?.update(count) }
+    }
+
+    /// The callback walks call with their running count; nil when no line is shown.
+    var handler: (@Sendable (Int) -> Void)? {
+        guard enabled else { return nil }
+        return { [weak self] count in self?.update(count) }
     }
 
     private func update(_ count: Int) {
@@ -39,10 +43,8 @@ final class ProgressLine: @unchecked Sendable {
         }
     }
 
-    /// Erases the line and removes the handler.
+    /// Erases the line.
     func finish() {
-        guard enabled else { return }
-        WalkProgress.install(nil)
         clear()
     }
 }

@@ -9,7 +9,12 @@ struct ReadmeCommand: NotesSubcommand {
             Finds the section whose heading is the title (any level, case-insensitive) and inserts a subsection \
             for VERSION at its top, one level below, copying the newest entry's heading and bullet style. An \
             existing entry for VERSION is replaced. Everything else stays as it is. The file is README.md at \
-            the top of the work tree unless --file is given.
+            the top of the work tree ([files] readme, inside the package's folder with --package) unless --file             is given. The entry is rendered with [templates] readme, .notes/templates/readme-entry.md or the             built-in template.
+
+            Examples:
+              notes readme 1.4.0 --package barter-python
+              notes readme 1.4.0 --section "Changes" --keep 5
+              notes readme 1.4.0 --create       # add the section when the README has none
             """)
 
     @Argument(help: ArgumentHelp("The version being released: 1.2.3, v1.2.3.", valueName: "version"))
@@ -19,29 +24,27 @@ struct ReadmeCommand: NotesSubcommand {
                                valueName: "title"))
     var section: String?
 
-    @Option(help: ArgumentHelp("Keep only the newest N entries; older ones are removed.", valueName: "n"))
+    @Option(help: ArgumentHelp("Keep only the newest N entries; older ones are removed. Default: [readme] keep, else all.", valueName: "n"))
     var keep: Int?
 
     @Flag(help: "When the README has no such section (or does not exist), add it at the end.")
     var create = false
 
-    @OptionGroup var repository: RepositoryOptions
+    @OptionGroup var shared: SharedOptions
     @OptionGroup var range: RangeOptions
+    @OptionGroup var template: TemplateOption
     @OptionGroup var edit: FileEditOptions
 
+    func validate() throws {
+        if let keep, keep < 1 { throw ValidationError("--keep must be at least 1, got \(keep)") }
+    }
+
     func execute(_ invocation: Invocation) throws {
-        let mode = try edit.mode()
-        let configuration = try range.settings(repository, invocation)
-        let location = edit.location(invocation, configured: configuration.readmeFile, root: configuration.root)
-        let settings = ReadmeSettings(
-            path: location.path, displayPath: location.display, sectionTitle: section ?? configuration.readmeHeading,
-            keep: keep ?? (configuration.readmeKeep > 0 ? configuration.readmeKeep : nil), create: create)
-        var request = ReadmeRequest(
-            repositoryPath: repository.repositoryPath(invocation), version: version, from: range.from, to: range.to,
-            tagPrefix: configuration.tagPrefix, settings: settings, now: try invocation.now())
-        request.configuration = configuration
-        let (change, summary) = try UpdateReadme.run(request)
+        let settings = try shared.settings(invocation, SettingsFlags(
+            template: template.path(invocation), readmeHeading: section, readmeKeep: keep))
+        let (change, summary) = try UpdateReadme.run(
+            try edit.request(settings, range: range.request(version: version), invocation), create: create)
         invocation.writeErr("notes: \(summary)\n")
-        try edit.finish(change, mode: mode, invocation)
+        try edit.finish(change, invocation)
     }
 }

@@ -12,13 +12,18 @@ struct ReleaseCommand: NotesSubcommand {
             is on the release branch, no tracked file has uncommitted changes, a committer identity. It stops at \
             the first failure and restores every file, the branch and the tag. --dry-run prints every change as \
             a diff and changes nothing. Prints the tag's name; the push command goes to stderr.
+
+            Examples:
+              notes release --dry-run                  # every change as a diff
+              notes release 0.1.3 --package barter-python
             """)
 
     @Argument(help: ArgumentHelp("The version to release; default: computed as notes bump does.",
                                  valueName: "version"))
     var version: String?
 
-    @OptionGroup var options: ReleaseOptions
+    @OptionGroup var shared: SharedOptions
+    @OptionGroup var versionFile: VersionFileOptions
 
     @Option(name: .customLong("pre"), help: ArgumentHelp(
         "Without VERSION, make a pre-release: rc gives 1.3.0-rc.1.", valueName: "name"))
@@ -31,10 +36,11 @@ struct ReleaseCommand: NotesSubcommand {
     var dryRun = false
 
     func execute(_ invocation: Invocation) throws {
+        let settings = try shared.settings(invocation, SettingsFlags(
+            versionFiles: versionFile.versionFiles, releaseBranch: branch))
         let outcome = try ReleaseFlow.run(
-            ReleaseRequest(repositoryPath: options.repositoryPath(invocation), version: version, preID: preID,
-                           settings: try options.settings(invocation, releaseBranch: branch), dryRun: dryRun,
-                           now: try invocation.now(), environment: invocation.environment),
+            ReleaseRequest(settings: settings, version: version, preID: preID, dryRun: dryRun,
+                           context: try invocation.context()),
             say: { invocation.writeErr("notes: \($0)\n") })
         if dryRun {
             invocation.writeOut(outcome.diffs.joined())

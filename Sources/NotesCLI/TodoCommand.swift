@@ -10,14 +10,18 @@ struct TodoCommand: NotesSubcommand {
             each linked issue, document each breaking change, check the README for each feature, merge a hotfix \
             branch back. Running it again for the same VERSION only adds tasks that are not there yet: ticked \
             and hand-added tasks stay. The file is .agent/todo.md at the top of the work tree unless --file is \
-            given; a missing file is created.
+            given ([files] todo); a missing file is created. A new section goes at the end of the file, or             --before/--after the section with that heading ([todo] placement and heading). It is rendered with             [templates] todo, .notes/templates/todo.md or the built-in template.
+
+            Examples:
+              notes todo 1.4.0 --channel Discord --channel "mailing list"
+              notes todo 1.4.0 --before "Completed"
             """)
 
     @Argument(help: ArgumentHelp("The version being released: 1.2.3, v1.2.3.", valueName: "version"))
     var version: String
 
     @Option(name: .customLong("channel"), help: ArgumentHelp(
-        "Where the release is announced (repeatable): one task per channel.", valueName: "name"))
+        "Where the release is announced (repeatable): one task per channel. Default: [todo] announce.", valueName: "name"))
     var channels: [String] = []
 
     @Option(help: ArgumentHelp("Put a new section after the section with this heading.", valueName: "heading"))
@@ -26,30 +30,22 @@ struct TodoCommand: NotesSubcommand {
     @Option(help: ArgumentHelp("Put a new section before this heading.", valueName: "heading"))
     var before: String?
 
-    @OptionGroup var repository: RepositoryOptions
+    @OptionGroup var shared: SharedOptions
     @OptionGroup var range: RangeOptions
+    @OptionGroup var template: TemplateOption
     @OptionGroup var edit: FileEditOptions
 
+    func validate() throws {
+        if after != nil, before != nil { throw ValidationError("--after and --before cannot be used together; give one") }
+    }
+
     func execute(_ invocation: Invocation) throws {
-        let mode = try edit.mode()
-        if after != nil, before != nil {
-            throw NotesError(.badInput, "--after and --before cannot be used together", hint: "give one of them")
-        }
-        let configuration = try range.settings(repository, invocation)
-        var placement: TodoPlacement = after.map { .after($0) } ?? before.map { .before($0) } ?? .end
-        if after == nil, before == nil, let heading = configuration.todoHeading {
-            placement = configuration.todoPlacement == "before" ? .before(heading)
-                : configuration.todoPlacement == "after" ? .after(heading) : .end
-        }
-        let location = edit.location(invocation, configured: configuration.todoFile, root: configuration.root)
-        let settings = TodoSettings(path: location.path, displayPath: location.display, placement: placement,
-                                    channels: channels.isEmpty ? configuration.announceChannels : channels)
-        var request = TodoRequest(
-            repositoryPath: repository.repositoryPath(invocation), version: version, from: range.from, to: range.to,
-            tagPrefix: configuration.tagPrefix, settings: settings, now: try invocation.now())
-        request.configuration = configuration
-        let (change, summary) = try UpdateTodo.run(request)
+        let placement: TodoPlacement? = after.map { .after($0) } ?? before.map { .before($0) }
+        let settings = try shared.settings(invocation, SettingsFlags(
+            template: template.path(invocation), todoPlacement: placement, announceChannels: channels))
+        let (change, summary) = try UpdateTodo.run(
+            try edit.request(settings, range: range.request(version: version), invocation))
         invocation.writeErr("notes: \(summary)\n")
-        try edit.finish(change, mode: mode, invocation)
+        try edit.finish(change, invocation)
     }
 }

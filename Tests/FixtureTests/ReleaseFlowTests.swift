@@ -98,9 +98,12 @@ struct ReleaseFlowTests {
         var said: [String] = []
         #expect(throws: NotesError.self) {
             try ReleaseFlow.run(
-                ReleaseRequest(repositoryPath: sandbox.repo, version: "0.1.3",
-                               settings: ReleaseSettings(packagePath: "barter-python"), now: 1_764_028_800,
-                               environment: ["GIT_COMMITTER_NAME": "A", "GIT_COMMITTER_EMAIL": "a@example.com"]),
+                ReleaseRequest(
+                    settings: try Settings.load(repositoryPath: sandbox.repo, configPath: nil,
+                                                flags: SettingsFlags(package: "barter-python")),
+                    version: "0.1.3",
+                    context: RunContext(now: 1_764_028_800,
+                                        environment: ["GIT_COMMITTER_NAME": "A", "GIT_COMMITTER_EMAIL": "a@example.com"])),
                 steps: ReleaseFlow.standardSteps + [Boom()], say: { said.append($0) })
         }
         #expect(said.contains { $0.hasPrefix("tagged ") }, "the tag step ran before the failure")

@@ -59,13 +59,6 @@ struct VersioningTests {
         #expect(names("v0.9.0", excluding: nil).isEmpty)
         #expect(names("v1.2.0", excluding: nil) == ["v1.1.0", "v1.0.0"])
     }
-
-    @Test func unreachableTagsAreSkipped() throws {
-        let tags = TagPattern().versionTags([Self.tag("v2.0.0", "e"), Self.tag("v1.0.0", "a")])
-        let candidates = PreviousTagRule.candidates(for: ReleaseVersion("v2.1.0"), excluding: nil, among: tags)
-        let previous = PreviousTagRule.previousTag(among: candidates) { $0.tag.target.hex.first == "a" }
-        #expect(previous?.name == "v1.0.0")
-    }
 }
 
 @Suite("Remote links")

@@ -1,34 +1,23 @@
 import Foundation
+import NotesGit
 
-/// What the command line says, before the configuration fills the gaps. nil means "not given".
-public struct SettingsFlags: Sendable {
-    /// `--tag-prefix`.
-    public var tagPrefix: String?
-    /// `--package NAME`.
-    public var package: String?
-    /// `--path DIR` (repeatable).
-    public var paths: [String]
-    /// `--template FILE`, already resolved against the working directory.
-    public var template: String?
-
-    /// Makes flags.
-    public init(tagPrefix: String? = nil, package: String? = nil, paths: [String] = [], template: String? = nil) {
-        self.tagPrefix = tagPrefix
-        self.package = package
-        self.paths = paths
-        self.template = template
-    }
-}
-
-/// Everything a command runs with, resolved in one place: flags beat the file, the file beats defaults.
-/// Paths are absolute (resolved against the repository root) unless said otherwise.
+/// Everything any command runs with, resolved once by ``resolve(configuration:flags:)``: flags beat
+/// notes.toml, notes.toml beats the defaults (which are written once, in ``Configuration``). Every command
+/// gets its settings from here; none reads the configuration itself.
+///
+/// Paths are absolute unless said otherwise.
 public struct Settings: Sendable {
     /// The configuration file read, nil when none.
     public var configurationFile: String?
-    /// The repository's work tree root.
+    /// The repository's work tree root (the git folder of a bare repository).
     public var root: String
-    /// The selected package's name, nil without `--package`.
+    /// The selected `[[package]]`'s name; nil without `--package`, or when `--package` names a folder.
     public var package: String?
+    /// What `--package` was given as, for hints that suggest a command (`--package barter-python`).
+    public var packageArgument: String?
+    /// The package's folder relative to `root`: the configured package's first path when it is a plain
+    /// directory, or the folder `--package DIR` names; "" for the repository's root.
+    public var packageFolder: String
     /// Release tags are this prefix plus a version; nil accepts `v1.2.3` and `1.2.3`.
     public var tagPrefix: String?
     /// Only commits touching these repository-relative directories or globs count; empty: all commits.
@@ -39,45 +28,82 @@ public struct Settings: Sendable {
     public var grouping: GroupingRules
     /// `[links]`: forge, remote, repository and host for links.
     public var links: Configuration.Links
-    /// `--template FILE`, when given (absolute).
-    public var templateFlag: String?
-    /// The configured templates per command (`draft`, `changelog`, `readme`, `todo`), absolute.
-    public var templates: [String: String]
-    /// The repository's template folder (absolute).
-    public var templateFolder: String
-    /// The changelog file (absolute).
+    /// The templates: `--template`, `[templates]`, the template folder.
+    public var templates: TemplateSettings
+    /// The changelog (`[files] changelog`, inside the package's folder).
     public var changelogFile: String
-    /// The README (absolute).
+    /// True when notes.toml names the changelog (`notes release` then creates it when missing).
+    public var changelogConfigured: Bool
+    /// The README (`[files] readme`, inside the package's folder).
     public var readmeFile: String
-    /// The task list (absolute).
+    /// The task list (`[files] todo`).
     public var todoFile: String
-    /// Version files (absolute).
-    public var versionFiles: [String]
-    /// `readme.heading`.
+    /// The files that hold the version, relative to `root`.
+    public var versionFiles: [VersionFileSpec]
+    /// The heading of the README's release-notes section (`--section`, `[readme] heading`).
     public var readmeHeading: String
-    /// `readme.keep` (0: keep all).
-    public var readmeKeep: Int
-    /// `todo.placement`: `end`, `before` or `after`.
-    public var todoPlacement: String
-    /// `todo.heading`.
-    public var todoHeading: String?
-    /// `todo.announce`.
+    /// Keep at most this many README entries; nil keeps all (`--keep`, `[readme] keep`).
+    public var readmeKeep: Int?
+    /// Where a new task section goes (`--after`/`--before`, `[todo] placement` and `heading`).
+    public var todoPlacement: TodoPlacement
+    /// Where a release is announced (`--channel`, `[todo] announce`).
     public var announceChannels: [String]
-    /// `release.branch`.
+    /// The branch releases are made from (`--branch`, `[release] branch`).
     public var releaseBranch: String
-    /// `release.notes_ref`.
+    /// The notes ref `notes attach` writes (`--notes-ref`, `[release] notes_ref`).
     public var notesRef: String
-    /// `bump.breaking_below_one_bumps_minor`.
-    public var breakingBelowOneBumpsMinor: Bool
-    /// `bump.feature_below_one_bumps_patch`.
-    public var featureBelowOneBumpsPatch: Bool
-    /// `tags.tagger_name`.
-    public var taggerName: String?
-    /// `tags.tagger_email`.
-    public var taggerEmail: String?
+    /// How changes map to a version bump below 1.0.0 (`[bump]`).
+    public var bumpRules: BumpRules
+    /// Who signs tags and release commits when `GIT_COMMITTER_*` are not set (`[tags] tagger_*`).
+    public var tagger: Tagger?
 
-    /// Resolves flags over the loaded configuration over the defaults. An unknown `--package` is bad input
-    /// (exit 2) listing the configured packages; `--package` with `--path` or `--tag-prefix` lets the flags win.
+    /// A configured identity for tags and release commits.
+    public struct Tagger: Sendable, Hashable {
+        /// The name.
+        public var name: String
+        /// The email.
+        public var email: String
+    }
+
+    /// The package's (or `--path`'s) commit filter.
+    public var pathFilter: PathFilter { PathFilter(paths: paths, excludes: excludes) }
+
+    /// `path` relative to `root` when inside it, else as given: how messages show a path.
+    public func display(_ path: String) -> String {
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    /// `relative` (to `root`) made absolute; an absolute path stays as it is.
+    public func absolute(_ relative: String) -> String {
+        relative.hasPrefix("/") ? relative : (root.hasSuffix("/") ? root : root + "/") + relative
+    }
+
+    /// `--package NAME` as hints repeat it (` --package barter-python`), or "".
+    public var packageHint: String { packageArgument.map { " --package \($0)" } ?? "" }
+
+    /// Loads the configuration of the repository containing `repositoryPath` (`configPath`, absolute, shown
+    /// as `configDisplay`; else the repository's notes.toml), checked in full before any work, and resolves
+    /// `flags` over it.
+    public static func load(repositoryPath: String, configPath: String?, configDisplay: String? = nil,
+                            flags: SettingsFlags) throws -> Settings {
+        let root = try root(repositoryPath: repositoryPath)
+        let loaded = try ConfigurationLoader.load(explicitPath: configPath, displayPath: configDisplay, root: root)
+        return try resolve(configuration: loaded, flags: flags)
+    }
+
+    /// The work tree root of the repository containing `repositoryPath` (the git folder for a bare one).
+    public static func root(repositoryPath: String) throws -> String {
+        let repository = try RepositoryAccess.open(repositoryPath)
+        return repository.workdir ?? repository.gitDir
+    }
+
+    /// Resolves flags over the loaded configuration over the defaults.
+    ///
+    /// `--package NAME` selects the `[[package]]` called NAME: its tag prefix, paths, files and version files.
+    /// Without such a package, a NAME that is a folder of the repository is that folder (its commits, its
+    /// files, the repository's tag style); anything else is bad input (exit 2) listing the packages.
+    /// `--path` and `--tag-prefix` beat the package's.
     public static func resolve(configuration loaded: LoadedConfiguration, flags: SettingsFlags) throws -> Settings {
         let config = loaded.configuration
         let root = loaded.root
@@ -85,46 +111,104 @@ public struct Settings: Sendable {
             path.hasPrefix("/") ? path : (root.hasSuffix("/") ? root : root + "/") + path
         }
         var package: Configuration.Package?
+        var packageFolder = ""
         if let name = flags.package {
-            guard let found = config.package.first(where: { $0.name == name }) else {
+            if let found = config.package.first(where: { $0.name == name }) {
+                package = found
+                if let first = found.paths.first, !first.contains(where: { "*?[".contains($0) }) {
+                    packageFolder = Self.normalized(first)
+                }
+            } else if let folder = try folderPackage(name, root: root) {
+                packageFolder = folder
+            } else {
                 let known = config.package.map(\.name)
-                throw NotesError(.badInput, "no package named \"\(name)\" in \(loaded.file ?? "the configuration (there is no notes.toml)")",
-                                 hint: known.isEmpty ? "add a [[package]] with name = \"\(name)\" to notes.toml"
+                throw NotesError(.badInput, "no package named \"\(name)\" in \(loaded.file ?? "the configuration (there is no notes.toml)"), and no folder \(name) in the repository",
+                                 hint: known.isEmpty ? "add a [[package]] with name = \"\(name)\" to notes.toml, or pass --package with a folder of the repository"
                                      : "the packages are: \(known.joined(separator: ", "))")
             }
-            package = found
         }
-        /// Inside the package's first path when that is a plain directory.
+        /// `file` inside the package's folder.
         func inPackage(_ file: String) -> String {
-            guard let first = package?.paths.first, !first.contains(where: { "*?[".contains($0) }) else { return file }
-            let folder = first.hasSuffix("/") ? String(first.dropLast()) : first
-            return folder.isEmpty || folder == "." ? file : folder + "/" + file
+            packageFolder.isEmpty || file.hasPrefix("/") ? file : packageFolder + "/" + file
         }
-        var templates: [String: String] = [:]
-        for (command, path) in [("draft", config.templates.draft), ("changelog", config.templates.changelog),
-                                ("readme", config.templates.readme), ("todo", config.templates.todo)] {
-            if let path { templates[command] = absolute(path) }
+        var paths = package?.paths ?? (packageFolder.isEmpty ? [] : [packageFolder])
+        var excludes = package?.excludes ?? []
+        if !flags.paths.isEmpty {
+            paths = flags.paths
+            excludes = []
+        }
+        var templates: [TemplateKind: String] = [:]
+        for kind in TemplateKind.allCases {
+            if let path = config.templates.path(for: kind) { templates[kind] = absolute(path) }
+        }
+        let versionFiles: [VersionFileSpec]
+        if !flags.versionFiles.isEmpty {
+            versionFiles = flags.versionFiles.map { VersionFileSpec.parse(inPackage($0)) }
+        } else if let configured = package?.versionFiles, !configured.isEmpty {
+            versionFiles = configured.map(VersionFileSpec.parse)
+        } else if !config.files.versionFiles.isEmpty {
+            versionFiles = config.files.versionFiles.map { VersionFileSpec.parse(inPackage($0)) }
+        } else {
+            versionFiles = VersionFileSpec.defaults.map {
+                VersionFileSpec(path: inPackage($0.path), format: $0.format, isDefault: true)
+            }
+        }
+        var placement: TodoPlacement = .end
+        if let heading = config.todo.heading {
+            placement = config.todo.placement == "before" ? .before(heading)
+                : config.todo.placement == "after" ? .after(heading) : .end
+        }
+        let keep = flags.readmeKeep ?? (config.readme.keep > 0 ? config.readme.keep : nil)
+        let tagger = config.tags.taggerName.flatMap { name in
+            config.tags.taggerEmail.map { Tagger(name: name, email: $0) }
         }
         return Settings(
-            configurationFile: loaded.file, root: root, package: package?.name,
+            configurationFile: loaded.file, root: root, package: package?.name, packageArgument: flags.package,
+            packageFolder: packageFolder,
             tagPrefix: flags.tagPrefix ?? package.map { $0.tagPrefix ?? $0.name + "-v" } ?? config.tags.prefix,
-            paths: flags.paths.isEmpty ? (package?.paths ?? []) : flags.paths,
-            excludes: flags.paths.isEmpty ? (package?.excludes ?? []) : [],
+            paths: paths, excludes: excludes,
             grouping: try GroupingRules(config),
             links: config.links,
-            templateFlag: flags.template, templates: templates, templateFolder: absolute(config.templates.folder),
+            templates: TemplateSettings(flag: flags.template, configured: templates,
+                                        folder: absolute(config.templates.folder)),
             changelogFile: absolute(package?.changelog ?? inPackage(config.files.changelog)),
+            changelogConfigured: package?.changelog != nil || config.files.changelog != Configuration.Files().changelog,
             readmeFile: absolute(package?.readme ?? inPackage(config.files.readme)),
             todoFile: absolute(package?.todo ?? config.files.todo),
-            versionFiles: (package?.versionFiles ?? config.files.versionFiles.map { package == nil ? $0 : inPackage($0) })
-                .map(absolute),
-            readmeHeading: config.readme.heading, readmeKeep: config.readme.keep,
-            todoPlacement: config.todo.placement, todoHeading: config.todo.heading,
-            announceChannels: config.todo.announce,
-            releaseBranch: config.release.branch, notesRef: config.release.notesRef,
-            breakingBelowOneBumpsMinor: config.bump.breakingBelowOneBumpsMinor,
-            featureBelowOneBumpsPatch: config.bump.featureBelowOneBumpsPatch,
-            taggerName: config.tags.taggerName, taggerEmail: config.tags.taggerEmail)
+            versionFiles: versionFiles,
+            readmeHeading: flags.readmeHeading ?? config.readme.heading, readmeKeep: keep,
+            todoPlacement: flags.todoPlacement ?? placement,
+            announceChannels: flags.announceChannels.isEmpty ? config.todo.announce : flags.announceChannels,
+            releaseBranch: flags.releaseBranch ?? config.release.branch,
+            notesRef: flags.notesRef ?? config.release.notesRef,
+            bumpRules: BumpRules(breakingBelowOneBumpsMinor: config.bump.breakingBelowOneBumpsMinor,
+                                 featureBelowOneBumpsPatch: config.bump.featureBelowOneBumpsPatch),
+            tagger: tagger)
+    }
+
+    /// `dir/` and `./dir` as `dir`.
+    static func normalized(_ folder: String) -> String {
+        var folder = folder
+        while folder.hasSuffix("/") { folder.removeLast() }
+        if folder.hasPrefix("./") { folder.removeFirst(2) }
+        return folder == "." ? "" : folder
+    }
+
+    /// The repository-relative folder `name` names, when it is a folder inside the work tree; nil otherwise.
+    static func folderPackage(_ name: String, root: String) throws -> String? {
+        let absolute = name.hasPrefix("/") ? name : (root.hasSuffix("/") ? root : root + "/") + name
+        let resolved = URL(fileURLWithPath: absolute).standardized.resolvingSymlinksInPath().path
+        let rootPath = URL(fileURLWithPath: root).standardized.resolvingSymlinksInPath().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return nil
+        }
+        if resolved == rootPath { return "" }
+        guard resolved.hasPrefix(rootPath + "/") else {
+            throw NotesError(.badInput, "package folder \(name) is outside the repository at \(root)",
+                             hint: "pass --package with a folder inside the repository")
+        }
+        return String(resolved.dropFirst(rootPath.count + 1))
     }
 
     /// The links for a repository whose remotes are read by `remoteURL` (name → URL): forced forge and
@@ -147,4 +231,15 @@ public struct Settings: Sendable {
             return links
         }
     }
+}
+
+/// The templates a command may render with: `--template FILE`, the `[templates]` file per kind, and the
+/// repository's template folder, searched in that order before the built-in (see ``TemplateLookup``).
+public struct TemplateSettings: Sendable {
+    /// `--template FILE`, absolute, when given.
+    public var flag: String?
+    /// `[templates] draft`, `changelog`, `readme`, `todo`, absolute.
+    public var configured: [TemplateKind: String]
+    /// `[templates] folder`, absolute.
+    public var folder: String
 }

@@ -25,25 +25,10 @@ public struct GroupingRules: @unchecked Sendable {  // NSRegularExpression is im
     private var hasReverts: Bool
 
     /// The built-in sections and no rules: what notes does without a configuration.
-    public static let standard: GroupingRules = {
-        // The default configuration has no regular expressions, so making it cannot fail.
-        (try? GroupingRules(Configuration())) ?? GroupingRules(sections: SectionKind.allCases)
-    }()
+    public static let standard = GroupingRules(sectionsOf: Configuration())
 
-    private init(sections: [SectionKind]) {
-        self.sections = sections
-        hiddenTypes = []
-        scopes = []
-        hasBreaking = true
-        hasReverts = true
-        for kind in sections where kind != .breaking && kind != .other {
-            typeSections[kind.rawValue] = kind
-        }
-    }
-
-    /// Compiles a configuration's rules. The loader has checked the regular expressions already; one
-    /// that still fails is a configuration error.
-    public init(_ configuration: Configuration) throws {
+    /// The sections, hidden types and scopes of a configuration, without its skip rules.
+    private init(sectionsOf configuration: Configuration) {
         sections = configuration.section.map { SectionKind(id: $0.id, title: $0.title) }
         if !sections.contains(.other) { sections.append(.other) }
         for section in configuration.section {
@@ -53,6 +38,12 @@ public struct GroupingRules: @unchecked Sendable {  // NSRegularExpression is im
         scopes = Set(configuration.commits.scopes.map { $0.lowercased() })
         hasBreaking = sections.contains(.breaking)
         hasReverts = sections.contains(.reverts)
+    }
+
+    /// Compiles a configuration's rules. The loader has checked the regular expressions already; one
+    /// that still fails is a configuration error.
+    public init(_ configuration: Configuration) throws {
+        self.init(sectionsOf: configuration)
         for (index, rule) in configuration.skip.enumerated() {
             func compile(_ pattern: String?, _ key: String) throws -> NSRegularExpression? {
                 guard let pattern else { return nil }
@@ -70,6 +61,12 @@ public struct GroupingRules: @unchecked Sendable {  // NSRegularExpression is im
                               body: try compile(rule.body, "body"), author: rule.author?.lowercased(),
                               summary: parts.joined(separator: ", ")))
         }
+    }
+
+    /// The id of the section commits of Conventional Commits `type` go to (`feat` → `features` by
+    /// default); nil when no section lists the type.
+    public func sectionID(forType type: String) -> String? {
+        typeSections[type.lowercased()]?.rawValue
     }
 
     /// The section `record` is listed in.

@@ -40,11 +40,6 @@ public enum ReleaseBuilder {
             issues: issueSummaries(listed.map(\.record)), contributors: contributors(listed.map(\.record)))
     }
 
-    /// The section a commit is listed in under the built-in rules.
-    static func section(for record: CommitRecord) -> SectionKind {
-        GroupingRules.standard.section(for: record)
-    }
-
     private static func skipMergesAndReleases(_ commits: inout [ClassifiedCommit]) {
         for index in commits.indices {
             if commits[index].record.isMerge {

@@ -62,24 +62,6 @@ public struct SectionKind: RawRepresentable, Hashable, Sendable, Codable, CaseIt
         "reverts": "Reverts", "documentation": "Documentation", "refactoring": "Refactoring", "tests": "Tests",
         "build": "Build", "ci": "CI", "chores": "Chores", "styles": "Styles", "other": "Other changes",
     ]
-
-    /// The built-in section a Conventional Commits type goes to (case-insensitive); unknown types go to `other`.
-    public static func forType(_ type: String) -> SectionKind {
-        switch type.lowercased() {
-        case "feat": .features
-        case "fix": .fixes
-        case "perf": .performance
-        case "revert": .reverts
-        case "docs": .documentation
-        case "refactor": .refactoring
-        case "test", "tests": .tests
-        case "build": .build
-        case "ci": .ci
-        case "chore": .chores
-        case "style": .styles
-        default: .other
-        }
-    }
 }
 
 /// Why a commit of the range is not in the notes.

@@ -32,12 +32,12 @@ struct SettingsTests {
     func package() throws {
         let plain = try settings(SettingsFlags())
         #expect(plain.tagPrefix == "v" && plain.paths.isEmpty && plain.changelogFile == "/r/CHANGELOG.md")
-        #expect(plain.templateFolder == "/r/tpl" && plain.releaseBranch == "main" && plain.notesRef == "refs/notes/release")
+        #expect(plain.templates.folder == "/r/tpl" && plain.releaseBranch == "main" && plain.notesRef == "refs/notes/release")
         let python = try settings(SettingsFlags(package: "barter-python"))
         #expect(python.tagPrefix == "barter-python-v")
         #expect(python.paths == ["barter-python/"] && python.excludes == ["barter-python/docs"])
         #expect(python.changelogFile == "/r/barter-python/CHANGELOG.md" && python.readmeFile == "/r/barter-python/README.md")
-        #expect(python.versionFiles == ["/r/barter-python/Cargo.toml"] && python.todoFile == "/r/.agent/todo.md")
+        #expect(python.versionFiles.map(\.path) == ["barter-python/Cargo.toml"] && python.todoFile == "/r/.agent/todo.md")
         let globbed = try settings(SettingsFlags(package: "globbed"))
         #expect(globbed.tagPrefix == "g-" && globbed.changelogFile == "/r/CHANGELOG.md" && globbed.readmeFile == "/r/docs/G.md")
     }
@@ -46,7 +46,7 @@ struct SettingsTests {
     func flags() throws {
         let resolved = try settings(SettingsFlags(tagPrefix: "x-", package: "barter-python", paths: ["other"], template: "/t.md"))
         #expect(resolved.tagPrefix == "x-" && resolved.paths == ["other"] && resolved.excludes.isEmpty)
-        #expect(resolved.templateFlag == "/t.md")
+        #expect(resolved.templates.flag == "/t.md")
     }
 
     @Test("an unknown package is bad input listing the packages")

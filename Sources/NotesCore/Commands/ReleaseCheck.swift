@@ -65,18 +65,18 @@ public struct CheckReport: Sendable, Codable {
 
 /// What `notes check` is asked for.
 public struct CheckRequest: Sendable {
-    /// A folder inside the repository.
-    public var repositoryPath: String
+    /// The settings (package, version files, release branch, changelog and README).
+    public var settings: Settings
     /// The version to check.
     public var version: String
-    /// Package, version files, release branch, changelog and README.
-    public var settings: ReleaseSettings
+    /// Now.
+    public var context: RunContext
 
     /// Makes a request.
-    public init(repositoryPath: String, version: String, settings: ReleaseSettings) {
-        self.repositoryPath = repositoryPath
-        self.version = version
+    public init(settings: Settings, version: String, context: RunContext) {
         self.settings = settings
+        self.version = version
+        self.context = context
     }
 }
 
@@ -84,14 +84,16 @@ public struct CheckRequest: Sendable {
 public enum ReleaseCheck {
     /// Runs every check; the report says which failed. Throws only when the repository or VERSION is unusable.
     public static func run(_ request: CheckRequest) throws -> CheckReport {
-        let workspace = try ReleaseWorkspace(repositoryPath: request.repositoryPath, settings: request.settings)
-        let version = try workspace.version(request.version)
-        return try run(workspace, version: version)
+        let workspace = try ReleaseWorkspace(history: try request.context.history(request.settings))
+        let version = try workspace.history.version(request.version)
+        return try run(workspace, version: version, written: request.version)
     }
 
     /// Runs every check for `version` in an open workspace.
-    public static func run(_ workspace: ReleaseWorkspace, version: ReleaseVersion) throws -> CheckReport {
-        let tagName = workspace.tagName(for: version)
+    public static func run(_ workspace: ReleaseWorkspace, version: ReleaseVersion, written: String? = nil) throws
+        -> CheckReport
+    {
+        let tagName = workspace.history.tagName(for: version, written: written)
         var checks: [CheckItem] = []
         checks += versionFileChecks(workspace, version: version)
         checks.append(try tagCheck(workspace, tagName: tagName))
@@ -125,8 +127,7 @@ public enum ReleaseCheck {
                 items.append(CheckItem(
                     check: "version-file", status: .fail,
                     message: "\(place) is \(location.value), not \(version.bare) (\(location.path):\(location.line))",
-                    fix: "notes bump --to \(version.bare)"
-                        + (workspace.packagePath.isEmpty ? "" : " --package \(workspace.packagePath)")))
+                    fix: "notes bump --to \(version.bare)\(workspace.settings.packageHint)"))
             }
         }
         for path in files.skipped {
@@ -137,7 +138,7 @@ public enum ReleaseCheck {
     }
 
     static func tagCheck(_ workspace: ReleaseWorkspace, tagName: String) throws -> CheckItem {
-        guard let existing = workspace.existingTag(named: tagName) else {
+        guard let existing = workspace.history.existingTag(named: tagName) else {
             return CheckItem(check: "tag", status: .pass, message: "tag \(tagName) does not exist yet")
         }
         let head = try workspace.head()
@@ -146,7 +147,7 @@ public enum ReleaseCheck {
         }
         return CheckItem(check: "tag", status: .fail,
                          message: "tag \(tagName) exists and points at \(existing.tag.target.short), not HEAD",
-                         fix: "release another version, or move the tag with notes tag \(tagName) --force")
+                         fix: "release another version, or move the tag with notes tag \(tagName)\(workspace.settings.packageHint) --force")
     }
 
     static func cleanCheck(_ workspace: ReleaseWorkspace) throws -> CheckItem {
@@ -170,9 +171,9 @@ public enum ReleaseCheck {
         case finished(CheckItem)
     }
 
-    static func document(_ check: String, named name: String, in workspace: ReleaseWorkspace) -> LoadedFile {
-        let skipped = CheckItem(check: check, status: .skip, message: "\(name): skipped, not present")
-        guard let path = workspace.findPackageOrRootFile(name) else { return .finished(skipped) }
+    static func document(_ check: String, at file: String, in workspace: ReleaseWorkspace) -> LoadedFile {
+        let path = workspace.relative(file)
+        let skipped = CheckItem(check: check, status: .skip, message: "\(path): skipped, not present")
         do {
             guard let bytes = try workspace.read(path) else { return .finished(skipped) }
             return .found(path: path, document: try MarkdownDocument(bytes: bytes))
@@ -184,7 +185,7 @@ public enum ReleaseCheck {
 
     static func changelogCheck(_ workspace: ReleaseWorkspace, version: ReleaseVersion) -> CheckItem {
         let (path, document): (String, MarkdownDocument)
-        switch self.document("changelog", named: workspace.settings.changelogPath, in: workspace) {
+        switch self.document("changelog", at: workspace.settings.changelogFile, in: workspace) {
         case .finished(let item): return item
         case .found(let foundPath, let foundDocument): (path, document) = (foundPath, foundDocument)
         }
@@ -193,12 +194,12 @@ public enum ReleaseCheck {
                              message: "\(path):\(heading.startLine) has a section for \(version.bare)")
         }
         return CheckItem(check: "changelog", status: .fail, message: "\(path) has no heading for \(version.bare)",
-                         fix: "add the section: notes changelog \(version.bare)")
+                         fix: "add the section: notes changelog \(version.bare)\(workspace.settings.packageHint)")
     }
 
     static func readmeCheck(_ workspace: ReleaseWorkspace, version: ReleaseVersion) -> CheckItem {
         let (path, document): (String, MarkdownDocument)
-        switch self.document("readme", named: workspace.settings.readmePath, in: workspace) {
+        switch self.document("readme", at: workspace.settings.readmeFile, in: workspace) {
         case .finished(let item): return item
         case .found(let foundPath, let foundDocument): (path, document) = (foundPath, foundDocument)
         }
@@ -217,7 +218,7 @@ public enum ReleaseCheck {
         }
         return CheckItem(check: "readme", status: .fail,
                          message: "\(path): \"\(section.heading.plainText)\" (line \(section.heading.startLine)) has no heading for \(version.bare)",
-                         fix: "add it: notes readme \(version.bare)")
+                         fix: "add it: notes readme \(version.bare)\(workspace.settings.packageHint)")
     }
 
     /// The README's release-notes section: the first top-level heading reading `title` (any case).

@@ -1,128 +1,45 @@
 import Foundation
 import NotesGit
 
-/// Which release to describe: the same options for `draft`, `changelog`, `readme`, `todo` and `attach`.
-public struct RangeRequest: Sendable {
-    /// The version being released (`v1.2.3`), nil for "Unreleased".
-    public var version: String?
-    /// Overrides the start of the range (exclusive): any revision.
-    public var from: String?
-    /// Overrides the end of the range (inclusive): any revision.
-    public var to: String?
-    /// Only commits touching these paths (directories or globs, minus exclusions); empty: all commits.
-    public var paths: PathFilter
-    /// Also collect the commits the path filter leaves out (`ReleaseNotes.outsidePaths`), for `--explain`.
-    public var listOutsidePaths = false
-
-    /// Makes a request.
-    public init(version: String? = nil, from: String? = nil, to: String? = nil,
-                paths: PathFilter = PathFilter(paths: []), listOutsidePaths: Bool = false) {
-        self.version = version
-        self.from = from
-        self.to = to
-        self.paths = paths
-        self.listOutsidePaths = listOutsidePaths
-    }
-}
-
-/// What `notes draft` is asked for.
-public struct DraftRequest: Sendable {
-    /// A folder inside the repository (default: the current directory).
-    public var repositoryPath: String
-    /// The version being released (`v1.2.3`), nil for "Unreleased".
-    public var version: String?
-    /// Overrides the start of the range (exclusive): any revision.
-    public var from: String?
-    /// Overrides the end of the range (inclusive): any revision.
-    public var to: String?
-    /// Tag names are `prefix` + version; nil accepts `v1.2.3` and `1.2.3`.
-    public var tagPrefix: String?
-    /// Only commits touching these paths; empty: all commits.
-    public var paths: PathFilter = PathFilter(paths: [])
-    /// Also collect the commits outside the paths, for `--explain`.
-    public var listOutsidePaths = false
-    /// "Today" for releases whose tag does not exist yet (unix seconds): `SOURCE_DATE_EPOCH` or the clock.
-    public var now: Int64
-    /// The resolved settings (configuration and flags); nil: the defaults with `tagPrefix`.
-    public var settings: Settings?
-
-    /// Makes a request.
-    public init(repositoryPath: String, version: String? = nil, from: String? = nil, to: String? = nil,
-                tagPrefix: String? = nil, now: Int64, settings: Settings? = nil) {
-        self.repositoryPath = repositoryPath
-        self.version = version
-        self.from = from
-        self.to = to
-        self.tagPrefix = tagPrefix
-        self.now = now
-        self.settings = settings
-    }
-}
-
-/// The notes of one release: the notes, their view model, and the one-line range summary for stderr.
-public struct DraftResult: Sendable {
-    /// The notes.
-    public var notes: ReleaseNotes
-    /// The view model templates and `--context` see.
-    public var context: ReleaseContext
-    /// `v1.2.2..HEAD, 37 commits`.
-    public var summary: String
-}
-
-/// `notes draft`: one release's notes.
-public enum DraftNotes {
-    /// Runs the draft. Throws `NotesError` for everything a user can cause.
-    public static func run(_ request: DraftRequest) throws -> DraftResult {
-        let source = try ReleaseSource(repositoryPath: request.repositoryPath, tagPrefix: request.tagPrefix,
-                                       settings: request.settings)
-        return try source.release(
-            RangeRequest(version: request.version, from: request.from, to: request.to, paths: request.paths,
-                         listOutsidePaths: request.listOutsidePaths),
-            now: request.now)
-    }
-}
-
-/// A repository opened once, with its release tags read once, that gives the notes of any release:
-/// chooses the range, walks it, parses and groups the commits. Commands that need several releases
-/// (`changelog --all`) ask one source for each, so the repository and its tags are read only once.
-public final class ReleaseSource {
+/// The one history pipeline every command goes through: a repository opened once, its release tags read
+/// once, and the notes of any release: choose the range, walk it, parse, classify and group the commits.
+/// Commands that need several releases (`changelog --all`) ask one history for each, so the repository and
+/// its tags are read only once. The write side (``ReleaseWorkspace``) takes its notes from here too, so
+/// `draft`, the tag message and `attach` can never differ.
+public final class ReleaseHistory {
     /// The repository.
     public let repository: Repository
+    /// The settings it was opened with.
+    public let settings: Settings
     /// The release tags, highest version first.
     public let tags: [VersionTag]
     /// How tag names hold versions.
     public let pattern: TagPattern
-    /// Links to the forge: from `[links]`, else when `remote.origin.url` is GitHub or GitLab.
+    /// Links to the forge: from `[links]`, else when the remote is GitHub or GitLab.
     public let links: RemoteLinks?
-    /// Sections, skip rules, hidden types and scopes from the configuration.
-    public let grouping: GroupingRules
-    /// The paths of the selected package or of `--path` (from `settings`): used by every release whose
-    /// request gives no paths of its own. Empty: all commits.
+    /// The selected package's or `--path`'s commit filter. Empty: all commits.
     public let paths: PathFilter
+    /// Called with the running count of commits read by walks (about every 1,000), for a progress line.
+    let progress: (@Sendable (Int) -> Void)?
+    private var walked = 0
     /// Committer times of tag commits already read (`nil`: unreadable).
     private var tagTimes: [CommitID: Int64?] = [:]
 
-    /// Opens the repository containing `repositoryPath` and reads its release tags. With `settings`, their
-    /// tag prefix, links and grouping rules apply (`tagPrefix` is then ignored).
-    public init(repositoryPath: String, tagPrefix: String? = nil, settings: Settings? = nil,
-                paths: PathFilter? = nil) throws {
-        let tagPrefix = settings.map(\.tagPrefix) ?? tagPrefix
-        repository = try RepositoryAccess.open(repositoryPath)
+    /// Opens the repository at `settings.root` and reads its release tags.
+    public init(settings: Settings, progress: (@Sendable (Int) -> Void)? = nil) throws {
+        repository = try RepositoryAccess.open(settings.root)
         guard !repository.isEmpty else {
             throw NotesError(.repository, "the repository at \(repository.workdir ?? repository.gitDir) has no commits yet",
                              hint: "make a first commit, then draft notes")
         }
-        pattern = TagPattern(prefix: tagPrefix)
+        self.settings = settings
+        self.progress = progress
+        pattern = TagPattern(prefix: settings.tagPrefix)
         let repository = repository
         let pattern = pattern
         tags = try gitCall { try pattern.versionTags(repository.tags()) }
-        if let settings {
-            links = settings.remoteLinks { repository.remoteURL(named: $0) }
-        } else {
-            links = repository.remoteURL(named: "origin").flatMap(RemoteLinks.init(remoteURL:))
-        }
-        grouping = settings?.grouping ?? .standard
-        self.paths = paths ?? PathFilter(paths: settings?.paths ?? [], excludes: settings?.excludes ?? [])
+        links = settings.remoteLinks { repository.remoteURL(named: $0) }
+        paths = settings.pathFilter
     }
 
     /// Parses a VERSION argument, with or without the tag prefix.
@@ -133,23 +50,29 @@ public final class ReleaseSource {
         return parsed
     }
 
-    /// The existing tag for `version`: the exact name, else a tag with the same version.
+    /// The existing release tag for `version`: the exact name, else a tag with the same version.
     public func tag(for version: ReleaseVersion, named name: String?) -> VersionTag? {
         tags.first { $0.name == name } ?? tags.first { $0.version.version == version.version }
     }
 
-    /// The tag name a version gets: its existing tag; else the tag prefix plus the version; else the
-    /// version as written when it carries a `v`; else in the style of the newest release tag (`v0.1.2`
-    /// makes `1.2.3` into `v1.2.3`).
-    public func tagName(for version: ReleaseVersion, written text: String) -> String {
-        if let existing = tag(for: version, named: text) { return existing.name }
+    /// The existing release tag named `name`.
+    public func existingTag(named name: String) -> VersionTag? {
+        tags.first { $0.name == name }
+    }
+
+    /// The one rule that names release tags, for every command: the version's existing tag; else the tag
+    /// prefix (`--tag-prefix`, the package's, `[tags] prefix`) plus the version; else the prefix the version
+    /// was written with (`v1.2.3`); else the style of the newest release tag (`v0.1.2` makes `1.2.3` into
+    /// `v1.2.3`, `0.1.2` keeps it bare); else `v`.
+    public func tagName(for version: ReleaseVersion, written text: String? = nil) -> String {
+        if let existing = tag(for: version, named: text ?? version.description) { return existing.name }
         if let prefix = pattern.prefix { return prefix + version.bare }
-        if !version.prefix.isEmpty { return text }
-        return (tags.first?.version.prefix ?? "") + version.bare
+        if !version.prefix.isEmpty { return version.prefix + version.bare }
+        return (tags.first?.version.prefix ?? "v") + version.bare
     }
 
     /// The notes of one release. `now` dates releases whose tag does not exist yet.
-    public func release(_ request: RangeRequest, now: Int64) throws -> DraftResult {
+    public func release(_ request: RangeRequest, now: Int64) throws -> ReleaseResult {
         try walkRelease(request, now: now).finish()
     }
 
@@ -183,7 +106,6 @@ public final class ReleaseSource {
             fromLabel = revision
             previousTag = tags.first { $0.tag.target == from && $0.name == revision }
         }
-        let paths = request.paths.isEmpty ? self.paths : request.paths
         var records: (commits: ParsedCommits, count: Int)?
         if request.from == nil {
             let candidates = PreviousTagRule.candidates(for: version, excluding: releaseTag?.name, among: tags)
@@ -234,7 +156,7 @@ public final class ReleaseSource {
                 range += " " + paths.excludes.map { ":!\($0)" }.joined(separator: " ")
             }
         }
-        return WalkedRelease(info: info, commits: parsed.commits, grouping: grouping, links: links,
+        return WalkedRelease(info: info, commits: parsed.commits, grouping: settings.grouping, links: links,
                              summary: "\(range), \(count) commit\(count == 1 ? "" : "s")", outsidePaths: outside)
     }
 
@@ -263,7 +185,10 @@ public final class ReleaseSource {
                 if let watching, !reached, raw.parents.contains(watching) { reached = true }
                 batch.append(raw)
                 count += 1
-                WalkProgress.tick()
+                if let progress = self.progress {
+                    self.walked &+= 1
+                    if self.walked & 1023 == 0 { progress(self.walked) }
+                }
                 if batch.count == ParsedCommits.batchSize {
                     parsed.add(batch)
                     batch.removeAll(keepingCapacity: true)
@@ -302,29 +227,3 @@ public final class ReleaseSource {
     }
 }
 
-/// A release whose range is walked: grouping its commits and building the view model is left, pure
-/// work that `finish()` does on any thread.
-struct WalkedRelease: Sendable {
-    let info: ReleaseInfo
-    let commits: ParsedCommits
-    let grouping: GroupingRules
-    let links: RemoteLinks?
-    let summary: String
-    var outsidePaths: [CommitRecord] = []
-
-    /// Groups the commits and builds the view model.
-    func finish() -> DraftResult {
-        var notes = ReleaseBuilder.build(info: info, commits: commits.records(), rules: grouping)
-        notes.outsidePaths = outsidePaths
-        return DraftResult(notes: notes, context: ReleaseContext(notes: notes, links: links), summary: summary)
-    }
-}
-
-/// Runs a libgit2 call whose failure is not the user's doing, as an internal error with the message.
-func gitCall<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as GitError {
-        throw NotesError(.internalError, "git: \(error.message)")
-    }
-}

@@ -32,7 +32,7 @@ public struct VersionFileSet: Sendable {
         var found: [Found] = []
         var skipped: [String] = []
         for spec in workspace.settings.versionFiles {
-            let path = workspace.packageFile(spec.path)
+            let path = spec.path
             guard let bytes = try workspace.read(path) else {
                 if spec.isDefault {
                     skipped.append(path)
@@ -143,25 +143,12 @@ public struct VersionFileSet: Sendable {
     }
 }
 
-/// One file a release command changes: its bytes before and after, kept so a failed run can put them back.
-public struct PlannedFileEdit: Sendable, Hashable {
-    /// The file, relative to the work tree.
-    public var path: String
-    /// Its bytes now.
-    public var original: [UInt8]
-    /// Its new bytes.
-    public var updated: [UInt8]
-    /// What changes, for the user: `barter-python/Cargo.toml: [package] version 0.1.2 → 0.1.3`.
-    public var summary: String
-    /// False when the edit creates the file: undoing it removes the file.
-    public var existed: Bool
-
-    /// Makes an edit.
-    public init(path: String, original: [UInt8], updated: [UInt8], summary: String, existed: Bool = true) {
-        self.path = path
-        self.original = original
-        self.updated = updated
-        self.summary = summary
-        self.existed = existed
+extension VersionFileSet {
+    /// What to tell the user about how the files were found: workspace inheritance and skipped defaults.
+    public var sayings: [String] {
+        found.compactMap(\.note)
+            + skipped.map { "\($0) does not exist: skipped (not configured)" }
+            + (found.isEmpty ? ["no version files found: only the tag will carry the version"] : [])
     }
 }
+

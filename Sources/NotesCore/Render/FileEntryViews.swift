@@ -130,40 +130,25 @@ extension TodoView: TemplateFields {
 }
 
 extension ReleaseContext {
-    func entries(of kind: SectionKind) -> [EntryView] {
-        sections.first { $0.id == kind.rawValue }?.entries ?? []
+    /// The entries of the section with id `id`; none when the section is not shown.
+    func entries(inSection id: String?) -> [EntryView] {
+        guard let id else { return [] }
+        return sections.first { $0.id == id }?.entries ?? []
     }
 }
 
-/// Shared steps of the commands that edit release files.
-enum ReleaseFiles {
-    /// The file to edit: `given` resolved by the caller, else `defaultName` at the top of the work tree.
-    static func location(given: String?, display: String?, defaultName: String, source: ReleaseSource)
-        throws -> (path: String, display: String)
-    {
-        if let given { return (given, display ?? given) }
-        guard let workdir = source.repository.workdir else {
-            throw NotesError(.repository, "the repository has no work tree to find \(defaultName) in",
-                             hint: "pass the file's path with --file")
-        }
-        return (workdir + "/" + defaultName, defaultName)
-    }
-
-    /// Renders `view` with the built-in template `name`, trims trailing blank lines and ends the text
-    /// with one line ending, and checks it starts with a heading of `level`.
-    static func render(_ view: Any, template name: String, level: Int) throws -> String {
-        try render(view, with: try TemplateRenderer(TemplateSource.builtin(name)!), template: name, level: level)
-    }
-
-    /// Same, with a renderer compiled once for many entries.
-    static func render(_ view: Any, with renderer: TemplateRenderer, template name: String, level: Int) throws -> String {
+/// Renders one entry of a file notes edits (a changelog entry, a README entry, a task section).
+enum EntryText {
+    /// Renders `view`, trims trailing blank lines and ends the text with one line ending, and checks it
+    /// starts with a heading of `level` (the file's entries are found by their headings).
+    static func render(_ view: Any, with renderer: TemplateRenderer, level: Int) throws -> String {
         var text = renderer.render(view)
         while let last = text.last, last == "\n" || last == " " || last == "\r\n" { text.removeLast() }
         text += "\n"
         let parsed = MarkdownDocument(text: text)
         guard let first = parsed.topLevelBlocks.first, first.kind == .heading,
               parsed.headings.first?.level == level, parsed.headings.first?.startLine == 1 else {
-            throw NotesError(.template, "templates/\(name) must start with the entry's heading ({{heading}}) at level \(level)",
+            throw NotesError(.template, "\(renderer.source.displayName) must start with the entry's heading ({{heading}}) at level \(level)",
                              hint: "start the template with {{heading}} on its own line")
         }
         return text

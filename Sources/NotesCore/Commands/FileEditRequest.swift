@@ -1,0 +1,31 @@
+/// What `notes changelog`, `notes readme` and `notes todo` are asked for: which release, which file, and
+/// the settings (which hold everything else: the files, heading, keep, placement, channels, templates).
+public struct FileEditRequest: Sendable {
+    /// The settings.
+    public var settings: Settings
+    /// Which release (version, `--from`, `--to`).
+    public var range: RangeRequest
+    /// `--file`, absolute: overrides the file the settings name.
+    public var file: String?
+    /// How messages show `file` (as the user typed it).
+    public var fileDisplay: String?
+    /// Now, environment, progress.
+    public var context: RunContext
+
+    /// Makes a request.
+    public init(settings: Settings, range: RangeRequest, file: String? = nil, fileDisplay: String? = nil,
+                context: RunContext) {
+        self.settings = settings
+        self.range = range
+        self.file = file
+        self.fileDisplay = fileDisplay
+        self.context = context
+    }
+
+    /// The file to edit: `--file`, else `configured` (from the settings), with the path messages show.
+    func location(configured: String) -> (path: String, display: String) {
+        if let file { return (file, fileDisplay ?? file) }
+        return (configured, settings.display(configured))
+    }
+}
+

@@ -1,0 +1,64 @@
+import Foundation
+
+/// What `notes init` is asked for.
+public struct InitRequest: Sendable {
+    /// A folder inside the repository.
+    public var repositoryPath: String
+    /// `--config FILE`, absolute: where to write the configuration instead of notes.toml at the root.
+    public var configPath: String?
+    /// Also copy the built-in templates into the template folder.
+    public var templates: Bool
+    /// Overwrite files that exist.
+    public var force: Bool
+
+    /// Makes a request.
+    public init(repositoryPath: String, configPath: String? = nil, templates: Bool = false, force: Bool = false) {
+        self.repositoryPath = repositoryPath
+        self.configPath = configPath
+        self.templates = templates
+        self.force = force
+    }
+}
+
+/// `notes init`: a commented notes.toml with every default, and optionally the built-in templates to edit.
+public enum InitProject {
+    /// Writes the files and returns their paths as messages show them. Nothing is written when a file exists
+    /// and `force` is not set (exit 8, listing them). A notes.toml that does not load is what `--force`
+    /// replaces: its template folder then falls back to the default.
+    public static func run(_ request: InitRequest) throws -> [String] {
+        let settings: Settings
+        do {
+            settings = try Settings.load(repositoryPath: request.repositoryPath, configPath: request.configPath,
+                                         flags: SettingsFlags())
+        } catch let error as NotesError where error.exitCode == .configuration && request.force {
+            let root = try Settings.root(repositoryPath: request.repositoryPath)
+            settings = try Settings.resolve(configuration: LoadedConfiguration(root: root), flags: SettingsFlags())
+        }
+        var writes: [(path: String, text: String)] = [
+            (request.configPath ?? settings.absolute(ConfigurationLoader.fileName), ConfigurationReference.commentedFile),
+        ]
+        if request.templates {
+            let folder = settings.templates.folder.hasSuffix("/") ? settings.templates.folder : settings.templates.folder + "/"
+            for name in BuiltinTemplates.files.keys.sorted() {
+                writes.append((folder + name, BuiltinTemplates.files[name] ?? ""))
+            }
+        }
+        let existing = writes.map(\.path).filter { FileManager.default.fileExists(atPath: $0) }
+        if !existing.isEmpty && !request.force {
+            throw NotesError(.file, "not overwriting what exists: \(existing.map(settings.display).joined(separator: ", "))",
+                             hint: "pass --force to overwrite, or move the file away first")
+        }
+        var written: [String] = []
+        for write in writes {
+            let folder = (write.path as NSString).deletingLastPathComponent
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw NotesError(.file, "cannot create the folder \(folder): \(error.localizedDescription)")
+            }
+            try AtomicFile.write(Array(write.text.utf8), to: write.path)
+            written.append(settings.display(write.path))
+        }
+        return written
+    }
+}

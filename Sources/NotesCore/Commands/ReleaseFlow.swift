@@ -1,0 +1,113 @@
+import NotesGit
+
+/// What `notes release` is asked for.
+public struct ReleaseRequest: Sendable {
+    /// The settings (version files, files, branch, tagger, templates, ...).
+    public var settings: Settings
+    /// The version to release; nil computes it as `notes bump` does.
+    public var version: String?
+    /// The pre-release name when the version is computed (`rc`).
+    public var preID: String?
+    /// Show every change as a diff and change nothing.
+    public var dryRun: Bool
+    /// Now (the commit's and the tag's time), the environment (`GIT_COMMITTER_*`, `GIT_AUTHOR_*`).
+    public var context: RunContext
+
+    /// Makes a request.
+    public init(settings: Settings, version: String?, preID: String? = nil, dryRun: Bool = false,
+                context: RunContext) {
+        self.settings = settings
+        self.version = version
+        self.preID = preID
+        self.dryRun = dryRun
+        self.context = context
+    }
+}
+
+/// The outcome of `notes release`.
+public struct ReleaseOutcome: Sendable {
+    /// The version released, bare.
+    public var version: String
+    /// The tag (`v0.1.3`).
+    public var tagName: String
+    /// The release commit; nil when no file changed (the tag is on the old HEAD) or in a dry run.
+    public var commit: CommitID?
+    /// The branch released from (`main`).
+    public var branch: String
+    /// The files changed, relative to the work tree.
+    public var changedFiles: [String]
+    /// A dry run's diffs, one per file.
+    public var diffs: [String]
+
+    /// `git push origin main v0.1.3`, the atomic push of the release commit and its tag.
+    public var pushCommand: String { "git push --atomic origin \(branch) \(tagName)" }
+}
+
+/// `notes release`: the pre-tag checklist in one command, as a list of steps that stop at the first failure and
+/// leave the repository as it was.
+///
+/// The steps are the version files, the changelog entry, the README's release-notes entry, the release commit
+/// (`chore(release): VERSION`, only the files the steps changed) and the annotated tag.
+public enum ReleaseFlow {
+    /// The standard steps, in order.
+    public static var standardSteps: [ReleaseStep] {
+        [VersionFilesStep(), ChangelogStep(), ReadmeStep(), CommitStep(), TagStep()]
+    }
+
+    /// Runs the release. Preconditions (checked before anything is written): the tag does not exist, HEAD is on
+    /// the release branch, tracked files are unchanged, an identity is configured, the version does not go
+    /// backwards. On any failure every change is undone and the error is rethrown.
+    public static func run(_ request: ReleaseRequest, steps: [ReleaseStep] = standardSteps,
+                           say: @escaping (String) -> Void) throws -> ReleaseOutcome {
+        let history = try request.context.history(request.settings)
+        let workspace = try ReleaseWorkspace(history: history)
+        let repository = workspace.repository
+        let explicit = try request.version.map { try history.version($0) }
+        let plan = try VersionPlan.make(history, preID: request.preID, explicit: explicit, now: request.context.now)
+        let version = plan.next
+        let tagName = history.tagName(for: version, written: request.version)
+
+        if let existing = history.existingTag(named: tagName) {
+            throw NotesError(.badInput, "tag \(tagName) already exists (on \(existing.tag.target.short))",
+                             hint: "release another version; notes release never moves a tag")
+        }
+        let branch = workspace.settings.releaseBranch
+        guard let branchRef = repository.headReferenceName(), let current = repository.headBranch() else {
+            throw NotesError(.repository, "HEAD is detached: a release commit needs a branch",
+                             hint: "git switch \(branch)")
+        }
+        guard current == branch else {
+            throw NotesError(.repository, "HEAD is on \(current), not on the release branch \(branch)",
+                             hint: "git switch \(branch), or pass --branch \(current) to release from \(current)")
+        }
+        let status = try gitCall { try repository.workTreeStatus() }
+        guard status.isClean else {
+            let paths = status.changed.prefix(5).map(\.path).joined(separator: ", ")
+            throw NotesError(.repository, "the working tree has uncommitted changes: \(paths)",
+                             hint: "commit or stash them first; the release commit takes only the files notes changes")
+        }
+        let environment = request.context.environment
+        let committer = try workspace.identity(environment: environment)
+        let author = GitIdentity.resolve(environment: environment, author: true) { repository.config($0) }
+            ?? committer
+        let run = ReleaseRun(
+            workspace: workspace, version: version, tagName: tagName, dryRun: request.dryRun, committer: committer,
+            author: author, now: request.context.now, startHead: try workspace.head(), branchRef: branchRef, say: say)
+        say("releasing \(version.bare) as \(tagName) (\(plan.summary))\(request.dryRun ? ", dry run" : "")")
+        do {
+            for step in steps { try step.run(run) }
+        } catch {
+            guard !request.dryRun else { throw error }
+            let failures = run.rollBack()
+            if failures.isEmpty {
+                say("failed; undone: the files, commit and tag are as they were")
+            } else {
+                say("failed, and these could not be undone: " + failures.joined(separator: "; "))
+            }
+            throw error
+        }
+        return ReleaseOutcome(version: version.bare, tagName: tagName, commit: run.commit, branch: current,
+                              changedFiles: run.edits.map(\.path), diffs: run.diffs)
+    }
+}
+

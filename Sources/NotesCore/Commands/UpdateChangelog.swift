@@ -1,0 +1,63 @@
+import NotesGit
+import Foundation
+import NotesMarkdown
+
+/// `notes changelog`: puts release entries into CHANGELOG.md.
+public enum UpdateChangelog {
+    /// Computes the change to the changelog (nothing is written here) and the range summaries. `all` writes
+    /// one entry per release tag; `headingStyle` (nil: the newest entry's) shapes new headings. `history`
+    /// reuses an open pipeline (`notes release`).
+    public static func run(_ request: FileEditRequest, all: Bool = false, headingStyle: HeadingPattern? = nil,
+                           history: ReleaseHistory? = nil) throws -> (change: FileChange, ranges: [String]) {
+        let renderer = try TemplateLookup.renderer(.changelog, settings: request.settings.templates)
+        let source = try history ?? request.context.history(request.settings)
+        _ = try request.range.version.map { try source.version($0) }
+        let (path, display) = request.location(configured: request.settings.changelogFile)
+        let file = try EditableFile.open(path, displayPath: display)
+        let editor = ChangelogEditor(document: file.document, pattern: headingStyle,
+                                     tagPrefix: request.settings.tagPrefix)
+
+        var requests: [RangeRequest] = []
+        if all {
+            guard !source.tags.isEmpty else {
+                throw NotesError(.nothingToDo, "the repository has no release tags\(request.settings.tagPrefix.map { " starting with \($0)" } ?? "")",
+                                 hint: "tag a release first, or pass --tag-prefix")
+            }
+            requests = source.tags.reversed().map { RangeRequest(version: $0.name) }
+        } else {
+            requests = [request.range]
+        }
+        // This thread walks release N+1 while a background queue groups and renders release N, in order.
+        let stage = OrderedStage<ChangelogEntryText>(limit: 2)
+        var ranges: [String] = []
+        let pattern = editor.pattern
+        let (headingMarks, subheadingMarks, level) = (editor.headingMarks, editor.subheadingMarks, editor.level)
+        for rangeRequest in requests {
+            let walked = try source.walkRelease(rangeRequest, now: request.context.now)
+            ranges.append(walked.summary)
+            stage.submit {
+                let result = walked.finish()
+                let entryVersion = rangeRequest.version.map { _ in result.notes.info.version } ?? nil
+                let release = result.context.release
+                let headingText = entryVersion == nil
+                    ? pattern.renderUnreleased(url: release.compareURL)
+                    : pattern.render(version: release.version ?? release.title, tag: release.tag ?? release.title,
+                                            date: release.date, url: release.compareURL)
+                let view = ChangelogEntryView(
+                    heading: headingMarks + " " + headingText, subheading: subheadingMarks,
+                    release: release, sections: result.context.sections, issues: result.context.issues,
+                    contributors: result.context.contributors, hasChanges: result.context.hasChanges)
+                let text = try EntryText.render(view, with: renderer, level: level)
+                return ChangelogEntryText(version: entryVersion, text: text)
+            }
+        }
+        let entries = try stage.results()
+        let (bytes, summary) = editor.apply(entries)
+        let phrase = summary.isEmpty ? "no change"
+            : summary.count > 3 ? "\(summary.filter { $0.hasPrefix("added") }.count) entries added, "
+                + "\(summary.filter { $0.hasPrefix("replaced") }.count) replaced"
+            : summary.joined(separator: "; ")
+        return (FileChange(path: file.path, displayPath: file.displayPath, before: file.original, after: bytes,
+                           summary: phrase), ranges)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import NotesMarkdown
+
+/// `notes readme`: the release's entry at the top of the README's "Release Notes" section.
+public enum UpdateReadme {
+    /// Computes the change to the README (nothing is written here) and the range summary. The file is
+    /// `--file`, else the settings' README; the section title and `keep` come from the settings. `create`
+    /// adds the section (and the file) when missing. `history` reuses an open pipeline (`notes release`).
+    public static func run(_ request: FileEditRequest, create: Bool = false, history: ReleaseHistory? = nil) throws
+        -> (change: FileChange, range: String)
+    {
+        let settings = request.settings
+        let renderer = try TemplateLookup.renderer(.readme, settings: settings.templates)
+        let source = try history ?? request.context.history(settings)
+        let versionText = request.range.version ?? ""
+        let version = try source.version(versionText)
+        let (path, display) = request.location(configured: settings.readmeFile)
+        let file = try EditableFile.open(path, displayPath: display)
+        guard file.exists || create else {
+            throw NotesError(.file, "\(display) does not exist; nothing was written",
+                             hint: "pass --create to create it with a \"\(settings.readmeHeading)\" section, or --file to name another README")
+        }
+        let editor = try ReadmeEditor(document: file.document, title: settings.readmeHeading,
+                                      create: create, displayPath: display, tagPrefix: settings.tagPrefix)
+        let result = try source.release(request.range, now: request.context.now)
+        let release = result.context.release
+        let heading = editor.pattern.render(version: release.version ?? version.bare, tag: release.tag ?? release.title,
+                                            date: release.date, url: release.compareURL)
+        let grouping = settings.grouping
+        let breaking = result.context.entries(inSection: SectionKind.breaking.rawValue)
+        let features = result.context.entries(inSection: grouping.sectionID(forType: "feat"))
+        let fixes = result.context.entries(inSection: grouping.sectionID(forType: "fix"))
+        let view = ReadmeEntryView(
+            heading: editor.headingMarks + " " + heading, bullet: editor.bullet, release: release,
+            breaking: breaking, features: features, fixes: fixes,
+            hasItems: !(breaking.isEmpty && features.isEmpty && fixes.isEmpty))
+        let text = try EntryText.render(view, with: renderer, level: editor.level)
+        let (bytes, summary) = editor.apply(version: version, entryText: text, keep: settings.readmeKeep)
+        return (FileChange(path: file.path, displayPath: file.displayPath, before: file.original, after: bytes,
+                           summary: summary), result.summary)
+    }
+}

@@ -1,0 +1,29 @@
+import NotesGit
+
+/// A release whose range is walked: grouping its commits and building the view model is left, pure
+/// work that `finish()` does on any thread.
+struct WalkedRelease: Sendable {
+    let info: ReleaseInfo
+    let commits: ParsedCommits
+    let grouping: GroupingRules
+    let links: RemoteLinks?
+    let summary: String
+    var outsidePaths: [CommitRecord] = []
+
+    /// Groups the commits and builds the view model.
+    func finish() -> ReleaseResult {
+        var notes = ReleaseBuilder.build(info: info, commits: commits.records(), rules: grouping)
+        notes.outsidePaths = outsidePaths
+        return ReleaseResult(notes: notes, context: ReleaseContext(notes: notes, links: links), summary: summary)
+    }
+}
+
+
+/// Runs a libgit2 call whose failure is not the user's doing, as an internal error with the message.
+func gitCall<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as GitError {
+        throw NotesError(.internalError, "git: \(error.message)")
+    }
+}

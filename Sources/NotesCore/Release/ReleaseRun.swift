@@ -1,0 +1,103 @@
+import NotesGit
+
+/// The state of one `notes release`: what is released, what has been changed so far, and how to undo it.
+public final class ReleaseRun {
+    /// The repository and settings.
+    public let workspace: ReleaseWorkspace
+    /// The version released.
+    public let version: ReleaseVersion
+    /// Its tag (`v0.1.3`).
+    public let tagName: String
+    /// True for `--dry-run`: steps say and diff, and change nothing.
+    public let dryRun: Bool
+    /// Who commits and tags.
+    public let committer: GitIdentity
+    /// Who authors the commit (`GIT_AUTHOR_*`, else the committer).
+    public let author: GitIdentity
+    /// "Now" (unix seconds).
+    public let now: Int64
+    /// HEAD's commit before the run.
+    public let startHead: CommitID
+    /// The release commit's time: `now`, but never before its parent's committer time (a commit older than its
+    /// parent, as a `SOURCE_DATE_EPOCH` in the past would make, confuses every date-ordered walk).
+    public let commitTime: Int64
+    /// The branch HEAD is on (`refs/heads/main`).
+    public let branchRef: String
+
+    /// Files written so far (with their original bytes), in order; in a dry run, the files that would be.
+    public private(set) var edits: [PlannedFileEdit] = []
+    /// The release commit, once made.
+    public private(set) var commit: CommitID?
+    /// The tag, once created.
+    public private(set) var createdTag: String?
+    /// The diffs of a dry run.
+    public private(set) var diffs: [String] = []
+    private let journal: FileJournal
+    private let sayLine: (String) -> Void
+
+    init(workspace: ReleaseWorkspace, version: ReleaseVersion, tagName: String, dryRun: Bool, committer: GitIdentity,
+         author: GitIdentity, now: Int64, startHead: CommitID, branchRef: String, say: @escaping (String) -> Void) {
+        self.workspace = workspace
+        self.version = version
+        self.tagName = tagName
+        self.dryRun = dryRun
+        self.committer = committer
+        self.author = author
+        self.now = now
+        self.startHead = startHead
+        commitTime = max(now, (try? workspace.repository.commit(startHead).committer.time) ?? now)
+        self.branchRef = branchRef
+        journal = FileJournal(workspace)
+        sayLine = say
+    }
+
+    /// Tells the user what happened (stderr).
+    public func say(_ line: String) { sayLine(line) }
+
+    /// Writes an edit, remembering the original bytes; in a dry run, records its diff instead.
+    public func write(_ edit: PlannedFileEdit) throws {
+        guard edit.original != edit.updated else { return }
+        if dryRun {
+            diffs.append(UnifiedDiff.diff(path: edit.path, old: edit.original, new: edit.updated))
+        } else {
+            try journal.write(edit)
+        }
+        if let index = edits.firstIndex(where: { $0.path == edit.path }) {
+            edits[index] = PlannedFileEdit(path: edit.path, original: edits[index].original, updated: edit.updated,
+                                           summary: edits[index].summary + "; " + edit.summary,
+                                           existed: edits[index].existed)
+        } else {
+            edits.append(edit)
+        }
+    }
+
+    /// The file commands' request for this release: its tag, the workspace's settings, the run's time.
+    func fileRequest() -> FileEditRequest {
+        FileEditRequest(settings: workspace.settings, range: RangeRequest(version: tagName),
+                        context: RunContext(now: now))
+    }
+
+    func recordCommit(_ id: CommitID) { commit = id }
+    func recordTag(_ name: String) { createdTag = name }
+
+    /// Undoes everything the run did, newest first: deletes the tag, moves the branch back and resets the index
+    /// entries of the committed files, puts back every file's original bytes. Returns what could not be undone.
+    func rollBack() -> [String] {
+        var failures: [String] = []
+        let repository = workspace.repository
+        if let createdTag {
+            do { try repository.deleteTag(named: createdTag) } catch { failures.append("tag \(createdTag): \(error)") }
+        }
+        if commit != nil {
+            do {
+                try repository.setReference(branchRef, to: startHead)
+                try repository.resetIndex(paths: edits.map(\.path), to: startHead)
+            } catch {
+                failures.append("\(branchRef) back to \(startHead.short): \(error)")
+            }
+        }
+        failures += journal.restore().map { "\($0): could not restore its original bytes" }
+        return failures
+    }
+}
+

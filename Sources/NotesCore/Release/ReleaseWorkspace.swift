@@ -1,0 +1,97 @@
+import Foundation
+import NotesGit
+
+/// The write side of a release: a repository with a work tree, the files a release changes, who signs, and
+/// the history pipeline (``ReleaseHistory``) every note it writes comes from. It decides nothing about
+/// ranges, tags or notes itself.
+public final class ReleaseWorkspace {
+    /// The history pipeline: repository, release tags, notes.
+    public let history: ReleaseHistory
+    /// The work tree's absolute path.
+    public let workdir: String
+
+    /// The settings.
+    public var settings: Settings { history.settings }
+    /// The repository.
+    public var repository: Repository { history.repository }
+
+    /// Opens the repository of `history` for writing; a bare repository is an error (exit 3).
+    public init(history: ReleaseHistory) throws {
+        guard let workdir = history.repository.workdir else {
+            throw NotesError(.repository, "the repository at \(history.repository.gitDir) is bare: it has no work tree",
+                             hint: "run the release commands in a clone with a work tree")
+        }
+        self.history = history
+        self.workdir = workdir.hasSuffix("/") ? String(workdir.dropLast()) : workdir
+    }
+
+    // MARK: Files
+
+    /// `path` (absolute, or relative to the work tree) relative to the work tree.
+    public func relative(_ path: String) -> String {
+        guard path.hasPrefix("/") else { return path }
+        let root = workdir + "/"
+        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
+    }
+
+    /// The absolute path of `relative` (relative to the work tree).
+    public func absolute(_ relative: String) -> String {
+        relative.hasPrefix("/") ? relative : workdir + "/" + relative
+    }
+
+    /// The bytes of `relative`, nil when it does not exist; an unreadable file or a folder is a file error.
+    public func read(_ relative: String) throws -> [UInt8]? {
+        let path = absolute(relative)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+        guard !isDirectory.boolValue else {
+            throw NotesError(.file, "\(relative) is a folder, not a file")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw NotesError(.file, "\(relative) cannot be read", hint: "check the file's permissions")
+        }
+        return Array(data)
+    }
+
+    /// True when `relative` exists.
+    public func exists(_ relative: String) -> Bool {
+        FileManager.default.fileExists(atPath: absolute(relative))
+    }
+
+    /// HEAD's commit; an error when HEAD is unborn.
+    public func head() throws -> CommitID {
+        guard let head = try gitCall({ try repository.headCommit() }) else {
+            throw NotesError(.repository, "HEAD does not point at a commit", hint: "check out a branch")
+        }
+        return head
+    }
+
+    // MARK: Identity
+
+    /// The committer identity for tags, commits and notes: `GIT_COMMITTER_NAME`/`GIT_COMMITTER_EMAIL`, else
+    /// `[tags] tagger_name`/`tagger_email` of notes.toml, else `user.name`/`user.email` from the git
+    /// configuration. With `allowActionsBot`, GitHub Actions (where `GITHUB_ACTIONS=true` and no identity is
+    /// configured) signs as `github-actions[bot]`.
+    public func identity(environment: [String: String], allowActionsBot: Bool = false) throws -> GitIdentity {
+        let repository = repository
+        if let tagger = settings.tagger, environment["GIT_COMMITTER_NAME"] == nil,
+           environment["GIT_COMMITTER_EMAIL"] == nil {
+            return GitIdentity(name: tagger.name, email: tagger.email, nameSource: .config, emailSource: .config)
+        }
+        if let identity = GitIdentity.resolve(environment: environment, config: { repository.config($0) }) {
+            return identity
+        }
+        if allowActionsBot, environment["GITHUB_ACTIONS"] == "true" {
+            return GitIdentity(name: "github-actions[bot]",
+                               email: "41898282+github-actions[bot]@users.noreply.github.com",
+                               nameSource: .environment, emailSource: .environment)
+        }
+        throw Self.noIdentityError
+    }
+
+    static let noIdentityError = NotesError(
+        .badInput,
+        "no committer identity: GIT_COMMITTER_NAME/GIT_COMMITTER_EMAIL are not set and git config has no user.name/user.email",
+        hint: "run git config user.name \"Your Name\" && git config user.email you@example.com, "
+            + "or set GIT_COMMITTER_NAME and GIT_COMMITTER_EMAIL")
+}
