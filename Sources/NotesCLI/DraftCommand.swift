@@ -7,10 +7,12 @@ struct DraftCommand: NotesSubcommand {
         commandName: "draft",
         abstract: "Print the release notes for a version.",
         discussion: """
-            With VERSION whose tag exists, the notes cover the previous release tag (exclusive) to that tag. \
-            When the tag does not exist yet, they cover the latest release tag reachable from HEAD to HEAD, \
-            titled with the tag VERSION will get. Without VERSION the notes are titled "Unreleased". A stable \
-            version starts after the previous stable tag; a pre-release after the previous tag of any kind. The \
+            With VERSION whose tag exists, the notes cover the previous release tag (exclusive) to that tag; \
+            when the tag does not exist yet, to HEAD, titled with the tag VERSION will get. The previous release \
+            tag is the highest lower version of the same tag family, an ancestor or not (git's PREVIOUS..RELEASE; \
+            see docs/ranges.md). Without VERSION the notes are titled "Unreleased" and start after the highest \
+            release tag reachable from HEAD. A stable version starts after the previous stable tag ([tags] \
+            stable_starts_after = "any": after its last pre-release); a pre-release after the previous tag of any kind. The \
             range and its size are said on stderr; the notes go to stdout or --output. They are exactly what \
             notes tag puts in the tag message and notes attach publishes. notes.toml (or --config) sets \
             sections, skip rules, links and templates; flags beat it.

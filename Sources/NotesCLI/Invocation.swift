@@ -41,9 +41,11 @@ public struct Invocation: @unchecked Sendable {
         path.hasPrefix("/") ? path : URL(fileURLWithPath: workingDirectory).appendingPathComponent(path).standardized.path
     }
 
-    /// Now, the environment and the progress line, for a use case.
+    /// Now, the environment, the progress line and where warnings go (`notes: warning: …`), for a use case.
     func context() throws -> RunContext {
-        RunContext(now: try now(), environment: environment, progress: progress)
+        let invocation = self
+        return RunContext(now: try now(), environment: environment, progress: progress,
+                          warn: { invocation.writeErr("notes: warning: \($0)\n") })
     }
 
     /// "Now" for dates: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the clock.

@@ -8,9 +8,13 @@ public struct RunContext: Sendable {
     public var environment: [String: String]
     /// Called with the running count of commits read, about every 1,000, while a walk runs; nil: nobody.
     public var progress: (@Sendable (Int) -> Void)?
+    /// Hears warnings about a release's range (the previous tag is not an ancestor); nil: nobody.
+    public var warn: (@Sendable (String) -> Void)?
 
     /// Makes a context.
-    public init(now: Int64, environment: [String: String] = [:], progress: (@Sendable (Int) -> Void)? = nil) {
+    public init(now: Int64, environment: [String: String] = [:], progress: (@Sendable (Int) -> Void)? = nil,
+                warn: (@Sendable (String) -> Void)? = nil) {
+        self.warn = warn
         self.now = now
         self.environment = environment
         self.progress = progress
@@ -18,6 +22,6 @@ public struct RunContext: Sendable {
 
     /// The history pipeline for `settings`, reporting progress here.
     func history(_ settings: Settings) throws -> ReleaseHistory {
-        try ReleaseHistory(settings: settings, progress: progress)
+        try ReleaseHistory(settings: settings, progress: progress, warn: warn)
     }
 }

@@ -40,15 +40,21 @@ public struct Configuration: Codable, Sendable, Equatable {
         public var taggerName: String?
         /// Email of the tagger. Default: none (git's `user.email`).
         public var taggerEmail: String?
+        /// Where a stable release's notes start: `stable` (after the previous stable tag, so they include its
+        /// pre-releases) or `any` (after the previous tag of any kind, its last pre-release). Default `"stable"`.
+        public var stableStartsAfter = "stable"
         /// The defaults.
         public init() {}
-        enum CodingKeys: String, CodingKey { case prefix, taggerName = "tagger_name", taggerEmail = "tagger_email" }
+        enum CodingKeys: String, CodingKey {
+            case prefix, taggerName = "tagger_name", taggerEmail = "tagger_email", stableStartsAfter = "stable_starts_after"
+        }
         /// Decodes, missing keys taking their defaults.
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             prefix = try c.decodeIfPresent(String.self, forKey: .prefix)
             taggerName = try c.decodeIfPresent(String.self, forKey: .taggerName)
             taggerEmail = try c.decodeIfPresent(String.self, forKey: .taggerEmail)
+            stableStartsAfter = try c.decodeIfPresent(String.self, forKey: .stableStartsAfter) ?? "stable"
         }
     }
 

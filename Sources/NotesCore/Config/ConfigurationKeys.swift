@@ -62,6 +62,8 @@ public enum ConfigurationKeys {
               meaning: "`v` or nothing: `v1.2.3` and `1.2.3`"),
         .init("tags.tagger_name", .string, nil, "Tagger name for tags notes creates.", meaning: "git's `user.name`"),
         .init("tags.tagger_email", .string, nil, "Tagger email for tags notes creates.", meaning: "git's `user.email`"),
+        .init("tags.stable_starts_after", .string, "\"stable\"", "Where a stable release's notes start: `stable` after the previous stable tag (v1.2.0 includes what v1.2.0-rc.1 and rc.2 had), `any` after the previous tag of any kind, its last pre-release (conventional-changelog, release-please). A pre-release always starts after the previous tag of any kind. See docs/ranges.md.",
+              choices: ["stable", "any"]),
 
         .init("release", .table, nil, "Where releases are made."),
         .init("release.branch", .string, "\"main\"", "The branch releases are made from."),

@@ -56,6 +56,8 @@ public struct Settings: Sendable {
     public var bumpRules: BumpRules
     /// Who signs tags and release commits when `GIT_COMMITTER_*` are not set (`[tags] tagger_*`).
     public var tagger: Tagger?
+    /// Where a stable release's notes start (`[tags] stable_starts_after`).
+    public var stableStart: PreviousTagRule.StableStart = .stable
 
     /// A configured identity for tags and release commits.
     public struct Tagger: Sendable, Hashable {
@@ -183,7 +185,8 @@ public struct Settings: Sendable {
             notesRef: flags.notesRef ?? config.release.notesRef,
             bumpRules: BumpRules(breakingBelowOneBumpsMinor: config.bump.breakingBelowOneBumpsMinor,
                                  featureBelowOneBumpsPatch: config.bump.featureBelowOneBumpsPatch),
-            tagger: tagger)
+            tagger: tagger,
+            stableStart: PreviousTagRule.StableStart(rawValue: config.tags.stableStartsAfter) ?? .stable)
     }
 
     /// `dir/` and `./dir` as `dir`.

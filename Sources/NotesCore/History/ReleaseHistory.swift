@@ -21,12 +21,15 @@ public final class ReleaseHistory {
     public let paths: PathFilter
     /// Called with the running count of commits read by walks (about every 1,000), for a progress line.
     let progress: (@Sendable (Int) -> Void)?
+    /// Hears each warning of a release as its range is chosen (`notes: warning: …` on stderr).
+    let warn: (@Sendable (String) -> Void)?
     private var walked = 0
     /// Committer times of tag commits already read (`nil`: unreadable).
     private var tagTimes: [CommitID: Int64?] = [:]
 
     /// Opens the repository at `settings.root` and reads its release tags.
-    public init(settings: Settings, progress: (@Sendable (Int) -> Void)? = nil) throws {
+    public init(settings: Settings, progress: (@Sendable (Int) -> Void)? = nil,
+                warn: (@Sendable (String) -> Void)? = nil) throws {
         repository = try RepositoryAccess.open(settings.root)
         guard !repository.isEmpty else {
             throw NotesError(.repository, "the repository at \(repository.workdir ?? repository.gitDir) has no commits yet",
@@ -34,6 +37,7 @@ public final class ReleaseHistory {
         }
         self.settings = settings
         self.progress = progress
+        self.warn = warn
         pattern = TagPattern(prefix: settings.tagPrefix)
         let repository = repository
         let pattern = pattern
@@ -107,24 +111,14 @@ public final class ReleaseHistory {
             previousTag = tags.first { $0.tag.target == from && $0.name == revision }
         }
         var records: (commits: ParsedCommits, count: Int)?
+        var warnings: [String] = []
         if request.from == nil {
-            let candidates = PreviousTagRule.candidates(for: version, excluding: releaseTag?.name, among: tags)
-            // The previous tag is nearly always the first candidate: walk the range it gives straight away,
-            // and keep that walk when it reaches the candidate (a walked commit has it as a parent, which
-            // happens exactly when the candidate is an ancestor of `to`). That saves a second read of the
-            // range. Otherwise, or with a path filter (which hides commits) or a shallow clone, search.
-            if let first = candidates.first, first.tag.target != to, paths.isEmpty, !repository.isShallow {
-                let walked = try walk(to: to, from: first.tag.target, paths: paths,
-                                      rangeLabel: "\(first.name)..\(toLabel)", watching: first.tag.target)
-                if walked.reached {
-                    previousTag = first
-                    records = walked.records
-                }
-            }
-            if records == nil {
-                previousTag = try Self.readHistory(repository, rangeLabel: toLabel) {
-                    try TagReachability.firstReachable(candidates, from: to, in: repository, time: self.tagTime)
-                }
+            let candidates = PreviousTagRule.candidates(for: version, excluding: releaseTag?.name, among: tags,
+                                                        stableStart: settings.stableStart)
+            if version != nil {
+                (previousTag, records, warnings) = try previousRelease(candidates.first, to: to, toLabel: toLabel)
+            } else {
+                (previousTag, records) = try latestReachable(candidates, to: to, toLabel: toLabel)
             }
             from = previousTag?.tag.target
             fromLabel = previousTag?.name
@@ -140,7 +134,7 @@ public final class ReleaseHistory {
             title: name ?? "Unreleased", version: version,
             tagName: name, tagExists: releaseTag != nil,
             previousTag: previousTag?.name ?? fromLabel, previousTagDate: previousTag?.tag.date,
-            date: releaseTag?.tag.date ?? now, from: from, to: to, rangeLabel: rangeLabel,
+            date: releaseTag?.tag.date ?? now, from: from, to: to, rangeLabel: rangeLabel, warnings: warnings,
             comparison: from.map { from in
                 let start = previousTag?.name ?? from.hex
                 let end = name ?? to.hex
@@ -156,8 +150,57 @@ public final class ReleaseHistory {
                 range += " " + paths.excludes.map { ":!\($0)" }.joined(separator: " ")
             }
         }
+        for warning in warnings { warn?(warning) }
         return WalkedRelease(info: info, commits: parsed.commits, grouping: settings.grouping, links: links,
                              summary: "\(range), \(count) commit\(count == 1 ? "" : "s")", outsidePaths: outside)
+    }
+
+    /// A release with a version: the previous release is `previous` (the highest lower version of the
+    /// family), reachable or not, and the range is git's `previous..to`. When `previous` is not an
+    /// ancestor of `to`, a warning says so. Returns the walked records when the walk that checked ancestry
+    /// is the range's own walk.
+    private func previousRelease(_ previous: VersionTag?, to: CommitID, toLabel: String) throws
+        -> (VersionTag?, (commits: ParsedCommits, count: Int)?, [String])
+    {
+        guard let previous, previous.tag.target != to else { return (previous, nil, []) }
+        var records: (commits: ParsedCommits, count: Int)?
+        var isAncestor: Bool
+        if paths.isEmpty, !repository.isShallow {
+            // A walk of previous..to meets a commit whose parent is `previous` exactly when `previous` is an
+            // ancestor of `to`: the one walk gives both the range and the answer.
+            let walked = try walk(to: to, from: previous.tag.target, paths: paths,
+                                  rangeLabel: "\(previous.name)..\(toLabel)", watching: previous.tag.target)
+            records = walked.records
+            isAncestor = walked.reached
+        } else {
+            isAncestor = try Self.readHistory(repository, rangeLabel: toLabel) {
+                try TagReachability.firstReachable([previous], from: to, in: repository, time: self.tagTime) != nil
+            }
+        }
+        guard !isAncestor else { return (previous, records, []) }
+        return (previous, records, [
+            "\(previous.name) is not an ancestor of \(toLabel) (a release branch or a re-created tag): the notes "
+                + "list the commits reachable from \(toLabel) and not from \(previous.name), as git's "
+                + "\(previous.name)..\(toLabel) does"])
+    }
+
+    /// "Unreleased" and `notes bump`: the first candidate (highest version first) reachable from `to`.
+    private func latestReachable(_ candidates: [VersionTag], to: CommitID, toLabel: String) throws
+        -> (VersionTag?, (commits: ParsedCommits, count: Int)?)
+    {
+        // The previous tag is nearly always the first candidate: walk the range it gives straight away,
+        // and keep that walk when it reaches the candidate (a walked commit has it as a parent, which
+        // happens exactly when the candidate is an ancestor of `to`). That saves a second read of the
+        // range. Otherwise, or with a path filter (which hides commits) or a shallow clone, search.
+        if let first = candidates.first, first.tag.target != to, paths.isEmpty, !repository.isShallow {
+            let walked = try walk(to: to, from: first.tag.target, paths: paths,
+                                  rangeLabel: "\(first.name)..\(toLabel)", watching: first.tag.target)
+            if walked.reached { return (first, walked.records) }
+        }
+        let found = try Self.readHistory(repository, rangeLabel: toLabel) {
+            try TagReachability.firstReachable(candidates, from: to, in: repository, time: self.tagTime)
+        }
+        return (found, nil)
     }
 
     /// Walks `from..to` (the whole history when `from` is nil), newest first. In a shallow clone, a range

@@ -25,11 +25,14 @@ public struct ReleaseInfo: Sendable {
     /// What a compare page compares: revisions the forge knows (tags, else full ids) and the link text
     /// (`v1.2.2...v1.2.3`). Nil for the whole history.
     public var comparison: (from: String, to: String, label: String)?
+    /// What the user should know about the range, one sentence each (the previous tag is not an ancestor).
+    public var warnings: [String]
 
     /// Makes release information.
     public init(title: String, version: ReleaseVersion?, tagName: String?, tagExists: Bool, previousTag: String?,
                 previousTagDate: Int64?, date: Int64, from: CommitID?, to: CommitID, rangeLabel: String,
-                comparison: (from: String, to: String, label: String)?) {
+                warnings: [String] = [], comparison: (from: String, to: String, label: String)?) {
+        self.warnings = warnings
         self.title = title
         self.version = version
         self.tagName = tagName
