@@ -35,7 +35,8 @@ struct AttachCommand: NotesSubcommand {
 
     func execute(_ invocation: Invocation) throws {
         let settings = try shared.settings(invocation, SettingsFlags(template: template.path(invocation),
-                                                                     notesRef: notesRef))
+                                                                     notesRef: notesRef),
+                                           version: version)
         let result = try AttachNotes.run(AttachRequest(
             settings: settings, version: version, outputPath: output.map(invocation.path),
             context: try invocation.context()))

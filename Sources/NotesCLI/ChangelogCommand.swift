@@ -42,7 +42,8 @@ struct ChangelogCommand: NotesSubcommand {
 
     func execute(_ invocation: Invocation) throws {
         let style = try headingStyle.map(Self.style)
-        let settings = try shared.settings(invocation, SettingsFlags(template: template.path(invocation)))
+        let settings = try shared.settings(invocation, SettingsFlags(template: template.path(invocation)),
+                                           version: version, nearestFamily: true)
         let (change, ranges) = try UpdateChangelog.run(
             try edit.request(settings, range: range.request(version: version), invocation), all: all,
             headingStyle: style)

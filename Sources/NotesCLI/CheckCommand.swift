@@ -31,7 +31,7 @@ struct CheckCommand: NotesSubcommand {
 
     func execute(_ invocation: Invocation) throws {
         let settings = try shared.settings(invocation, SettingsFlags(
-            versionFiles: versionFile.versionFiles, releaseBranch: branch))
+            versionFiles: versionFile.versionFiles, releaseBranch: branch), version: version)
         let report = try ReleaseCheck.run(CheckRequest(settings: settings, version: version,
                                                        context: try invocation.context()))
         invocation.writeOut(json ? try report.json() : report.text)

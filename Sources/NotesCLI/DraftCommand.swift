@@ -50,7 +50,8 @@ struct DraftCommand: NotesSubcommand {
 
     func execute(_ invocation: Invocation) throws {
         if let output { try AtomicFile.checkWritable(invocation.path(output)) }
-        let settings = try shared.settings(invocation, SettingsFlags(template: template.path(invocation)))
+        let settings = try shared.settings(invocation, SettingsFlags(template: template.path(invocation)),
+                                           version: version, nearestFamily: true)
         let outcome = try DraftNotes.run(DraftRequest(
             settings: settings, range: range.request(version: version),
             output: context ? .context : explain ? .explain : .notes, strict: strict, context: try invocation.context()))

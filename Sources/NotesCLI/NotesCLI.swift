@@ -125,15 +125,22 @@ struct SharedOptions: ParsableArguments {
     var paths: [String] = []
 
     /// Loads the configuration (checked in full, before any work) and resolves these flags and the
-    /// command's own (`flags`) over it.
-    func settings(_ invocation: Invocation, _ flags: SettingsFlags = SettingsFlags()) throws -> Settings {
+    /// command's own (`flags`) over it. `version` is the command's VERSION argument: an existing tag's name
+    /// picks its tag family; `nearestFamily` lets a command without VERSION pick the nearest tags' family.
+    /// The settings' notices go to stderr as `notes: …`.
+    func settings(_ invocation: Invocation, _ flags: SettingsFlags = SettingsFlags(), version: String? = nil,
+                  nearestFamily: Bool = false) throws -> Settings {
         var flags = flags
         flags.tagPrefix = tagPrefix
         flags.package = package
         flags.paths = paths
-        return try Settings.load(repositoryPath: repository.repositoryPath(invocation),
-                                 configPath: repository.config.map(invocation.path), configDisplay: repository.config,
-                                 flags: flags)
+        flags.version = version
+        flags.chooseNearestFamily = nearestFamily
+        let settings = try Settings.load(repositoryPath: repository.repositoryPath(invocation),
+                                         configPath: repository.config.map(invocation.path),
+                                         configDisplay: repository.config, flags: flags)
+        for notice in settings.notices { invocation.writeErr("notes: \(notice)\n") }
+        return settings
     }
 }
 

@@ -41,7 +41,7 @@ struct ReadmeCommand: NotesSubcommand {
 
     func execute(_ invocation: Invocation) throws {
         let settings = try shared.settings(invocation, SettingsFlags(
-            template: template.path(invocation), readmeHeading: section, readmeKeep: keep))
+            template: template.path(invocation), readmeHeading: section, readmeKeep: keep), version: version)
         let (change, summary) = try UpdateReadme.run(
             try edit.request(settings, range: range.request(version: version), invocation), create: create)
         invocation.writeErr("notes: \(summary)\n")

@@ -37,7 +37,7 @@ struct ReleaseCommand: NotesSubcommand {
 
     func execute(_ invocation: Invocation) throws {
         let settings = try shared.settings(invocation, SettingsFlags(
-            versionFiles: versionFile.versionFiles, releaseBranch: branch))
+            versionFiles: versionFile.versionFiles, releaseBranch: branch), version: version)
         let outcome = try ReleaseFlow.run(
             ReleaseRequest(settings: settings, version: version, preID: preID, dryRun: dryRun,
                            context: try invocation.context()),

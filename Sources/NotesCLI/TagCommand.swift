@@ -26,7 +26,8 @@ struct TagCommand: NotesSubcommand {
     var force = false
 
     func execute(_ invocation: Invocation) throws {
-        let settings = try shared.settings(invocation, SettingsFlags(template: template.path(invocation)))
+        let settings = try shared.settings(invocation, SettingsFlags(template: template.path(invocation)),
+                                           version: version)
         let result = try CreateTag.run(TagRequest(settings: settings, version: version, force: force,
                                                   context: try invocation.context()))
         let moved = result.movedFrom.map { " (moved from \($0.short))" } ?? ""

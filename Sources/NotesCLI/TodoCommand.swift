@@ -42,7 +42,8 @@ struct TodoCommand: NotesSubcommand {
     func execute(_ invocation: Invocation) throws {
         let placement: TodoPlacement? = after.map { .after($0) } ?? before.map { .before($0) }
         let settings = try shared.settings(invocation, SettingsFlags(
-            template: template.path(invocation), todoPlacement: placement, announceChannels: channels))
+            template: template.path(invocation), todoPlacement: placement, announceChannels: channels),
+            version: version)
         let (change, summary) = try UpdateTodo.run(
             try edit.request(settings, range: range.request(version: version), invocation))
         invocation.writeErr("notes: \(summary)\n")

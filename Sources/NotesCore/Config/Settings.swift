@@ -58,6 +58,8 @@ public struct Settings: Sendable {
     public var tagger: Tagger?
     /// Where a stable release's notes start (`[tags] stable_starts_after`).
     public var stableStart: PreviousTagRule.StableStart = .stable
+    /// What the command should say before its work, one line each (the tag family chosen).
+    public var notices: [String] = []
 
     /// A configured identity for tags and release commits.
     public struct Tagger: Sendable, Hashable {
@@ -87,11 +89,18 @@ public struct Settings: Sendable {
     /// Loads the configuration of the repository containing `repositoryPath` (`configPath`, absolute, shown
     /// as `configDisplay`; else the repository's notes.toml), checked in full before any work, and resolves
     /// `flags` over it.
+    /// The VERSION argument in `flags` picks the tag family first (``TagFamilyChoice``).
     public static func load(repositoryPath: String, configPath: String?, configDisplay: String? = nil,
                             flags: SettingsFlags) throws -> Settings {
-        let root = try root(repositoryPath: repositoryPath)
+        let repository = try RepositoryAccess.open(repositoryPath)
+        let root = repository.workdir ?? repository.gitDir
         let loaded = try ConfigurationLoader.load(explicitPath: configPath, displayPath: configDisplay, root: root)
-        return try resolve(configuration: loaded, flags: flags)
+        var flags = flags
+        let notices = repository.isEmpty ? []
+            : try TagFamilyChoice.apply(&flags, configuration: loaded.configuration, repository: repository)
+        var settings = try resolve(configuration: loaded, flags: flags)
+        settings.notices = notices
+        return settings
     }
 
     /// The work tree root of the repository containing `repositoryPath` (the git folder for a bare one).

@@ -24,6 +24,12 @@ public struct SettingsFlags: Sendable {
     public var todoPlacement: TodoPlacement?
     /// `todo --channel` (repeatable).
     public var announceChannels: [String]
+    /// The VERSION argument as written, when the command took one: an existing tag's name sets its tag
+    /// family's prefix (and package) unless `--tag-prefix` or `--package` is given.
+    public var version: String?
+    /// With no VERSION, choose the tag family of the nearest release tag when the tags fall in several
+    /// (`draft`, `changelog`).
+    public var chooseNearestFamily = false
 
     /// Makes flags.
     public init(tagPrefix: String? = nil, package: String? = nil, paths: [String] = [], template: String? = nil,

@@ -49,7 +49,7 @@ public final class ReleaseHistory {
     /// Parses a VERSION argument, with or without the tag prefix.
     public func version(_ text: String) throws -> ReleaseVersion {
         guard let parsed = ReleaseVersion(text, prefix: pattern.prefix) ?? ReleaseVersion(text) else {
-            throw NotesError.invalidVersion(text)
+            throw TagFamily.invalidVersion(text, prefix: pattern.prefix, tags: (try? repository.tags()) ?? [])
         }
         return parsed
     }
