@@ -24,7 +24,7 @@ struct CommitsRobustnessTests {
             _ = IssueReferenceExtractor.references(in: parsed)
             _ = RevertDetector.revert(in: parsed)
             _ = SquashSuffix.split(parsed.subject)
-            #expect((parsed.conventional == nil) != (parsed.nonConformance == nil))
+            #expect(parsed.conventional != nil || parsed.nonConformance != nil)
         }
         let full = IssueReferenceExtractor.references(in: CommitMessageParser.parse(Self.sample))
         #expect(full.map(\.key) == ["#2", "#3", "owner/repo#7", "#8", "#9"])

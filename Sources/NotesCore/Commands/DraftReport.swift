@@ -42,10 +42,13 @@ public enum DraftReport {
             .map(\.element.text).joined(separator: "\n") + "\n"
     }
 
-    /// The commits `--strict` rejects: not conventional, and not a merge, a git revert or skipped by a rule.
+    /// The commits `--strict` rejects: not conventional, or read as conventional with a deviation
+    /// (`nonConformance`: no blank line after the header, `BREAKING CHANGE:` with its text below), and not
+    /// a merge, a git revert or skipped by a rule.
     public static func nonConventional(_ notes: ReleaseNotes) -> [ClassifiedCommit] {
         notes.commits.filter { item in
-            item.record.conventional == nil && item.skipped != .merge && item.skipped != .rule && item.record.revert == nil
+            (item.record.conventional == nil || item.record.message.nonConformance != nil)
+                && item.skipped != .merge && item.skipped != .rule && item.record.revert == nil
         }
     }
 

@@ -9,15 +9,24 @@
 ///   a breaking change. The colon must be followed by a space; extra spaces before the
 ///   description are dropped; the description must not be empty.
 /// - Body: everything between the header and the footer block, trimmed. Lines written right
-///   under the header without a blank line are body too (the message is still conventional).
+///   under the header without a blank line are body too: the message is still read as conventional
+///   (it keeps its type and section), with `nonConformance` saying "no blank line between the header
+///   and the body". One exception: a wrapped subject. When the header ends mid-sentence (see
+///   `isWrappedSubject`: at least 40 characters, ending in a letter, digit or comma) and line 2 is a
+///   lone line starting with a lower-case letter, line 2 joins the description after a space, with the
+///   note "the subject is wrapped onto a second line".
 /// - Footers: the final paragraphs whose first line is a trailer (`Token: value` or
 ///   `Token #value`, the token being ASCII letters, digits and `-`, or exactly
 ///   `BREAKING CHANGE`), counted back from the end and stopping at the first paragraph that
 ///   does not start with one. So `BREAKING CHANGE: …`, a blank line, then `Signed-off-by: …`
-///   gives two footers, while a footer-looking paragraph followed by prose is body. Inside a
-///   footer paragraph, lines that are not trailers continue the previous footer's value
-///   (joined with `\n`); a blank line ends a value. Lines written right under the header
-///   without a blank line are never footers (as in `git interpret-trailers`).
+///   gives two footers, while a footer-looking paragraph followed by prose is body. A paragraph
+///   opening with a `BREAKING CHANGE`/`BREAKING-CHANGE` trailer starts the footer block even when
+///   prose paragraphs follow: by rule 10 a value ends at the next trailer line, so the prose is
+///   part of the breaking text. Inside the block, lines that are not trailers continue the
+///   previous footer's value (joined with `\n`, or `\n\n` across a blank line). `BREAKING CHANGE:`
+///   alone on its line takes the following lines as its text, with a `nonConformance` note so
+///   `--strict` reports it. Lines written right under the header without a blank line are never
+///   footers (as in `git interpret-trailers`).
 /// - Only the upper-case tokens `BREAKING CHANGE` and `BREAKING-CHANGE` mark a break. A
 ///   lower-case `breaking change: …` line is not a trailer (its token has a space), so it is
 ///   body text or part of the previous footer's value; `breaking-change: …` is an ordinary
@@ -51,7 +60,23 @@ public enum CommitMessageParser {
         } else {
             subject = UTF8Scan.string(bytes, subjectLine.start, subjectLine.end).characterTrimmedSpaces()
         }
-        let (body, footers) = lines.count == 1 ? (nil, []) : splitBodyAndFooters(lines, in: bytes)
+        // Line 2 right under the header: a wrapped subject when line 1 ends mid-sentence, else body text
+        // that should have had a blank line before it. Either way the message deviates from the format.
+        var bodyStart = 1
+        var continuation: String?
+        var notes: [String] = []
+        if lines.count > 1, !isBlank(lines[1], in: bytes) {
+            if isWrappedSubject(subject, lines, in: bytes) {
+                continuation = UTF8Scan.trimmed(bytes, lines[1].start, lines[1].end, spacesOnly: false)
+                bodyStart = 2
+                notes.append("the subject is wrapped onto a second line")
+            } else {
+                notes.append("no blank line between the header and the body")
+            }
+        }
+        let (body, footers, footerNotes) = lines.count <= bodyStart ? (nil, [], [])
+            : splitBodyAndFooters(lines, from: bodyStart, in: bytes)
+        notes += footerNotes
 
         var result = ParsedMessage(subject: subject, body: body, footers: footers)
         let header: Result<Header, HeaderError>
@@ -65,12 +90,29 @@ public enum CommitMessageParser {
             result.nonConformance = error.reason
         case .success(let header):
             let breaking = footers.filter(\.isBreakingChange).map(\.value)
+            let description = continuation.map { header.description + " " + $0 } ?? header.description
             result.conventional = ConventionalCommit(
-                type: header.type, scope: header.scope, description: header.description,
+                type: header.type, scope: header.scope, description: description,
                 body: body, footers: footers,
-                isBreaking: header.bang || !breaking.isEmpty, breakingDescriptions: breaking)
+                isBreaking: header.bang || !breaking.isEmpty, breakingDescriptions: breaking.filter { !$0.isEmpty })
+            if !notes.isEmpty { result.nonConformance = notes.joined(separator: "; ") }
         }
         return result
+    }
+
+    /// True when line 2 continues a header that ends mid-sentence, read conservatively: line 2 is the only
+    /// line of its paragraph (a blank line or the end follows), starts with a lower-case ASCII letter, is not
+    /// a trailer or a list item; and the header is at least 40 characters long (it was wrapped, not short)
+    /// and ends with a letter, a digit or a comma: no `.`, `!`, `?`, `:`, `;`, closing bracket, quote or
+    /// backtick, which end a sentence or a reference such as `(#123)`.
+    private static func isWrappedSubject(_ subject: String, _ lines: Lines, in bytes: UTF8Scan.Bytes) -> Bool {
+        guard lines.count == 2 || isBlank(lines[2], in: bytes) else { return false }
+        guard subject.count >= 40, let last = subject.unicodeScalars.last else { return false }
+        guard last.properties.isAlphabetic || ("0"..."9").contains(last) || last == "," else { return false }
+        let line = lines[1]
+        guard let start = UTF8Scan.trimmedRange(bytes, line.start, line.end, spacesOnly: true)?.lowerBound,
+              (0x61...0x7A).contains(bytes[start]) else { return false }
+        return trailer(line, in: bytes) == nil
     }
 
     // MARK: - Lines
@@ -130,38 +172,69 @@ public enum CommitMessageParser {
 
     // MARK: - Body and footers
 
-    /// Splits the lines after the subject into body and footers.
-    private static func splitBodyAndFooters(_ lines: Lines, in bytes: UTF8Scan.Bytes) -> (body: String?, footers: [Footer]) {
-        // Paragraph starts after a blank line, from the end: the footer block is the run of
-        // final paragraphs that begin with a trailer line.
+    /// Splits the lines from `first` (after the subject) into body, footers, and notes on how the footers
+    /// deviate from the format.
+    ///
+    /// The footer block is the run of final paragraphs that begin with a trailer, or, when earlier, the
+    /// first paragraph that begins with a `BREAKING CHANGE`/`BREAKING-CHANGE` trailer: by rule 10 a value
+    /// runs on, over blank lines and prose paragraphs, until the next trailer line. `BREAKING CHANGE:` with
+    /// its text on the following lines is a breaking footer too, with a note.
+    private static func splitBodyAndFooters(_ lines: Lines, from first: Int, in bytes: UTF8Scan.Bytes)
+        -> (body: String?, footers: [Footer], notes: [String])
+    {
         let count = lines.count
         var blockStart = count
         var searchEnd = count
         while true {
             var blank = searchEnd - 1
-            while blank >= 1, !isBlank(lines[blank], in: bytes) { blank -= 1 }
-            guard blank >= 1 else { break }
+            while blank >= first, !isBlank(lines[blank], in: bytes) { blank -= 1 }
+            guard blank >= first else { break }
             let start = blank + 1
             if start < searchEnd {
-                guard trailer(lines[start], in: bytes) != nil else { break }
+                guard trailer(lines[start], in: bytes) != nil || emptyBreakingTrailer(lines[start], in: bytes) != nil
+                else { break }
                 blockStart = start
             }
             searchEnd = blank
         }
-        guard blockStart < count else { return (trimmedOrNil(lines, 1, count, in: bytes), []) }
+        // The first paragraph that opens with a breaking footer starts the block even when prose follows.
+        var index = first + 1
+        while index < blockStart {
+            if isBlank(lines[index - 1], in: bytes), !isBlank(lines[index], in: bytes),
+               trailer(lines[index], in: bytes)?.isBreakingChange == true || emptyBreakingTrailer(lines[index], in: bytes) != nil {
+                blockStart = index
+                break
+            }
+            index += 1
+        }
+        guard blockStart < count else { return (trimmedOrNil(lines, first, count, in: bytes), [], []) }
 
         var footers: [Footer] = []
+        var notes: [String] = []
         var valueOpen = false
+        var pendingBlank = false
         var continued = false
         for index in blockStart..<count {
             let line = lines[index]
             if isBlank(line, in: bytes) {
-                valueOpen = false
+                if valueOpen { pendingBlank = true }
             } else if let footer = trailer(line, in: bytes) {
                 footers.append(footer)
                 valueOpen = true
+                pendingBlank = false
+            } else if let footer = emptyBreakingTrailer(line, in: bytes) {
+                footers.append(footer)
+                notes.append("the \(footer.token) footer's text starts on the next line")
+                valueOpen = true
+                pendingBlank = false
             } else if valueOpen, let last = footers.indices.last {
-                footers[last].value += "\n" + trimmingTrailingWhitespace(line, in: bytes)
+                let text = trimmingTrailingWhitespace(line, in: bytes)
+                if footers[last].value.isEmpty {
+                    footers[last].value = text
+                } else {
+                    footers[last].value += (pendingBlank ? "\n\n" : "\n") + text
+                }
+                pendingBlank = false
                 continued = true
             }
         }
@@ -176,7 +249,17 @@ public enum CommitMessageParser {
                 footers[index].value = footers[index].value.trimmedWhitespace()
             }
         }
-        return (trimmedOrNil(lines, 1, blockStart, in: bytes), footers)
+        return (trimmedOrNil(lines, first, blockStart, in: bytes), footers, notes)
+    }
+
+    /// `BREAKING CHANGE:` or `BREAKING-CHANGE:` alone on its line (trailing blanks allowed): a breaking
+    /// footer whose text follows on the next lines.
+    private static func emptyBreakingTrailer(_ line: Line, in bytes: UTF8Scan.Bytes) -> Footer? {
+        guard let range = UTF8Scan.trimmedRange(bytes, line.start, line.end, spacesOnly: true),
+              range.lowerBound == line.start else { return nil }
+        let text = UTF8Scan.string(bytes, range.lowerBound, range.upperBound)
+        guard text == "BREAKING CHANGE:" || text == "BREAKING-CHANGE:" else { return nil }
+        return Footer(token: String(text.dropLast()), value: "")
     }
 
     /// False when the first and last bytes are ASCII and not whitespace, so

@@ -81,9 +81,10 @@ public struct GroupingRules: @unchecked Sendable {  // NSRegularExpression is im
     /// Why `record` went to `section`, for `--explain`.
     public func reason(for record: CommitRecord, in section: SectionKind) -> String {
         if let conventional = record.conventional {
-            if conventional.isBreaking && section == .breaking { return "breaking change" }
+            let deviation = record.message.nonConformance.map { "; \($0)" } ?? ""
+            if conventional.isBreaking && section == .breaking { return "breaking change" + deviation }
             let type = conventional.type.lowercased()
-            return typeSections[type] != nil ? "type \(type)" : "type \(type) is in no section"
+            return (typeSections[type] != nil ? "type \(type)" : "type \(type) is in no section") + deviation
         }
         if record.revert != nil && section == .reverts { return "git revert of \(record.revert?.revertedID.prefix(7) ?? "")" }
         return "not conventional" + (record.message.nonConformance.map { ": \($0)" } ?? "")

@@ -403,7 +403,8 @@ extension ReleaseContext {
             return CommitView(
                 id: record.id.hex, subject: record.subject, type: record.conventional?.type,
                 scope: record.conventional?.scope, breaking: record.conventional?.isBreaking ?? false,
-                conventional: record.conventional != nil, nonConformance: record.message.nonConformance,
+                conventional: record.conventional != nil && record.message.nonConformance == nil,
+                nonConformance: record.message.nonConformance,
                 issues: record.issues.map(\.key), section: item.section?.rawValue,
                 skipped: item.skipped?.rawValue, skipRule: item.skipRule, cancelledWith: item.cancelledWith?.hex,
                 author: record.author.name, date: DateText.timestamp(record.author.time))
