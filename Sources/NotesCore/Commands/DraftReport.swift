@@ -9,6 +9,7 @@ public enum DraftReport {
             lines.append((record.author.time,
                           "\(record.id.short) \(record.subject) → skipped: outside the package's paths"))
         }
+        let folded = Set(notes.sections.flatMap(\.entries).filter(\.foldsDependencyUpdates).flatMap(\.commits))
         for item in notes.commits {
             let record = item.record
             let what: String
@@ -16,7 +17,7 @@ public enum DraftReport {
             case .merge?:
                 what = "skipped: merge commit (the commits it brings in are listed on their own)"
             case .release?:
-                what = "skipped: release commit (chore(release))"
+                what = "skipped: release commit"
             case .rule?:
                 let number = item.skipRule ?? 0
                 let summary = rules.rules.first { $0.number == number }?.summary
@@ -31,7 +32,8 @@ public enum DraftReport {
                 what = "skipped: reverts \(item.cancelledWith?.short ?? "?") in this range"
             case nil:
                 let section = item.section ?? rules.section(for: record)
-                what = "\(section.title) (\(rules.reason(for: record, in: section)))"
+                what = "\(section.title) (\(rules.reason(for: record, in: section))"
+                    + (folded.contains(record.id) ? "; folded into the dependency updates line" : "") + ")"
             }
             lines.append((record.author.time, "\(record.id.short) \(record.subject) → \(what)"))
         }

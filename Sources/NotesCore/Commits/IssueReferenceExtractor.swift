@@ -42,6 +42,25 @@ public enum IssueReferenceExtractor {
         return result
     }
 
+    /// Footer tokens (lower-cased) whose references link issues without closing them.
+    static let referenceFooterTokens: Set<String> = [
+        "refs", "ref", "references", "related", "related-to", "see", "see-also", "issue", "issues", "part-of",
+    ]
+
+    /// The keys of `references` (as `references(in:)` found them in `message`) that link an issue: the
+    /// closing ones, and those written in a `Refs:`-style footer. Squash suffixes and mentions are left out.
+    public static func issueLinkKeys(in message: ParsedMessage, references: [IssueReference]) -> Set<String> {
+        guard !references.isEmpty else { return [] }
+        var keys = Set(references.filter(\.closes).map(\.key))
+        let footers = message.footers.filter { referenceFooterTokens.contains($0.token.lowercased()) }
+        if !footers.isEmpty {
+            for reference in IssueReferenceExtractor.references(in: ParsedMessage(subject: "", footers: footers)) {
+                keys.insert(reference.key)
+            }
+        }
+        return keys
+    }
+
     static let closingKeywords: Set<String> = [
         "close", "closes", "closed", "fix", "fixes", "fixed", "resolve", "resolves", "resolved",
     ]

@@ -11,6 +11,10 @@ public struct Configuration: Codable, Sendable, Equatable {
     public var bump = Bump()
     /// `[commits]`: which commits and scopes are shown.
     public var commits = Commits()
+    /// `[issues]`: which references the "Linked issues" list shows.
+    public var issues = Issues()
+    /// `[contributors]`: bots and duplicate identities in the contributors list.
+    public var contributors = Contributors()
     /// `[[skip]]`: rules that leave commits out of the notes, numbered from 1 in file order. Default: none.
     public var skip: [SkipRule] = []
     /// `[[section]]`: the sections, in display order, and which types go to each. Default: the 13
@@ -102,14 +106,64 @@ public struct Configuration: Codable, Sendable, Equatable {
         public var hiddenTypes: [String] = []
         /// When not empty, only commits with one of these scopes, or with no scope, are shown. Default `[]` (all).
         public var scopes: [String] = []
+        /// Which commits count as release commits (skipped): `detect` (`chore(release)`, and any commit that
+        /// is not a feature, fix or breaking change whose subject names the version being released, or that a
+        /// release tag points at and whose subject names a version or starts with release/bump) or
+        /// `chore-release` (only `chore(release): …`). Default `"detect"`.
+        public var releaseCommits = "detect"
+        /// `fold` lists dependency-bot updates (`chore(deps…)`, `build(deps…)`, bots' "Bump …"/"Update …")
+        /// as one line per release ("12 dependency updates"); `list` lists each. Default `"fold"`.
+        public var dependencyUpdates = "fold"
+        /// Show the pull-request number of a `Merge pull request #N` commit on the commits it brought in. Default `true`.
+        public var mergePullRequests = true
         /// The defaults.
         public init() {}
-        enum CodingKeys: String, CodingKey { case hiddenTypes = "hidden_types", scopes }
+        enum CodingKeys: String, CodingKey {
+            case hiddenTypes = "hidden_types", scopes, releaseCommits = "release_commits"
+            case dependencyUpdates = "dependency_updates", mergePullRequests = "merge_pull_requests"
+        }
         /// Decodes, missing keys taking their defaults.
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             hiddenTypes = try c.decodeIfPresent([String].self, forKey: .hiddenTypes) ?? []
             scopes = try c.decodeIfPresent([String].self, forKey: .scopes) ?? []
+            releaseCommits = try c.decodeIfPresent(String.self, forKey: .releaseCommits) ?? "detect"
+            dependencyUpdates = try c.decodeIfPresent(String.self, forKey: .dependencyUpdates) ?? "fold"
+            mergePullRequests = try c.decodeIfPresent(Bool.self, forKey: .mergePullRequests) ?? true
+        }
+    }
+
+    /// `[issues]`: the "Linked issues" list.
+    public struct Issues: Codable, Sendable, Equatable {
+        /// `issues` lists the references that close an issue or come from a `Refs:`-style footer, not
+        /// pull-request numbers (`(#123)` suffixes, merge commits) or mentions; `all` lists every reference;
+        /// `none` leaves the list out. Default `"issues"`.
+        public var list = "issues"
+        /// The defaults.
+        public init() {}
+        enum CodingKeys: String, CodingKey { case list }
+        /// Decodes, missing keys taking their defaults.
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            list = try c.decodeIfPresent(String.self, forKey: .list) ?? "issues"
+        }
+    }
+
+    /// `[contributors]`: the contributors list.
+    public struct Contributors: Codable, Sendable, Equatable {
+        /// Bots (names or emails with `[bot]`): `last` lists them after people, `hide` leaves them out,
+        /// `mixed` sorts them with people. Default `"last"`.
+        public var bots = "last"
+        /// Authors are the same person when they have the same `name` (case-insensitive) or the same `email`. Default `"name"`.
+        public var mergeBy = "name"
+        /// The defaults.
+        public init() {}
+        enum CodingKeys: String, CodingKey { case bots, mergeBy = "merge_by" }
+        /// Decodes, missing keys taking their defaults.
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            bots = try c.decodeIfPresent(String.self, forKey: .bots) ?? "last"
+            mergeBy = try c.decodeIfPresent(String.self, forKey: .mergeBy) ?? "name"
         }
     }
 
@@ -333,7 +387,7 @@ public struct Configuration: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case tags, release, bump, commits, skip, section, templates, links, files, readme, todo, package
+        case tags, release, bump, commits, issues, contributors, skip, section, templates, links, files, readme, todo, package
     }
 
     /// Decodes, missing keys and tables taking their defaults.
@@ -343,6 +397,8 @@ public struct Configuration: Codable, Sendable, Equatable {
         release = try c.decodeIfPresent(Release.self, forKey: .release) ?? Release()
         bump = try c.decodeIfPresent(Bump.self, forKey: .bump) ?? Bump()
         commits = try c.decodeIfPresent(Commits.self, forKey: .commits) ?? Commits()
+        issues = try c.decodeIfPresent(Issues.self, forKey: .issues) ?? Issues()
+        contributors = try c.decodeIfPresent(Contributors.self, forKey: .contributors) ?? Contributors()
         skip = try c.decodeIfPresent([SkipRule].self, forKey: .skip) ?? []
         section = try c.decodeIfPresent([Section].self, forKey: .section) ?? Section.defaults
         templates = try c.decodeIfPresent(Templates.self, forKey: .templates) ?? Templates()

@@ -76,6 +76,21 @@ public enum ConfigurationKeys {
         .init("commits", .table, nil, "Which commits and scopes are shown."),
         .init("commits.hidden_types", .strings, "[]", "Conventional types left out of the notes (`[\"chore\", \"ci\"]`), case-insensitive. `--context` shows them as `skipped: \"hidden\"`."),
         .init("commits.scopes", .strings, "[]", "When not empty, only commits with one of these scopes, or without a scope, are shown; the others are `skipped: \"scope\"`. Empty shows all."),
+        .init("commits.release_commits", .string, "\"detect\"", "Release commits are skipped (`skipped: \"release\"`). `detect`: `chore(release): …`, and any commit that is not a feature, fix or breaking change whose subject names the version being released (`release: v8.2.2`, `bump: version 4.12.1 → 4.13.0`), or that a release tag points at and whose subject names a version or starts with release/bump. `chore-release`: only `chore(release): …`.",
+              choices: ["detect", "chore-release"]),
+        .init("commits.dependency_updates", .string, "\"fold\"", "Dependency updates (`chore(deps…)`, `build(deps…)`, and bots' `Bump …`/`Update …` commits), not breaking: `fold` lists them as one line per release (\"12 dependency updates\"), `list` one line each.",
+              choices: ["fold", "list"]),
+        .init("commits.merge_pull_requests", .boolean, "true", "A `Merge pull request #N` commit's number is shown on the commits it brought in (as a squash suffix `(#N)` is)."),
+
+        .init("issues", .table, nil, "The \"Linked issues\" list."),
+        .init("issues.list", .string, "\"issues\"", "`issues`: references that close an issue (closing keywords, `Closes:`) or come from a `Refs:`-style footer (`Refs`, `Ref`, `References`, `Related`, `See`, `Issue`, `Issues`, `Part-of`); not pull-request numbers (`(#123)` suffixes, merge commits) or mentions, which stay on their entries. `all`: every reference. `none`: no list.",
+              choices: ["issues", "all", "none"]),
+
+        .init("contributors", .table, nil, "The contributors list."),
+        .init("contributors.bots", .string, "\"last\"", "Authors whose name or email has `[bot]`: `last` after people, `hide` left out, `mixed` sorted with people.",
+              choices: ["last", "hide", "mixed"]),
+        .init("contributors.merge_by", .string, "\"name\"", "Commits by the same `name` (case-insensitive) are one contributor, whatever their emails; `email` merges by email only.",
+              choices: ["name", "email"]),
 
         .init("skip", .tableArray, "[]", "Rules that leave commits out, numbered from 1 in file order. A commit is skipped when every condition of a rule holds; `--context` shows `skipped: \"rule\"` and `skipRule: N`, `--explain` says \"rule N\"."),
         .init("skip[].subject", .string, nil, "Regular expression (NSRegularExpression) the subject must match.", meaning: "no condition"),

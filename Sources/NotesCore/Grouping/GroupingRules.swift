@@ -23,6 +23,8 @@ public struct GroupingRules: @unchecked Sendable {  // NSRegularExpression is im
     public private(set) var rules: [Rule] = []
     private var hasBreaking: Bool
     private var hasReverts: Bool
+    /// Release commits, dependency updates, issue and contributor lists (`NoiseRules`).
+    public var noise = NoiseRules()
 
     /// The built-in sections and no rules: what notes does without a configuration.
     public static let standard = GroupingRules(sectionsOf: Configuration())
@@ -38,6 +40,7 @@ public struct GroupingRules: @unchecked Sendable {  // NSRegularExpression is im
         scopes = Set(configuration.commits.scopes.map { $0.lowercased() })
         hasBreaking = sections.contains(.breaking)
         hasReverts = sections.contains(.reverts)
+        noise = NoiseRules(configuration)
     }
 
     /// Compiles a configuration's rules. The loader has checked the regular expressions already; one

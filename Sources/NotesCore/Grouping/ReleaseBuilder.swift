@@ -6,9 +6,11 @@ import NotesGit
 /// and which commits are left out. Pure: the same commits and rules always give the same notes.
 public enum ReleaseBuilder {
     /// Builds the notes. `commits` come newest first, as the walk hands them out.
-    public static func build(info: ReleaseInfo, commits: [CommitRecord], rules: GroupingRules = .standard) -> ReleaseNotes {
+    /// `tagTargets` are the commits release tags point at (for `commits.release_commits = "detect"`).
+    public static func build(info: ReleaseInfo, commits: [CommitRecord], rules: GroupingRules = .standard,
+                             tagTargets: Set<CommitID> = []) -> ReleaseNotes {
         var classified = commits.map { ClassifiedCommit(record: $0) }
-        skipMergesAndReleases(&classified)
+        skipMergesAndReleases(&classified, version: info.version, tagTargets: tagTargets, detect: rules.noise.detectReleaseCommits)
         for index in classified.indices where classified[index].skipped == nil {
             if let skip = rules.skip(classified[index].record) {
                 classified[index].skipped = skip.reason
@@ -22,11 +24,30 @@ public enum ReleaseBuilder {
         var sectionEntries: [SectionKind: [Entry]] = [:]
         var entryByIssue: [SectionKind: [String: Int]] = [:]
         var placement: [CommitID: SectionKind] = [:]
+        let pullRequests = rules.noise.mergePullRequests ? MergePullRequests.numbers(in: commits) : [:]
+        let dependencyUpdates = rules.noise.foldDependencyUpdates
+            ? listed.filter { DependencyUpdate.matches($0.record) } : []
+        let folded = dependencyUpdates.count >= 2 ? Set(dependencyUpdates.map(\.record.id)) : []
+        var foldedEntry: (kind: SectionKind, index: Int)?
         for item in listed {
             let kind = rules.section(for: item.record)
             placement[item.record.id] = kind
+            if folded.contains(item.record.id) {
+                if let foldedEntry {
+                    sectionEntries[foldedEntry.kind]?[foldedEntry.index].commits.append(item.record.id)
+                } else {
+                    foldedEntry = (kind, sectionEntries[kind, default: []].count)
+                    sectionEntries[kind, default: []].append(Entry(
+                        section: kind, scope: nil, description: "", breakingTexts: [], issues: [],
+                        commits: [item.record.id], reverted: nil, foldsDependencyUpdates: true))
+                }
+                continue
+            }
             append(item.record, to: &sectionEntries[kind, default: []], index: &entryByIssue[kind, default: [:]],
-                   kind: kind)
+                   kind: kind, pullRequest: pullRequests[item.record.id])
+        }
+        if let foldedEntry, let count = sectionEntries[foldedEntry.kind]?[foldedEntry.index].commits.count {
+            sectionEntries[foldedEntry.kind]?[foldedEntry.index].description = "\(count) dependency updates"
         }
         for index in classified.indices {
             if let kind = placement[classified[index].record.id] { classified[index].section = kind }
@@ -37,14 +58,18 @@ public enum ReleaseBuilder {
         }
         return ReleaseNotes(
             info: info, sections: sections, commits: classified,
-            issues: issueSummaries(listed.map(\.record)), contributors: contributors(listed.map(\.record)))
+            issues: issueSummaries(listed.map(\.record), list: rules.noise.issueList),
+            contributors: ContributorList.build(listed.map(\.record), rules: rules.noise))
     }
 
-    private static func skipMergesAndReleases(_ commits: inout [ClassifiedCommit]) {
+    private static func skipMergesAndReleases(_ commits: inout [ClassifiedCommit], version: ReleaseVersion?,
+                                              tagTargets: Set<CommitID>, detect: Bool) {
         for index in commits.indices {
-            if commits[index].record.isMerge {
+            let record = commits[index].record
+            if record.isMerge {
                 commits[index].skipped = .merge
-            } else if commits[index].record.isReleaseCommit {
+            } else if ReleaseCommitRule.isReleaseCommit(record, version: version, tagged: tagTargets.contains(record.id),
+                                                        detect: detect) {
                 commits[index].skipped = .release
             }
         }
@@ -79,17 +104,19 @@ public enum ReleaseBuilder {
     }
 
     /// Adds a commit to a section's entries; `index` maps a folding issue key to its entry.
+    /// `pullRequest` (from a merge commit) is shown with the commit's issues but never folds entries.
     private static func append(_ record: CommitRecord, to entries: inout [Entry], index: inout [String: Int],
-                               kind: SectionKind) {
+                               kind: SectionKind, pullRequest: IssueReference? = nil) {
         let folding = foldingIssue(of: record)
+        let shown = record.issues + (pullRequest.map { pr in record.issues.contains { $0.key == pr.key } ? [] : [pr] } ?? [])
         if let folding, kind != .breaking, let existing = index[folding.key] {
             entries[existing].commits.append(record.id)
-            for issue in record.issues where !entries[existing].issues.contains(where: { $0.key == issue.key }) {
+            for issue in shown where !entries[existing].issues.contains(where: { $0.key == issue.key }) {
                 entries[existing].issues.append(issue)
             }
             return
         }
-        var issues = record.issues
+        var issues = shown
         if let folding, let position = issues.firstIndex(where: { $0.key == folding.key }), position != 0 {
             issues.insert(issues.remove(at: position), at: 0)
         }
@@ -107,10 +134,13 @@ public enum ReleaseBuilder {
             reverted: record.revert))
     }
 
-    private static func issueSummaries(_ records: [CommitRecord]) -> [IssueSummary] {
+    private static func issueSummaries(_ records: [CommitRecord], list: NoiseRules.IssueList) -> [IssueSummary] {
+        guard list != .none else { return [] }
+        // A reference is listed when any commit links it as an issue; its count is every commit naming it.
+        let linked = list == .all ? nil : records.reduce(into: Set<String>()) { $0.formUnion($1.issueLinkKeys) }
         var byKey: [String: IssueSummary] = [:]
         for record in records {
-            for issue in record.issues {
+            for issue in record.issues where linked?.contains(issue.key) ?? true {
                 var summary = byKey[issue.key] ?? IssueSummary(reference: issue, commitCount: 0, closes: false)
                 summary.commitCount += 1
                 summary.closes = summary.closes || issue.closes
@@ -118,21 +148,5 @@ public enum ReleaseBuilder {
             }
         }
         return byKey.values.sorted { $0.reference < $1.reference }
-    }
-
-    private static func contributors(_ records: [CommitRecord]) -> [Contributor] {
-        var byIdentity: [String: Contributor] = [:]
-        var order: [String] = []
-        for record in records {
-            let key = record.author.email.lowercased().isEmpty ? record.author.name : record.author.email.lowercased()
-            if byIdentity[key] == nil {
-                order.append(key)
-                byIdentity[key] = Contributor(name: record.author.name, email: record.author.email, commitCount: 0)
-            }
-            byIdentity[key]?.commitCount += 1
-        }
-        return order.compactMap { byIdentity[$0] }.sorted {
-            $0.commitCount != $1.commitCount ? $0.commitCount > $1.commitCount : $0.name < $1.name
-        }
     }
 }

@@ -152,7 +152,8 @@ public final class ReleaseHistory {
         }
         for warning in warnings { warn?(warning) }
         return WalkedRelease(info: info, commits: parsed.commits, grouping: settings.grouping, links: links,
-                             summary: "\(range), \(count) commit\(count == 1 ? "" : "s")", outsidePaths: outside)
+                             summary: "\(range), \(count) commit\(count == 1 ? "" : "s")", outsidePaths: outside,
+                             tagTargets: Set(tags.map(\.tag.target)))
     }
 
     /// A release with a version: the previous release is `previous` (the highest lower version of the

@@ -9,10 +9,13 @@ struct WalkedRelease: Sendable {
     let links: RemoteLinks?
     let summary: String
     var outsidePaths: [CommitRecord] = []
+    /// The commits release tags point at (release-commit detection).
+    var tagTargets: Set<CommitID> = []
 
     /// Groups the commits and builds the view model.
     func finish() -> ReleaseResult {
-        var notes = ReleaseBuilder.build(info: info, commits: commits.records(), rules: grouping)
+        var notes = ReleaseBuilder.build(info: info, commits: commits.records(), rules: grouping,
+                                         tagTargets: tagTargets)
         notes.outsidePaths = outsidePaths
         return ReleaseResult(notes: notes, context: ReleaseContext(notes: notes, links: links), summary: summary)
     }

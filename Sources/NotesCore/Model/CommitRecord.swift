@@ -6,6 +6,8 @@ public struct CommitRecord: Sendable {
     public let id: CommitID
     /// How many parents it has (more than one: a merge).
     public let parentCount: Int
+    /// Its parents' ids, the first parent first.
+    public let parents: [CommitID]
     /// The author, with name and email decoded.
     public let author: Signature
     /// The message split into subject, body and footers, and its Conventional Commits reading.
@@ -14,16 +16,21 @@ public struct CommitRecord: Sendable {
     public let issues: [IssueReference]
     /// What the commit reverts, when it is a revert.
     public let revert: RevertInfo?
+    /// Keys of the references that link an issue rather than mention it: closing ones, and those of
+    /// `Refs:`-style footers (what `issues.list = "issues"` shows).
+    public let issueLinkKeys: Set<String>
 
     /// Decodes and parses a raw commit.
     public init(_ raw: RawCommit) {
         id = raw.id
         parentCount = raw.parents.count
+        parents = raw.parents
         author = raw.author
         let text = MessageDecoder.decode(raw.message, encoding: raw.encoding)
         message = CommitMessageParser.parse(text)
         issues = IssueReferenceExtractor.references(in: message)
         revert = RevertDetector.revert(in: message)
+        issueLinkKeys = IssueReferenceExtractor.issueLinkKeys(in: message, references: issues)
     }
 
     /// The first line of the message.
@@ -32,9 +39,9 @@ public struct CommitRecord: Sendable {
     public var conventional: ConventionalCommit? { message.conventional }
     /// True for merge commits.
     public var isMerge: Bool { parentCount > 1 }
-    /// True for `chore(release): …` commits, which the release tooling makes.
+    /// True for `chore(release): …` commits, which the release tooling makes (`ReleaseCommitRule` also
+    /// detects other conventions).
     public var isReleaseCommit: Bool {
-        guard let conventional else { return false }
-        return conventional.type == "chore" && conventional.scope?.lowercased() == "release"
+        ReleaseCommitRule.isReleaseCommit(self, version: nil, tagged: false, detect: false)
     }
 }

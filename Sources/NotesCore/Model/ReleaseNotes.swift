@@ -63,6 +63,8 @@ public struct Entry: Sendable {
     public var commits: [CommitID]
     /// For a revert of a commit from an earlier release: that commit's id (as written) and subject.
     public var reverted: RevertInfo?
+    /// True for the one line that folds a release's dependency updates ("12 dependency updates").
+    public var foldsDependencyUpdates = false
 }
 
 /// A commit of the range with what happened to it.

@@ -68,7 +68,7 @@ public struct SectionKind: RawRepresentable, Hashable, Sendable, Codable, CaseIt
 public enum SkipReason: String, Sendable, Codable {
     /// A merge commit; the commits it brings in are listed on their own.
     case merge
-    /// A `chore(release): …` commit.
+    /// A release commit: `chore(release): …`, or another convention `commits.release_commits` detects.
     case release
     /// A commit undone by a revert in the same range.
     case reverted

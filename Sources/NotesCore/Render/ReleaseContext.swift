@@ -335,6 +335,19 @@ public struct StatsView: Codable, Sendable {
 }
 
 extension ReleaseContext {
+    /// True when `text` has `key` (`#12`, `owner/repo#12`) as a word: not `#123`, not `a#12`.
+    static func mentions(_ text: String, _ key: String) -> Bool {
+        var search = text.startIndex
+        while let found = text.range(of: key, range: search..<text.endIndex) {
+            let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]
+            let after = found.upperBound == text.endIndex ? nil : text[found.upperBound]
+            if !(before.map { $0.isLetter || $0.isNumber || $0 == "/" } ?? false),
+               !(after.map { $0.isNumber } ?? false) { return true }
+            search = found.upperBound
+        }
+        return false
+    }
+
     /// Builds the view model from release notes, with links when `links` is given.
     public init(notes: ReleaseNotes, links: RemoteLinks?) {
         let info = notes.info
@@ -347,7 +360,8 @@ extension ReleaseContext {
             return LinkView(text: issue.key, id: issue.key, url: url, link: url.map { "[\(issue.key)](\($0))" } ?? issue.key)
         }
         func entryView(_ entry: Entry) -> EntryView {
-            let issues = entry.issues.map(issueLink)
+            // A reference the description already says (`fix #12 in the parser`) is not repeated after it.
+            let issues = entry.issues.filter { !Self.mentions(entry.description, $0.key) }.map(issueLink)
             let commits = entry.commits.map(commitLink)
             let breaking = entry.breakingTexts
                 .map { $0.split(whereSeparator: \.isNewline).map { $0.trimmedSpaces() }
@@ -367,7 +381,9 @@ extension ReleaseContext {
                 breakingText: breaking.isEmpty ? nil : MarkdownInline.escapingRawHTML(breaking.joined(separator: " ")),
                 issues: issues, commits: commits,
                 issueLinks: issues.isEmpty ? nil : issues.map(\.link).joined(separator: ", "),
-                commitLinks: commits.map(\.link).joined(separator: ", "),
+                commitLinks: entry.foldsDependencyUpdates && commits.count > 1
+                    ? "\(commits[commits.count - 1].link) and \(commits.count - 1) more"
+                    : commits.map(\.link).joined(separator: ", "),
                 reverted: reverted)
         }
 

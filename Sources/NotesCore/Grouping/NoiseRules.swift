@@ -1,0 +1,141 @@
+import NotesGit
+
+/// What the notes leave out or fold by default so they read like what maintainers publish, each switchable
+/// in notes.toml: release commits of any convention, dependency-bot updates, pull-request numbers in
+/// "Linked issues", bots among the contributors, one person under two emails.
+public struct NoiseRules: Sendable, Equatable {
+    /// Which references the "Linked issues" list shows (`[issues] list`).
+    public enum IssueList: String, Sendable { case issues, all, none }
+    /// Where bots go in the contributors list (`[contributors] bots`).
+    public enum Bots: String, Sendable { case last, hide, mixed }
+
+    /// `[commits] release_commits = "detect"`.
+    public var detectReleaseCommits = true
+    /// `[commits] dependency_updates = "fold"`.
+    public var foldDependencyUpdates = true
+    /// `[commits] merge_pull_requests`.
+    public var mergePullRequests = true
+    /// `[issues] list`.
+    public var issueList = IssueList.issues
+    /// `[contributors] bots`.
+    public var bots = Bots.last
+    /// `[contributors] merge_by = "name"`.
+    public var mergeContributorsByName = true
+
+    /// The defaults.
+    public init() {}
+
+    /// The rules a configuration sets.
+    public init(_ configuration: Configuration) {
+        detectReleaseCommits = configuration.commits.releaseCommits != "chore-release"
+        foldDependencyUpdates = configuration.commits.dependencyUpdates != "list"
+        mergePullRequests = configuration.commits.mergePullRequests
+        issueList = IssueList(rawValue: configuration.issues.list) ?? .issues
+        bots = Bots(rawValue: configuration.contributors.bots) ?? .last
+        mergeContributorsByName = configuration.contributors.mergeBy != "email"
+    }
+}
+
+/// Which commits are release commits: made by release tooling, not changes.
+public enum ReleaseCommitRule {
+    /// True for `chore(release): …`; with `detect`, also for a commit that is not a feature, fix,
+    /// performance change or breaking change and whose subject names `version` (`release: v8.2.2`,
+    /// `bump: version 4.12.1 → 4.13.0`, `release: cut the v22.1.5 release`), or that a release tag points at
+    /// (`tagged`) and whose subject names any version or starts with `release`, `bump` or `version`.
+    public static func isReleaseCommit(_ record: CommitRecord, version: ReleaseVersion?, tagged: Bool, detect: Bool) -> Bool {
+        if let conventional = record.conventional, conventional.type == "chore",
+           conventional.scope?.lowercased() == "release" { return true }
+        guard detect else { return false }
+        if let conventional = record.conventional {
+            if conventional.isBreaking || ["feat", "fix", "perf"].contains(conventional.type) { return false }
+        }
+        let subject = record.subject
+        if let version, names(subject, version.bare) { return true }
+        guard tagged else { return false }
+        let lower = subject.lowercased()
+        if lower.hasPrefix("release") || lower.hasPrefix("bump") || lower.hasPrefix("version") { return true }
+        return subject.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "," })
+            .contains { TagFamily.split(String($0))?.prefix == nil && TagFamily.split(String($0)) != nil }
+    }
+
+    /// True when `subject` has `bare` (`8.2.2`) as a word, alone or after `v`: not inside `18.2.21`.
+    static func names(_ subject: String, _ bare: String) -> Bool {
+        var search = subject.startIndex
+        while let found = subject.range(of: bare, range: search..<subject.endIndex) {
+            let before = found.lowerBound == subject.startIndex ? nil : subject[subject.index(before: found.lowerBound)]
+            let after = found.upperBound == subject.endIndex ? nil : subject[found.upperBound]
+            let beforeOK = before.map { !$0.isNumber && $0 != "." && $0 != "-" } ?? true
+            let afterOK = after.map { !$0.isNumber && !($0 == "." && subject[found.upperBound...].dropFirst().first?.isNumber == true) && $0 != "-" } ?? true
+            if beforeOK && afterOK { return true }
+            search = found.upperBound
+        }
+        return false
+    }
+}
+
+/// Dependency updates made by bots or by hand: `chore(deps): …`, `build(deps-dev): …`, and bots'
+/// `Bump x from 1 to 2` / `Update dependency x` commits. Breaking ones are never dependency updates here.
+public enum DependencyUpdate {
+    /// True when `record` is a dependency update.
+    public static func matches(_ record: CommitRecord) -> Bool {
+        if let conventional = record.conventional {
+            if conventional.isBreaking { return false }
+            if let scope = conventional.scope?.lowercased(), scope.hasPrefix("deps"),
+               ["chore", "build", "ci"].contains(conventional.type) { return true }
+        }
+        guard Contributor.isBot(name: record.author.name, email: record.author.email) else { return false }
+        let text = (record.conventional?.description ?? record.subject).lowercased()
+        return text.hasPrefix("bump ") || text.hasPrefix("update ") || text.hasPrefix("upgrade ")
+            || (record.conventional?.scope?.lowercased().hasPrefix("deps") ?? false)
+    }
+}
+
+/// The pull-request numbers of `Merge pull request #N from …` commits, given to the commits each merge
+/// brought in (reachable from its second parent and not from its first), within the range.
+public enum MergePullRequests {
+    /// Commit id → the pull request that brought it in (the newest merge wins).
+    public static func numbers(in commits: [CommitRecord]) -> [CommitID: IssueReference] {
+        let merges = commits.filter { $0.isMerge && $0.parents.count > 1 }
+        guard !merges.isEmpty else { return [:] }
+        var byID: [CommitID: CommitRecord] = [:]
+        for record in commits { byID[record.id] = record }
+        var result: [CommitID: IssueReference] = [:]
+        // Oldest merge first, so a newer merge that brings in an older one's commits does not take them.
+        for merge in merges.reversed() {
+            guard let number = number(in: merge.subject) else { continue }
+            let base = ancestors(of: merge.parents[0], in: byID)
+            var stack = [merge.parents[1]]
+            var seen: Set<CommitID> = []
+            while let id = stack.popLast() {
+                guard !base.contains(id), seen.insert(id).inserted, let record = byID[id] else { continue }
+                if !record.isMerge, result[id] == nil { result[id] = IssueReference(number: number) }
+                stack.append(contentsOf: record.parents)
+            }
+        }
+        return result
+    }
+
+    /// N in `Merge pull request #N from …`.
+    static func number(in subject: String) -> Int? {
+        let prefix = "Merge pull request #"
+        guard subject.hasPrefix(prefix) else { return nil }
+        return Int(subject.dropFirst(prefix.count).prefix(while: \.isNumber))
+    }
+
+    private static func ancestors(of start: CommitID, in byID: [CommitID: CommitRecord]) -> Set<CommitID> {
+        var seen: Set<CommitID> = []
+        var stack = [start]
+        while let id = stack.popLast() {
+            guard seen.insert(id).inserted, let record = byID[id] else { continue }
+            stack.append(contentsOf: record.parents)
+        }
+        return seen
+    }
+}
+
+extension Contributor {
+    /// True for bot accounts: `[bot]` in the name or email (`dependabot[bot]`, `renovate[bot]`).
+    public static func isBot(name: String, email: String) -> Bool {
+        name.lowercased().hasSuffix("[bot]") || email.lowercased().contains("[bot]")
+    }
+}
