@@ -78,7 +78,7 @@ public enum ConfigurationKeys {
         .init("commits.scopes", .strings, "[]", "When not empty, only commits with one of these scopes, or without a scope, are shown; the others are `skipped: \"scope\"`. Empty shows all."),
         .init("commits.release_commits", .string, "\"detect\"", "Release commits are skipped (`skipped: \"release\"`). `detect`: `chore(release): …`, and any commit that is not a feature, fix or breaking change whose subject names the version being released (`release: v8.2.2`, `bump: version 4.12.1 → 4.13.0`), or that a release tag points at and whose subject names a version or starts with release/bump. `chore-release`: only `chore(release): …`.",
               choices: ["detect", "chore-release"]),
-        .init("commits.dependency_updates", .string, "\"fold\"", "Dependency updates (`chore(deps…)`, `build(deps…)`, and bots' `Bump …`/`Update …` commits), not breaking: `fold` lists them as one line per release (\"12 dependency updates\"), `list` one line each.",
+        .init("commits.dependency_updates", .string, "\"fold\"", "Dependency updates (`chore(deps…)`, `build(deps…)`, and bots' `Bump …`/`Update …` commits), not features, fixes or breaking changes: `fold` lists them as one line per release (\"12 dependency updates\"), `list` one line each.",
               choices: ["fold", "list"]),
         .init("commits.merge_pull_requests", .boolean, "true", "A `Merge pull request #N` commit's number is shown on the commits it brought in (as a squash suffix `(#N)` is)."),
 

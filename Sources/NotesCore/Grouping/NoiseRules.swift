@@ -74,12 +74,15 @@ public enum ReleaseCommitRule {
 }
 
 /// Dependency updates made by bots or by hand: `chore(deps): …`, `build(deps-dev): …`, and bots'
-/// `Bump x from 1 to 2` / `Update dependency x` commits. Breaking ones are never dependency updates here.
+/// `Bump x from 1 to 2` / `Update dependency x` commits. Features, fixes, performance and breaking changes
+/// never are: a project that types an update `fix(deps)` publishes it as a fix.
 public enum DependencyUpdate {
     /// True when `record` is a dependency update.
     public static func matches(_ record: CommitRecord) -> Bool {
         if let conventional = record.conventional {
-            if conventional.isBreaking { return false }
+            // A feature or fix is a change the project chose to publish, even when it updates a dependency
+            // (`fix(deps): update rollup`).
+            if conventional.isBreaking || ["feat", "fix", "perf"].contains(conventional.type) { return false }
             if let scope = conventional.scope?.lowercased(), scope.hasPrefix("deps"),
                ["chore", "build", "ci"].contains(conventional.type) { return true }
         }
