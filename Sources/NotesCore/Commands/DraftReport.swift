@@ -22,6 +22,10 @@ public enum DraftReport {
                 let number = item.skipRule ?? 0
                 let summary = rules.rules.first { $0.number == number }?.summary
                 what = "skipped: rule \(number) of \(file)" + (summary.map { " (\($0))" } ?? "")
+            case .commitRule?:
+                let number = item.commitRule ?? 0
+                let summary = rules.commitRules.rules.first { $0.number == number }?.summary
+                what = "skipped: [[rule]] \(number) of \(file)" + (summary.map { " (\($0))" } ?? "")
             case .hidden?:
                 what = "skipped: type \(record.conventional?.type.lowercased() ?? "?") is hidden (commits.hidden_types)"
             case .scope?:
@@ -32,7 +36,11 @@ public enum DraftReport {
                 what = "skipped: reverts \(item.cancelledWith?.short ?? "?") in this range"
             case nil:
                 let section = item.section ?? rules.section(for: record)
-                what = "\(section.title) (\(rules.reason(for: record, in: section))"
+                let ruleText = item.commitRule.map { number in
+                    "[[rule]] \(number) of \(file)"
+                        + (rules.commitRules.rules.first { $0.number == number }.map { " (\($0.summary))" } ?? "")
+                }
+                what = "\(section.title) (\(ruleText ?? rules.reason(for: record, in: section))"
                     + (folded.contains(record.id) ? "; folded into the dependency updates line" : "") + ")"
             }
             lines.append((record.author.time, "\(record.id.short) \(record.subject) → \(what)"))

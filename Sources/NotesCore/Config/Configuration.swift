@@ -17,6 +17,10 @@ public struct Configuration: Codable, Sendable, Equatable {
     public var contributors = Contributors()
     /// `[[skip]]`: rules that leave commits out of the notes, numbered from 1 in file order. Default: none.
     public var skip: [SkipRule] = []
+    /// `[[rule]]`: commit rules (git-cliff's commit parsers and preprocessors), numbered from 1 in file
+    /// order; the first whose conditions all hold sends the commit to a section, skips it, or rewrites its
+    /// description. Default: none.
+    public var rule: [CommitRule] = []
     /// `[[section]]`: the sections, in display order, and which types go to each. Default: the 13
     /// built-in sections. Giving any `[[section]]` replaces the whole list.
     public var section: [Section] = Section.defaults
@@ -180,6 +184,32 @@ public struct Configuration: Codable, Sendable, Equatable {
             self.subject = subject
             self.body = body
             self.author = author
+        }
+    }
+
+    /// One `[[rule]]`: conditions (regular expressions, all must match) and what to do.
+    public struct CommitRule: Codable, Sendable, Equatable {
+        /// Regular expression the subject must match; its capture groups feed `description`. Default: none.
+        public var subject: String?
+        /// Regular expression the body (the message after the subject) must match. Default: none.
+        public var body: String?
+        /// Regular expression the author's `Name <email>` must match. Default: none.
+        public var author: String?
+        /// The id of the `[[section]]` the commit goes to. Default: none (its type decides).
+        public var section: String?
+        /// Leave the commit out. Default `false`.
+        public var skip: Bool?
+        /// The new description, `$1`… standing for the subject's capture groups. Default: none.
+        public var description: String?
+        /// Makes a rule.
+        public init(subject: String? = nil, body: String? = nil, author: String? = nil, section: String? = nil,
+                    skip: Bool? = nil, description: String? = nil) {
+            self.subject = subject
+            self.body = body
+            self.author = author
+            self.section = section
+            self.skip = skip
+            self.description = description
         }
     }
 
@@ -387,7 +417,7 @@ public struct Configuration: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case tags, release, bump, commits, issues, contributors, skip, section, templates, links, files, readme, todo, package
+        case tags, release, bump, commits, issues, contributors, skip, rule, section, templates, links, files, readme, todo, package
     }
 
     /// Decodes, missing keys and tables taking their defaults.
@@ -400,6 +430,7 @@ public struct Configuration: Codable, Sendable, Equatable {
         issues = try c.decodeIfPresent(Issues.self, forKey: .issues) ?? Issues()
         contributors = try c.decodeIfPresent(Contributors.self, forKey: .contributors) ?? Contributors()
         skip = try c.decodeIfPresent([SkipRule].self, forKey: .skip) ?? []
+        rule = try c.decodeIfPresent([CommitRule].self, forKey: .rule) ?? []
         section = try c.decodeIfPresent([Section].self, forKey: .section) ?? Section.defaults
         templates = try c.decodeIfPresent(Templates.self, forKey: .templates) ?? Templates()
         links = try c.decodeIfPresent(Links.self, forKey: .links) ?? Links()

@@ -97,6 +97,14 @@ public enum ConfigurationKeys {
         .init("skip[].body", .string, nil, "Regular expression the body (the message after the subject) must match.", meaning: "no condition"),
         .init("skip[].author", .string, nil, "The author's exact name or email (`dependabot[bot]`), case-insensitive.", meaning: "no condition"),
 
+        .init("rule", .tableArray, "[]", "Commit rules, numbered from 1 in file order (git-cliff's commit parsers and preprocessors, for histories that are not all Conventional Commits). The first rule whose conditions all hold applies: `skip`, or `section` and/or `description`. `--explain` says \"[[rule]] N\", `--context` gives `rule: N`."),
+        .init("rule[].subject", .string, nil, "Regular expression the subject must match; its capture groups are `$1`, `$2`… in `description`.", meaning: "no condition"),
+        .init("rule[].body", .string, nil, "Regular expression the body (the message after the subject) must match.", meaning: "no condition"),
+        .init("rule[].author", .string, nil, "Regular expression `Name <email>` of the author must match.", meaning: "no condition"),
+        .init("rule[].section", .string, nil, "The id of the section the commit goes to.", meaning: "its type's section"),
+        .init("rule[].skip", .boolean, nil, "Leave the commit out (`skipped: \"commit-rule\"`).", meaning: "false"),
+        .init("rule[].description", .string, nil, "The commit's new description; `$1`… are the subject's capture groups (`\"Update $1\"`).", meaning: "the commit's own"),
+
         .init("section", .tableArray, nil, "The sections in display order and the types each receives. Giving any `[[section]]` replaces the whole built-in list (see below). A section with id `breaking` receives every breaking change; `other` receives non-conventional commits and types no section lists (when missing, an \"Other changes\" section is added at the end); `reverts` receives git's `Revert \"…\"` commits.",
               meaning: "the 13 built-in sections below"),
         .init("section[].id", .string, nil, "Stable id, seen by templates and `--context`.", required: true),

@@ -177,6 +177,29 @@ public enum ConfigurationLoader {
                     }
                 }
             }
+            for (index, rule) in configuration.rule.enumerated() {
+                let path = "rule[\(index)]"
+                if rule.subject == nil && rule.body == nil && rule.author == nil {
+                    throw error(path, "rule \(index + 1) has no condition: it would match every commit",
+                                hint: "give it subject, body or author")
+                }
+                if rule.section == nil && rule.skip != true && rule.description == nil {
+                    throw error(path, "rule \(index + 1) does nothing", hint: "give it section, skip = true or description")
+                }
+                if let id = rule.section, !configuration.section.contains(where: { $0.id == id }) {
+                    throw error("\(path).section", "rule \(index + 1): no section with id \"\(id)\"",
+                                hint: "the sections are: " + configuration.section.map(\.id).joined(separator: ", "))
+                }
+                for (key, pattern) in [("subject", rule.subject), ("body", rule.body), ("author", rule.author)] {
+                    guard let pattern else { continue }
+                    do {
+                        _ = try NSRegularExpression(pattern: pattern)
+                    } catch {
+                        throw self.error("\(path).\(key)", "rule \(index + 1): \(key) is not a valid regular expression: \(pattern)",
+                                         hint: "NSRegularExpression (ICU) syntax; escape ( [ { . * + ? with a backslash, written \\\\ in TOML basic strings")
+                    }
+                }
+            }
             var sectionIDs: [String: Int] = [:]
             var typeOwners: [String: String] = [:]
             for (index, section) in configuration.section.enumerated() {

@@ -25,6 +25,8 @@ public struct GroupingRules: @unchecked Sendable {  // NSRegularExpression is im
     private var hasReverts: Bool
     /// Release commits, dependency updates, issue and contributor lists (`NoiseRules`).
     public var noise = NoiseRules()
+    /// The `[[rule]]` tables.
+    public private(set) var commitRules = CommitRuleSet()
 
     /// The built-in sections and no rules: what notes does without a configuration.
     public static let standard = GroupingRules(sectionsOf: Configuration())
@@ -47,6 +49,7 @@ public struct GroupingRules: @unchecked Sendable {  // NSRegularExpression is im
     /// that still fails is a configuration error.
     public init(_ configuration: Configuration) throws {
         self.init(sectionsOf: configuration)
+        commitRules = try CommitRuleSet(configuration)
         for (index, rule) in configuration.skip.enumerated() {
             func compile(_ pattern: String?, _ key: String) throws -> NSRegularExpression? {
                 guard let pattern else { return nil }

@@ -11,7 +11,16 @@ public enum ReleaseBuilder {
                              tagTargets: Set<CommitID> = []) -> ReleaseNotes {
         var classified = commits.map { ClassifiedCommit(record: $0) }
         skipMergesAndReleases(&classified, version: info.version, tagTargets: tagTargets, detect: rules.noise.detectReleaseCommits)
+        var ruleMatches: [CommitID: CommitRuleSet.Match] = [:]
         for index in classified.indices where classified[index].skipped == nil {
+            if let match = rules.commitRules.match(classified[index].record) {
+                classified[index].commitRule = match.number
+                if match.skip {
+                    classified[index].skipped = .commitRule
+                    continue
+                }
+                ruleMatches[classified[index].record.id] = match
+            }
             if let skip = rules.skip(classified[index].record) {
                 classified[index].skipped = skip.reason
                 classified[index].skipRule = skip.rule
@@ -30,7 +39,8 @@ public enum ReleaseBuilder {
         let folded = dependencyUpdates.count >= 2 ? Set(dependencyUpdates.map(\.record.id)) : []
         var foldedEntry: (kind: SectionKind, index: Int)?
         for item in listed {
-            let kind = rules.section(for: item.record)
+            let match = ruleMatches[item.record.id]
+            let kind = match?.section ?? rules.section(for: item.record)
             placement[item.record.id] = kind
             if folded.contains(item.record.id) {
                 if let foldedEntry {
@@ -44,7 +54,7 @@ public enum ReleaseBuilder {
                 continue
             }
             append(item.record, to: &sectionEntries[kind, default: []], index: &entryByIssue[kind, default: [:]],
-                   kind: kind, pullRequest: pullRequests[item.record.id])
+                   kind: kind, pullRequest: pullRequests[item.record.id], description: match?.description)
         }
         if let foldedEntry, let count = sectionEntries[foldedEntry.kind]?[foldedEntry.index].commits.count {
             sectionEntries[foldedEntry.kind]?[foldedEntry.index].description = "\(count) dependency updates"
@@ -106,7 +116,7 @@ public enum ReleaseBuilder {
     /// Adds a commit to a section's entries; `index` maps a folding issue key to its entry.
     /// `pullRequest` (from a merge commit) is shown with the commit's issues but never folds entries.
     private static func append(_ record: CommitRecord, to entries: inout [Entry], index: inout [String: Int],
-                               kind: SectionKind, pullRequest: IssueReference? = nil) {
+                               kind: SectionKind, pullRequest: IssueReference? = nil, description rewritten: String? = nil) {
         let folding = foldingIssue(of: record)
         let shown = record.issues + (pullRequest.map { pr in record.issues.contains { $0.key == pr.key } ? [] : [pr] } ?? [])
         if let folding, kind != .breaking, let existing = index[folding.key] {
@@ -123,7 +133,7 @@ public enum ReleaseBuilder {
         // Other changes show the whole subject: a `wip:` prefix is part of what the author said.
         if let folding, kind != .breaking { index[folding.key] = entries.count }
         let raw = kind == .other ? record.subject : (record.conventional?.description ?? record.subject)
-        let description = SquashSuffix.split(raw).text
+        let description = rewritten ?? SquashSuffix.split(raw).text
         entries.append(Entry(
             section: kind,
             scope: record.conventional?.scope,

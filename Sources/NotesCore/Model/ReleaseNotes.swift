@@ -77,6 +77,8 @@ public struct ClassifiedCommit: Sendable {
     public var skipped: SkipReason?
     /// The `[[skip]]` rule (numbered from 1) that skipped it, when `skipped` is `rule`.
     public var skipRule: Int?
+    /// The `[[rule]]` (numbered from 1) that matched it: skipped it, chose its section or rewrote its description.
+    public var commitRule: Int?
     /// The revert that cancels it, or the commit this revert cancels, when `skipped` is `reverted` or `revert`.
     public var cancelledWith: CommitID?
 }

@@ -80,4 +80,6 @@ public enum SkipReason: String, Sendable, Codable {
     case hidden
     /// Its scope is not in `commits.scopes`.
     case scope
+    /// A `[[rule]]` with `skip = true` matched it (`ClassifiedCommit.commitRule` says which).
+    case commitRule = "commit-rule"
 }

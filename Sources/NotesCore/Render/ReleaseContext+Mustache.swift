@@ -175,6 +175,7 @@ extension CommitView: TemplateFields {
         case "section": templateValue(section)
         case "skipped": templateValue(skipped)
         case "skipRule": templateValue(skipRule)
+        case "rule": templateValue(rule)
         case "cancelledWith": templateValue(cancelledWith)
         case "author": author
         case "date": date

@@ -292,6 +292,8 @@ public struct CommitView: Codable, Sendable {
     public var skipped: String?
     /// The `[[skip]]` rule number (from 1) when `skipped` is `rule`; absent otherwise.
     public var skipRule: Int?
+    /// The `[[rule]]` number (from 1) that matched it; absent when none did.
+    public var rule: Int? = nil
     /// The revert that cancelled it, or the commit this revert cancelled.
     public var cancelledWith: String?
     /// Author name.
@@ -312,6 +314,7 @@ public struct CommitView: Codable, Sendable {
         try container.encode(section, forKey: .section)
         try container.encode(skipped, forKey: .skipped)
         try container.encodeIfPresent(skipRule, forKey: .skipRule)
+        try container.encodeIfPresent(rule, forKey: .rule)
         try container.encode(cancelledWith, forKey: .cancelledWith)
         try container.encode(author, forKey: .author)
         try container.encode(date, forKey: .date)
@@ -422,7 +425,8 @@ extension ReleaseContext {
                 conventional: record.conventional != nil && record.message.nonConformance == nil,
                 nonConformance: record.message.nonConformance,
                 issues: record.issues.map(\.key), section: item.section?.rawValue,
-                skipped: item.skipped?.rawValue, skipRule: item.skipRule, cancelledWith: item.cancelledWith?.hex,
+                skipped: item.skipped?.rawValue, skipRule: item.skipRule, rule: item.commitRule,
+                cancelledWith: item.cancelledWith?.hex,
                 author: record.author.name, date: DateText.timestamp(record.author.time))
         } })
         var listed = 0, nonConventional = 0, merges = 0, releases = 0, reverted = 0

@@ -28,6 +28,7 @@ struct ConfigurationTests {
         // Array-of-tables element keys: encode one element of each with every value set.
         var full = Configuration()
         full.skip = [.init(subject: "a", body: "b", author: "c")]
+        full.rule = [.init(subject: "a", body: "b", author: "c", section: "features", skip: false, description: "d")]
         full.package = [.init(name: "p", paths: ["p"], tagPrefix: "p-v", changelog: "c", readme: "r", todo: "t", versionFiles: [])]
         full.tags.prefix = "v"; full.tags.taggerName = "n"; full.tags.taggerEmail = "e"
         full.templates.draft = "d"; full.templates.changelog = "c"; full.templates.readme = "r"; full.templates.todo = "t"
@@ -35,7 +36,7 @@ struct ConfigurationTests {
         let fullJSON = try JSONSerialization.jsonObject(with: JSONEncoder().encode(full)) as? [String: Any] ?? [:]
         var allPaths: [String: Any] = [:]
         Self.flatten(fullJSON, prefix: "", into: &allPaths)
-        for name in ["skip", "section", "package"] {
+        for name in ["skip", "rule", "section", "package"] {
             let element = (fullJSON[name] as? [Any])?.first
             var inner: [String: Any] = [:]
             Self.flatten(element as Any, prefix: "\(name)[]", into: &inner)

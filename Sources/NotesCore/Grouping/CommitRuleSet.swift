@@ -1,0 +1,101 @@
+import Foundation
+
+/// The `[[rule]]` tables of notes.toml, compiled: in file order, the first rule whose conditions all hold
+/// sends a commit to a section, skips it, or rewrites its description (git-cliff's commit parsers and
+/// preprocessors in one list).
+public struct CommitRuleSet: @unchecked Sendable {  // NSRegularExpression is immutable once made.
+    /// A compiled rule.
+    public struct Rule {
+        /// Its number, from 1 in file order.
+        public var number: Int
+        let subject: NSRegularExpression?
+        let body: NSRegularExpression?
+        let author: NSRegularExpression?
+        /// The section it sends commits to.
+        public var section: SectionKind?
+        /// True when it skips commits.
+        public var skip: Bool
+        let description: String?
+        /// The rule as written, for `--explain`.
+        public var summary: String
+    }
+
+    /// What a rule does to one commit.
+    public struct Match {
+        /// The rule's number.
+        public var number: Int
+        /// The section it sends the commit to, if any.
+        public var section: SectionKind?
+        /// True when it skips the commit.
+        public var skip: Bool
+        /// The rewritten description, if any.
+        public var description: String?
+    }
+
+    /// The rules, in order.
+    public private(set) var rules: [Rule] = []
+
+    /// No rules.
+    public init() {}
+
+    /// Compiles a configuration's `[[rule]]` tables (the loader has checked them).
+    public init(_ configuration: Configuration) throws {
+        for (index, rule) in configuration.rule.enumerated() {
+            func compile(_ pattern: String?, _ key: String) throws -> NSRegularExpression? {
+                guard let pattern else { return nil }
+                do {
+                    return try NSRegularExpression(pattern: pattern)
+                } catch {
+                    throw NotesError(.configuration, "rule \(index + 1): \(key) is not a valid regular expression: \(pattern)")
+                }
+            }
+            let section = rule.section.flatMap { id in
+                configuration.section.first { $0.id == id }.map { SectionKind(id: $0.id, title: $0.title) }
+            }
+            var parts: [String] = []
+            if let subject = rule.subject { parts.append("subject ~ /\(subject)/") }
+            if let body = rule.body { parts.append("body ~ /\(body)/") }
+            if let author = rule.author { parts.append("author ~ /\(author)/") }
+            var actions: [String] = []
+            if rule.skip == true { actions.append("skip") }
+            if let id = rule.section { actions.append("section \(id)") }
+            if let description = rule.description { actions.append("description \"\(description)\"") }
+            rules.append(Rule(number: index + 1, subject: try compile(rule.subject, "subject"),
+                              body: try compile(rule.body, "body"), author: try compile(rule.author, "author"),
+                              section: section, skip: rule.skip == true, description: rule.description,
+                              summary: parts.joined(separator: ", ") + " → " + actions.joined(separator: ", ")))
+        }
+    }
+
+    /// The first rule that matches `record`, and what it does.
+    public func match(_ record: CommitRecord) -> Match? {
+        guard !rules.isEmpty else { return nil }
+        let subject = record.subject
+        for rule in rules {
+            var subjectMatch: NSTextCheckingResult?
+            if let expression = rule.subject {
+                guard let found = expression.firstMatch(in: subject, range: NSRange(subject.startIndex..., in: subject))
+                else { continue }
+                subjectMatch = found
+            }
+            if let expression = rule.body {
+                let body = GroupingRules.body(of: record)
+                guard expression.firstMatch(in: body, range: NSRange(body.startIndex..., in: body)) != nil else { continue }
+            }
+            if let expression = rule.author {
+                let author = "\(record.author.name) <\(record.author.email)>"
+                guard expression.firstMatch(in: author, range: NSRange(author.startIndex..., in: author)) != nil else { continue }
+            }
+            var description: String?
+            if let template = rule.description {
+                if let subjectMatch, let expression = rule.subject {
+                    description = expression.replacementString(for: subjectMatch, in: subject, offset: 0, template: template)
+                } else {
+                    description = template
+                }
+            }
+            return Match(number: rule.number, section: rule.section, skip: rule.skip, description: description)
+        }
+        return nil
+    }
+}
