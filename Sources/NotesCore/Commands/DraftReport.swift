@@ -26,6 +26,8 @@ public enum DraftReport {
                 let number = item.commitRule ?? 0
                 let summary = rules.commitRules.rules.first { $0.number == number }?.summary
                 what = "skipped: [[rule]] \(number) of \(file)" + (summary.map { " (\($0))" } ?? "")
+            case .cherryPicked?:
+                what = "skipped: cherry-picked, released already as \(item.cancelledWith?.short ?? "?") on the previous release's side"
             case .hidden?:
                 what = "skipped: type \(record.conventional?.type.lowercased() ?? "?") is hidden (commits.hidden_types)"
             case .scope?:

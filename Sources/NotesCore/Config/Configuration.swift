@@ -120,11 +120,16 @@ public struct Configuration: Codable, Sendable, Equatable {
         public var dependencyUpdates = "fold"
         /// Show the pull-request number of a `Merge pull request #N` commit on the commits it brought in. Default `true`.
         public var mergePullRequests = true
+        /// When the previous release tag is not an ancestor (a release branch), `skip` leaves out the commits
+        /// of the range whose subject is also a commit of the previous tag's side (cherry-picked backports,
+        /// released already), as `git log --cherry-pick` does; `list` keeps them. Default `"skip"`.
+        public var cherryPicks = "skip"
         /// The defaults.
         public init() {}
         enum CodingKeys: String, CodingKey {
             case hiddenTypes = "hidden_types", scopes, releaseCommits = "release_commits"
             case dependencyUpdates = "dependency_updates", mergePullRequests = "merge_pull_requests"
+            case cherryPicks = "cherry_picks"
         }
         /// Decodes, missing keys taking their defaults.
         public init(from decoder: Decoder) throws {
@@ -134,6 +139,7 @@ public struct Configuration: Codable, Sendable, Equatable {
             releaseCommits = try c.decodeIfPresent(String.self, forKey: .releaseCommits) ?? "detect"
             dependencyUpdates = try c.decodeIfPresent(String.self, forKey: .dependencyUpdates) ?? "fold"
             mergePullRequests = try c.decodeIfPresent(Bool.self, forKey: .mergePullRequests) ?? true
+            cherryPicks = try c.decodeIfPresent(String.self, forKey: .cherryPicks) ?? "skip"
         }
     }
 

@@ -80,6 +80,8 @@ public enum ConfigurationKeys {
               choices: ["detect", "chore-release"]),
         .init("commits.dependency_updates", .string, "\"fold\"", "Dependency updates (`chore(deps…)`, `build(deps…)`, and bots' `Bump …`/`Update …` commits), not features, fixes or breaking changes: `fold` lists them as one line per release (\"12 dependency updates\"), `list` one line each.",
               choices: ["fold", "list"]),
+        .init("commits.cherry_picks", .string, "\"skip\"", "When the previous release tag is not an ancestor (tagged on a release branch), `skip` leaves out the range's commits whose subject is also a commit on the previous tag's side: fixes cherry-picked onto the release branch and released there already (`skipped: \"cherry-picked\"`), as `git log --cherry-pick` does. `list` keeps them.",
+              choices: ["skip", "list"]),
         .init("commits.merge_pull_requests", .boolean, "true", "A `Merge pull request #N` commit's number is shown on the commits it brought in (as a squash suffix `(#N)` is)."),
 
         .init("issues", .table, nil, "The \"Linked issues\" list."),

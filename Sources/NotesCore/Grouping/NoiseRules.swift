@@ -21,6 +21,8 @@ public struct NoiseRules: Sendable, Equatable {
     public var bots = Bots.last
     /// `[contributors] merge_by = "name"`.
     public var mergeContributorsByName = true
+    /// `[commits] cherry_picks = "skip"`.
+    public var skipCherryPicks = true
 
     /// The defaults.
     public init() {}
@@ -33,6 +35,7 @@ public struct NoiseRules: Sendable, Equatable {
         issueList = IssueList(rawValue: configuration.issues.list) ?? .issues
         bots = Bots(rawValue: configuration.contributors.bots) ?? .last
         mergeContributorsByName = configuration.contributors.mergeBy != "email"
+        skipCherryPicks = configuration.commits.cherryPicks != "list"
     }
 }
 

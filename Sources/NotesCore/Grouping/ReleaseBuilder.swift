@@ -6,11 +6,20 @@ import NotesGit
 /// and which commits are left out. Pure: the same commits and rules always give the same notes.
 public enum ReleaseBuilder {
     /// Builds the notes. `commits` come newest first, as the walk hands them out.
-    /// `tagTargets` are the commits release tags point at (for `commits.release_commits = "detect"`).
+    /// `tagTargets` are the commits release tags point at (for `commits.release_commits = "detect"`);
+    /// `cherryPicked` maps subjects of the previous tag's side to their commits, when it is not an ancestor.
     public static func build(info: ReleaseInfo, commits: [CommitRecord], rules: GroupingRules = .standard,
-                             tagTargets: Set<CommitID> = []) -> ReleaseNotes {
+                             tagTargets: Set<CommitID> = [], cherryPicked: [String: CommitID] = [:]) -> ReleaseNotes {
         var classified = commits.map { ClassifiedCommit(record: $0) }
         skipMergesAndReleases(&classified, version: info.version, tagTargets: tagTargets, detect: rules.noise.detectReleaseCommits)
+        if !cherryPicked.isEmpty {
+            for index in classified.indices where classified[index].skipped == nil {
+                if let other = cherryPicked[classified[index].record.subject] {
+                    classified[index].skipped = .cherryPicked
+                    classified[index].cancelledWith = other
+                }
+            }
+        }
         var ruleMatches: [CommitID: CommitRuleSet.Match] = [:]
         for index in classified.indices where classified[index].skipped == nil {
             if let match = rules.commitRules.match(classified[index].record) {

@@ -26,6 +26,8 @@ public final class ReleaseHistory {
     private var walked = 0
     /// Committer times of tag commits already read (`nil`: unreadable).
     private var tagTimes: [CommitID: Int64?] = [:]
+    /// The subjects of the previous tag's side of the range being chosen (`CherryPicks`).
+    private var cherryPicked: [String: CommitID] = [:]
 
     /// Opens the repository at `settings.root` and reads its release tags.
     public init(settings: Settings, progress: (@Sendable (Int) -> Void)? = nil,
@@ -112,6 +114,7 @@ public final class ReleaseHistory {
         }
         var records: (commits: ParsedCommits, count: Int)?
         var warnings: [String] = []
+        cherryPicked = [:]
         if request.from == nil {
             let candidates = PreviousTagRule.candidates(for: version, excluding: releaseTag?.name, among: tags,
                                                         stableStart: settings.stableStart)
@@ -153,7 +156,7 @@ public final class ReleaseHistory {
         for warning in warnings { warn?(warning) }
         return WalkedRelease(info: info, commits: parsed.commits, grouping: settings.grouping, links: links,
                              summary: "\(range), \(count) commit\(count == 1 ? "" : "s")", outsidePaths: outside,
-                             tagTargets: Set(tags.map(\.tag.target)))
+                             tagTargets: Set(tags.map(\.tag.target)), cherryPicked: cherryPicked)
     }
 
     /// A release with a version: the previous release is `previous` (the highest lower version of the
@@ -179,6 +182,11 @@ public final class ReleaseHistory {
             }
         }
         guard !isAncestor else { return (previous, records, []) }
+        if settings.grouping.noise.skipCherryPicks {
+            cherryPicked = try Self.readHistory(repository, rangeLabel: "\(toLabel)..\(previous.name)") {
+                try CherryPicks.subjects(previous: previous.tag.target, release: to, in: repository)
+            }
+        }
         return (previous, records, [
             "\(previous.name) is not an ancestor of \(toLabel) (a release branch or a re-created tag): the notes "
                 + "list the commits reachable from \(toLabel) and not from \(previous.name), as git's "

@@ -11,11 +11,13 @@ struct WalkedRelease: Sendable {
     var outsidePaths: [CommitRecord] = []
     /// The commits release tags point at (release-commit detection).
     var tagTargets: Set<CommitID> = []
+    /// Subject → id of the previous tag's side, when it is not an ancestor (cherry-picked backports).
+    var cherryPicked: [String: CommitID] = [:]
 
     /// Groups the commits and builds the view model.
     func finish() -> ReleaseResult {
         var notes = ReleaseBuilder.build(info: info, commits: commits.records(), rules: grouping,
-                                         tagTargets: tagTargets)
+                                         tagTargets: tagTargets, cherryPicked: cherryPicked)
         notes.outsidePaths = outsidePaths
         return ReleaseResult(notes: notes, context: ReleaseContext(notes: notes, links: links), summary: summary)
     }

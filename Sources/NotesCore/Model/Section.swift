@@ -82,4 +82,7 @@ public enum SkipReason: String, Sendable, Codable {
     case scope
     /// A `[[rule]]` with `skip = true` matched it (`ClassifiedCommit.commitRule` says which).
     case commitRule = "commit-rule"
+    /// The previous release (not an ancestor) has a commit with the same subject: a cherry-picked backport,
+    /// released already (`commits.cherry_picks`); `ClassifiedCommit.cancelledWith` is that commit.
+    case cherryPicked = "cherry-picked"
 }
