@@ -201,6 +201,8 @@ public struct Configuration: Codable, Sendable, Equatable {
         public var body: String?
         /// Regular expression the author's `Name <email>` must match. Default: none.
         public var author: String?
+        /// Regular expression one of the paths the commit changes must match. Default: none.
+        public var path: String?
         /// The id of the `[[section]]` the commit goes to. Default: none (its type decides).
         public var section: String?
         /// Leave the commit out. Default `false`.
@@ -208,11 +210,12 @@ public struct Configuration: Codable, Sendable, Equatable {
         /// The new description, `$1`… standing for the subject's capture groups. Default: none.
         public var description: String?
         /// Makes a rule.
-        public init(subject: String? = nil, body: String? = nil, author: String? = nil, section: String? = nil,
-                    skip: Bool? = nil, description: String? = nil) {
+        public init(subject: String? = nil, body: String? = nil, author: String? = nil, path: String? = nil,
+                    section: String? = nil, skip: Bool? = nil, description: String? = nil) {
             self.subject = subject
             self.body = body
             self.author = author
+            self.path = path
             self.section = section
             self.skip = skip
             self.description = description

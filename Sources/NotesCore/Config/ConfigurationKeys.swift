@@ -103,6 +103,7 @@ public enum ConfigurationKeys {
         .init("rule[].subject", .string, nil, "Regular expression the subject must match; its capture groups are `$1`, `$2`… in `description`.", meaning: "no condition"),
         .init("rule[].body", .string, nil, "Regular expression the body (the message after the subject) must match.", meaning: "no condition"),
         .init("rule[].author", .string, nil, "Regular expression `Name <email>` of the author must match.", meaning: "no condition"),
+        .init("rule[].path", .string, nil, "Regular expression one of the paths the commit changes (against its first parent) must match (`^docs/`).", meaning: "no condition"),
         .init("rule[].section", .string, nil, "The id of the section the commit goes to.", meaning: "its type's section"),
         .init("rule[].skip", .boolean, nil, "Leave the commit out (`skipped: \"commit-rule\"`).", meaning: "false"),
         .init("rule[].description", .string, nil, "The commit's new description; `$1`… are the subject's capture groups (`\"Update $1\"`).", meaning: "the commit's own"),

@@ -179,9 +179,9 @@ public enum ConfigurationLoader {
             }
             for (index, rule) in configuration.rule.enumerated() {
                 let path = "rule[\(index)]"
-                if rule.subject == nil && rule.body == nil && rule.author == nil {
+                if rule.subject == nil && rule.body == nil && rule.author == nil && rule.path == nil {
                     throw error(path, "rule \(index + 1) has no condition: it would match every commit",
-                                hint: "give it subject, body or author")
+                                hint: "give it subject, body, author or path")
                 }
                 if rule.section == nil && rule.skip != true && rule.description == nil {
                     throw error(path, "rule \(index + 1) does nothing", hint: "give it section, skip = true or description")
@@ -190,7 +190,7 @@ public enum ConfigurationLoader {
                     throw error("\(path).section", "rule \(index + 1): no section with id \"\(id)\"",
                                 hint: "the sections are: " + configuration.section.map(\.id).joined(separator: ", "))
                 }
-                for (key, pattern) in [("subject", rule.subject), ("body", rule.body), ("author", rule.author)] {
+                for (key, pattern) in [("subject", rule.subject), ("body", rule.body), ("author", rule.author), ("path", rule.path)] {
                     guard let pattern else { continue }
                     do {
                         _ = try NSRegularExpression(pattern: pattern)

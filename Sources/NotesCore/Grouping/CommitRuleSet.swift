@@ -11,6 +11,7 @@ public struct CommitRuleSet: @unchecked Sendable {  // NSRegularExpression is im
         let subject: NSRegularExpression?
         let body: NSRegularExpression?
         let author: NSRegularExpression?
+        let path: NSRegularExpression?
         /// The section it sends commits to.
         public var section: SectionKind?
         /// True when it skips commits.
@@ -56,19 +57,24 @@ public struct CommitRuleSet: @unchecked Sendable {  // NSRegularExpression is im
             if let subject = rule.subject { parts.append("subject ~ /\(subject)/") }
             if let body = rule.body { parts.append("body ~ /\(body)/") }
             if let author = rule.author { parts.append("author ~ /\(author)/") }
+            if let path = rule.path { parts.append("path ~ /\(path)/") }
             var actions: [String] = []
             if rule.skip == true { actions.append("skip") }
             if let id = rule.section { actions.append("section \(id)") }
             if let description = rule.description { actions.append("description \"\(description)\"") }
             rules.append(Rule(number: index + 1, subject: try compile(rule.subject, "subject"),
                               body: try compile(rule.body, "body"), author: try compile(rule.author, "author"),
+                              path: try compile(rule.path, "path"),
                               section: section, skip: rule.skip == true, description: rule.description,
                               summary: parts.joined(separator: ", ") + " → " + actions.joined(separator: ", ")))
         }
     }
 
-    /// The first rule that matches `record`, and what it does.
-    public func match(_ record: CommitRecord) -> Match? {
+    /// True when a rule looks at the paths a commit changes: the walk then reads them.
+    public var needsPaths: Bool { rules.contains { $0.path != nil } }
+
+    /// The first rule that matches `record` (which changes `paths`, when read), and what it does.
+    public func match(_ record: CommitRecord, paths: [String]? = nil) -> Match? {
         guard !rules.isEmpty else { return nil }
         let subject = record.subject
         for rule in rules {
@@ -85,6 +91,11 @@ public struct CommitRuleSet: @unchecked Sendable {  // NSRegularExpression is im
             if let expression = rule.author {
                 let author = "\(record.author.name) <\(record.author.email)>"
                 guard expression.firstMatch(in: author, range: NSRange(author.startIndex..., in: author)) != nil else { continue }
+            }
+            if let expression = rule.path {
+                guard (paths ?? []).contains(where: { path in
+                    expression.firstMatch(in: path, range: NSRange(path.startIndex..., in: path)) != nil
+                }) else { continue }
             }
             var description: String?
             if let template = rule.description {

@@ -9,7 +9,8 @@ public enum ReleaseBuilder {
     /// `tagTargets` are the commits release tags point at (for `commits.release_commits = "detect"`);
     /// `cherryPicked` maps subjects of the previous tag's side to their commits, when it is not an ancestor.
     public static func build(info: ReleaseInfo, commits: [CommitRecord], rules: GroupingRules = .standard,
-                             tagTargets: Set<CommitID> = [], cherryPicked: [String: CommitID] = [:]) -> ReleaseNotes {
+                             tagTargets: Set<CommitID> = [], cherryPicked: [String: CommitID] = [:],
+                             changedPaths: [CommitID: [String]] = [:]) -> ReleaseNotes {
         var classified = commits.map { ClassifiedCommit(record: $0) }
         skipMergesAndReleases(&classified, version: info.version, tagTargets: tagTargets, detect: rules.noise.detectReleaseCommits)
         if !cherryPicked.isEmpty {
@@ -22,7 +23,8 @@ public enum ReleaseBuilder {
         }
         var ruleMatches: [CommitID: CommitRuleSet.Match] = [:]
         for index in classified.indices where classified[index].skipped == nil {
-            if let match = rules.commitRules.match(classified[index].record) {
+            if let match = rules.commitRules.match(classified[index].record,
+                                                   paths: changedPaths[classified[index].record.id]) {
                 classified[index].commitRule = match.number
                 if match.skip {
                     classified[index].skipped = .commitRule

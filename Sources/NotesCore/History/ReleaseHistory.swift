@@ -28,6 +28,8 @@ public final class ReleaseHistory {
     private var tagTimes: [CommitID: Int64?] = [:]
     /// The subjects of the previous tag's side of the range being chosen (`CherryPicks`).
     private var cherryPicked: [String: CommitID] = [:]
+    /// The paths walked commits change, when a `[[rule]]` has a `path`.
+    private var changedPaths: [CommitID: [String]] = [:]
 
     /// Opens the repository at `settings.root` and reads its release tags.
     public init(settings: Settings, progress: (@Sendable (Int) -> Void)? = nil,
@@ -115,6 +117,7 @@ public final class ReleaseHistory {
         var records: (commits: ParsedCommits, count: Int)?
         var warnings: [String] = []
         cherryPicked = [:]
+        changedPaths = [:]
         if request.from == nil {
             let candidates = PreviousTagRule.candidates(for: version, excluding: releaseTag?.name, among: tags,
                                                         stableStart: settings.stableStart)
@@ -156,7 +159,8 @@ public final class ReleaseHistory {
         for warning in warnings { warn?(warning) }
         return WalkedRelease(info: info, commits: parsed.commits, grouping: settings.grouping, links: links,
                              summary: "\(range), \(count) commit\(count == 1 ? "" : "s")", outsidePaths: outside,
-                             tagTargets: Set(tags.map(\.tag.target)), cherryPicked: cherryPicked)
+                             tagTargets: Set(tags.map(\.tag.target)), cherryPicked: cherryPicked,
+                             changedPaths: changedPaths)
     }
 
     /// A release with a version: the previous release is `previous` (the highest lower version of the
@@ -227,6 +231,7 @@ public final class ReleaseHistory {
         var count = 0
         var truncatedAt: CommitID?
         var reached = false
+        let needsPaths = settings.grouping.commitRules.needsPaths
         try Self.readHistory(repository, rangeLabel: rangeLabel) {
             try repository.walk(including: [to], excluding: excluded, touching: paths, filtered: outside) { raw in
                 if shallowRoots.contains(raw.id), !raw.parents.isEmpty,
@@ -235,6 +240,7 @@ public final class ReleaseHistory {
                     return .stop
                 }
                 if let watching, !reached, raw.parents.contains(watching) { reached = true }
+                if needsPaths, raw.parents.count <= 1 { self.changedPaths[raw.id] = try? repository.changedPaths(of: raw.id) }
                 batch.append(raw)
                 count += 1
                 if let progress = self.progress {

@@ -13,11 +13,14 @@ struct WalkedRelease: Sendable {
     var tagTargets: Set<CommitID> = []
     /// Subject → id of the previous tag's side, when it is not an ancestor (cherry-picked backports).
     var cherryPicked: [String: CommitID] = [:]
+    /// The paths each commit changes, read only when a `[[rule]]` has a `path`.
+    var changedPaths: [CommitID: [String]] = [:]
 
     /// Groups the commits and builds the view model.
     func finish() -> ReleaseResult {
         var notes = ReleaseBuilder.build(info: info, commits: commits.records(), rules: grouping,
-                                         tagTargets: tagTargets, cherryPicked: cherryPicked)
+                                         tagTargets: tagTargets, cherryPicked: cherryPicked,
+                                         changedPaths: changedPaths)
         notes.outsidePaths = outsidePaths
         return ReleaseResult(notes: notes, context: ReleaseContext(notes: notes, links: links), summary: summary)
     }

@@ -28,7 +28,7 @@ struct ConfigurationTests {
         // Array-of-tables element keys: encode one element of each with every value set.
         var full = Configuration()
         full.skip = [.init(subject: "a", body: "b", author: "c")]
-        full.rule = [.init(subject: "a", body: "b", author: "c", section: "features", skip: false, description: "d")]
+        full.rule = [.init(subject: "a", body: "b", author: "c", path: "p", section: "features", skip: false, description: "d")]
         full.package = [.init(name: "p", paths: ["p"], tagPrefix: "p-v", changelog: "c", readme: "r", todo: "t", versionFiles: [])]
         full.tags.prefix = "v"; full.tags.taggerName = "n"; full.tags.taggerEmail = "e"
         full.templates.draft = "d"; full.templates.changelog = "c"; full.templates.readme = "r"; full.templates.todo = "t"
