@@ -166,14 +166,17 @@ public struct Configuration: Codable, Sendable, Equatable {
         public var bots = "last"
         /// Authors are the same person when they have the same `name` (case-insensitive) or the same `email`. Default `"name"`.
         public var mergeBy = "name"
+        /// Read the repository's `.mailmap` (at the work tree's root) to map authors to one identity. Default `true`.
+        public var mailmap = true
         /// The defaults.
         public init() {}
-        enum CodingKeys: String, CodingKey { case bots, mergeBy = "merge_by" }
+        enum CodingKeys: String, CodingKey { case bots, mergeBy = "merge_by", mailmap }
         /// Decodes, missing keys taking their defaults.
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             bots = try c.decodeIfPresent(String.self, forKey: .bots) ?? "last"
             mergeBy = try c.decodeIfPresent(String.self, forKey: .mergeBy) ?? "name"
+            mailmap = try c.decodeIfPresent(Bool.self, forKey: .mailmap) ?? true
         }
     }
 

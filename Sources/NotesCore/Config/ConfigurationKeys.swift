@@ -93,6 +93,7 @@ public enum ConfigurationKeys {
               choices: ["last", "hide", "mixed"]),
         .init("contributors.merge_by", .string, "\"name\"", "Commits by the same `name` (case-insensitive) are one contributor, whatever their emails; `email` merges by email only.",
               choices: ["name", "email"]),
+        .init("contributors.mailmap", .boolean, "true", "Map authors through the repository's `.mailmap` (at the work tree's root, git's format) before merging them."),
 
         .init("skip", .tableArray, "[]", "Rules that leave commits out, numbered from 1 in file order. A commit is skipped when every condition of a rule holds; `--context` shows `skipped: \"rule\"` and `skipRule: N`, `--explain` says \"rule N\"."),
         .init("skip[].subject", .string, nil, "Regular expression (NSRegularExpression) the subject must match.", meaning: "no condition"),

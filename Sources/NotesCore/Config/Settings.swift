@@ -100,6 +100,9 @@ public struct Settings: Sendable {
             : try TagFamilyChoice.apply(&flags, configuration: loaded.configuration, repository: repository)
         var settings = try resolve(configuration: loaded, flags: flags)
         settings.notices = notices
+        if loaded.configuration.contributors.mailmap, let text = try? String(contentsOfFile: settings.absolute(".mailmap"), encoding: .utf8) {
+            settings.grouping.noise.mailmap = Mailmap(text)
+        }
         return settings
     }
 

@@ -1,0 +1,19 @@
+@testable import NotesCore
+import Testing
+
+@Suite("Release commits")
+struct ReleaseCommitRuleTests {
+    @Test("a subject names the version as a word", arguments: [
+        ("release: v8.2.2", "8.2.2", true),
+        ("bump: version 4.12.1 → 4.13.0", "4.13.0", true),
+        ("release: cut the v22.1.5 release", "22.1.5", true),
+        ("chore: 1.2.3", "1.2.3", true),
+        ("docs: 18.2.21 notes", "8.2.2", false),
+        ("docs: 1.2.3-rc.1 notes", "1.2.3", false),
+        ("docs: 1.2.30", "1.2.3", false),
+        ("docs: version 1.2.3.", "1.2.3", true),
+    ] as [(String, String, Bool)])
+    func names(subject: String, version: String, expected: Bool) {
+        #expect(ReleaseCommitRule.names(subject, version) == expected)
+    }
+}
