@@ -187,9 +187,8 @@ public final class ReleaseHistory {
         }
         guard !isAncestor else { return (previous, records, []) }
         if settings.grouping.noise.skipCherryPicks {
-            cherryPicked = try Self.readHistory(repository, rangeLabel: "\(toLabel)..\(previous.name)") {
-                try CherryPicks.subjects(previous: previous.tag.target, release: to, in: repository)
-            }
+            // The other side may run past a shallow clone's boundary: then nothing is left out.
+            cherryPicked = (try? CherryPicks.subjects(previous: previous.tag.target, release: to, in: repository)) ?? [:]
         }
         return (previous, records, [
             "\(previous.name) is not an ancestor of \(toLabel) (a release branch or a re-created tag): the notes "
