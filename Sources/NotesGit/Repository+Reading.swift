@@ -91,9 +91,12 @@ extension Repository {
         if git_object_type(target) == GIT_OBJECT_TAG {
             let tagger = git_tag_tagger(target)
             let message = git_tag_message(target).map { String(cString: $0) }
+            let who = tagger.map { signature in
+                "\(signature.pointee.name.map { String(cString: $0) } ?? "") <\(signature.pointee.email.map { String(cString: $0) } ?? "")>"
+            }
             return TagRef(
                 name: name, target: CommitID(commitOID), isAnnotated: true,
-                date: tagger?.pointee.when.time ?? commitTime, message: message)
+                date: tagger?.pointee.when.time ?? commitTime, message: message, tagger: who)
         }
         return TagRef(name: name, target: CommitID(commitOID), isAnnotated: false, date: commitTime, message: nil)
     }
@@ -134,7 +137,7 @@ extension Repository {
     }
 
     /// The bytes of the file at `path` ("docs/CHANGELOG.md") in the tree of `commit`; nil when there is no file there.
-    public func fileContents(atPath path: String, in commit: CommitID) throws -> [UInt8]? {
+    package func fileContents(atPath path: String, in commit: CommitID) throws -> [UInt8]? {
         var oid = commit.oid
         var commitObject: OpaquePointer? = nil
         try check(git_commit_lookup(&commitObject, pointer, &oid), "git_commit_lookup")

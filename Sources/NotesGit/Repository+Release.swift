@@ -135,7 +135,7 @@ extension Repository {
 
     /// Removes the note on `object` under `notesRef`; returns false when there was none.
     @discardableResult
-    public func removeNote(on object: CommitID, ref notesRef: String, author: Signature, committer: Signature)
+    package func removeNote(on object: CommitID, ref notesRef: String, author: Signature, committer: Signature)
         throws -> Bool {
         var oid = object.oid
         let authorSignature = try makeReleaseSignature(author)
@@ -271,7 +271,7 @@ extension Repository {
     /// Makes the index and the work tree match HEAD, overwriting changes to tracked files and leaving untracked
     /// files alone (`git checkout -f HEAD`). Test repositories built with ``createCommit(changes:message:author:committer:parents:encoding:updateRef:)``
     /// use it to get a work tree.
-    public func checkoutHead() throws {
+    package func checkoutHead() throws {
         var options = git_checkout_options()
         try check(git_checkout_options_init(&options, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)), "git_checkout_options_init")
         options.checkout_strategy = GIT_CHECKOUT_FORCE.rawValue
