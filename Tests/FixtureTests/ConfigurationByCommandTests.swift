@@ -165,9 +165,26 @@ struct ConfigurationByCommandTests {
         return lines.joined(separator: "\n")
     }
 
+    /// Runs without configuration, once per command line (many rows share one).
+    final class Baselines: @unchecked Sendable {
+        private let lock = NSLock()
+        private var known: [[String]: String] = [:]
+        func observe(_ arguments: [String]) throws -> String {
+            lock.lock()
+            if let text = known[arguments] { lock.unlock(); return text }
+            lock.unlock()
+            let text = try ConfigurationByCommandTests.observe(arguments, toml: "")
+            lock.lock()
+            known[arguments] = text
+            lock.unlock()
+            return text
+        }
+    }
+    static let baselines = Baselines()
+
     @Test("the key changes what the command does", arguments: all)
     func keyChangesCommand(_ row: Row) throws {
-        let baseline = try Self.observe(row.arguments, toml: "")
+        let baseline = try Self.baselines.observe(row.arguments)
         let configured = try Self.observe(row.arguments, toml: row.toml)
         #expect(baseline != configured, "\(row.key) has no effect on notes \(row.arguments.joined(separator: " "))")
         #expect(!configured.hasPrefix("exit 5"), "the configuration did not load:\n\(configured)")

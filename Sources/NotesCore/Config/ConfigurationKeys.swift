@@ -88,10 +88,10 @@ public enum ConfigurationKeys {
 
         .init("templates", .table, nil, "Templates (paths relative to the repository root; checked when the configuration loads). Lookup: `--template FILE`, this key, `<folder>/NAME`, the built-in NAME."),
         .init("templates.folder", .string, "\".notes/templates\"", "The repository's template folder; `notes init --templates` fills it."),
-        .init("templates.draft", .string, nil, "Template of `notes draft`.", meaning: "NAME = `release-notes.md`"),
-        .init("templates.changelog", .string, nil, "Template of `notes changelog`.", meaning: "NAME = `changelog-entry.md`"),
-        .init("templates.readme", .string, nil, "Template of `notes readme`.", meaning: "NAME = `readme-entry.md`"),
-        .init("templates.todo", .string, nil, "Template of `notes todo`.", meaning: "NAME = `todo.md`"),
+        .init("templates.draft", .string, nil, "The release notes: `notes draft`, the tag message of `notes tag` and `notes release`, and `notes attach`.", meaning: "NAME = `release-notes.md`"),
+        .init("templates.changelog", .string, nil, "A changelog entry: `notes changelog` and the changelog step of `notes release`.", meaning: "NAME = `changelog-entry.md`"),
+        .init("templates.readme", .string, nil, "A README entry: `notes readme` and the README step of `notes release`.", meaning: "NAME = `readme-entry.md`"),
+        .init("templates.todo", .string, nil, "A task-list section: `notes todo`.", meaning: "NAME = `todo.md`"),
 
         .init("links", .table, nil, "Where commit, issue and compare links point."),
         .init("links.forge", .string, "\"auto\"", "`auto` reads the remote's URL; `github` or `gitlab` force the link style; `none` prints plain ids.",
