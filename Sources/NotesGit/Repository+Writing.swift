@@ -111,6 +111,26 @@ extension Repository {
         git_reference_free(reference)
     }
 
+    /// The object the reference `name` (a full name: `refs/notes/release`) points at; nil when there is no
+    /// such reference.
+    public func referenceTarget(_ name: String) -> CommitID? {
+        var oid = git_oid()
+        guard git_reference_name_to_id(&oid, pointer, name) == 0 else { return nil }
+        return withUnsafePointer(to: &oid) { CommitID($0) }
+    }
+
+    /// Deletes the reference `name` (a full name); false when there was none.
+    @discardableResult
+    package func deleteReference(_ name: String) throws -> Bool {
+        var reference: OpaquePointer? = nil
+        let result = git_reference_lookup(&reference, pointer, name)
+        if result == GIT_ENOTFOUND.rawValue { return false }
+        try check(result, "git_reference_lookup")
+        defer { git_reference_free(reference) }
+        try check(git_reference_delete(reference), "git_reference_delete")
+        return true
+    }
+
     /// Points HEAD at the reference `refName` (for example "refs/heads/main"), which need not exist yet.
     package func setHead(_ refName: String) throws {
         try check(git_repository_set_head(pointer, refName), "git_repository_set_head")

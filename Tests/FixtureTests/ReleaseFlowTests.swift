@@ -129,4 +129,34 @@ struct ReleaseFlowTests {
         let tag = try #require(try repository.tags().first { $0.name == "v0.1.3" })
         #expect(tag.message?.contains("[v0.1.2...v0.1.3]") == true, "the notes start after v0.1.2")
     }
+
+    /// The second release from a fresh clone: the notes fetched as a remote-tracking copy are where the
+    /// local notes ref starts, so the new note goes on top of them and the push is a fast-forward.
+    @Test func attachStartsFromTheFetchedNotes() throws {
+        let sandbox = try Sandbox()
+        let (code, _, err) = sandbox.run(["attach", "0.1.2", "--package", "barter-python"])
+        #expect(code == 0, "\(err)")
+        #expect(err.contains("warning: refs/notes/release was not fetched from origin"), "\(err)")
+        #expect(err.contains("git fetch origin '+refs/notes/release:refs/notes/release'"), "\(err)")
+        let repository = try Repository.open(at: sandbox.repo)
+        let first = try #require(repository.referenceTarget("refs/notes/release"))
+        // As a clone that fetched the notes as a remote-tracking ref, without the local one.
+        try repository.setReference("refs/remotes/origin/notes/release", to: first)
+        try repository.deleteReference("refs/notes/release")
+
+        let (releaseCode, _, releaseErr) = sandbox.run(["release", "0.1.3", "--package", "barter-python"])
+        #expect(releaseCode == 0, "\(releaseErr)")
+        let (attachCode, _, attachErr) = sandbox.run(["attach", "0.1.3", "--package", "barter-python"])
+        #expect(attachCode == 0, "\(attachErr)")
+        #expect(attachErr.contains("refs/notes/release started from the fetched refs/remotes/origin/notes/release"),
+                "\(attachErr)")
+        let reopened = try Repository.open(at: sandbox.repo)
+        let tags = try reopened.tags()
+        for name in ["v0.1.2", "v0.1.3"] {
+            let tag = try #require(tags.first { $0.name == name })
+            #expect(try reopened.note(on: tag.target, ref: "refs/notes/release") != nil, "the note on \(name) is kept")
+        }
+        let tip = try #require(reopened.referenceTarget("refs/notes/release"))
+        #expect(try reopened.commit(tip).parents == [first], "one note commit on top of the fetched notes")
+    }
 }

@@ -46,6 +46,8 @@ public struct AttachResult: Sendable {
     public var githubOutputs: [String]
     /// True when the notes were appended to `GITHUB_STEP_SUMMARY`.
     public var wroteStepSummary: Bool
+    /// What the user should know: the notes ref started from a fetched copy, or was not fetched at all.
+    public var warnings: [String] = []
 
     /// `git push origin refs/notes/release`.
     public var pushCommand: String { "git push origin \(notesRef)" }
@@ -78,6 +80,9 @@ public enum AttachNotes {
         let repository = workspace.repository
         let replaced: Bool
         let unchanged: Bool
+        var warnings: [String] = []
+        let start = try NotesRefStart.prepare(notesRef, in: repository, remote: request.settings.links.remote)
+        if let line = start.said { warnings.append(line) }
         do {
             let previousNote = try repository.note(on: tag.tag.target, ref: notesRef)
             replaced = previousNote != nil
@@ -109,7 +114,8 @@ public enum AttachNotes {
         }
         return AttachResult(tagName: tag.name, version: version.bare, previous: previous, target: tag.tag.target,
                             notes: rendered.text, replaced: replaced, unchanged: unchanged, notesRef: notesRef,
-                            summary: rendered.summary, githubOutputs: outputs, wroteStepSummary: wroteSummary)
+                            summary: rendered.summary, githubOutputs: outputs, wroteStepSummary: wroteSummary,
+                            warnings: warnings)
     }
 }
 
