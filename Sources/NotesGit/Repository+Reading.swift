@@ -136,6 +136,18 @@ extension Repository {
         return RawCommit(commit, id: id)
     }
 
+    /// The id of `commit`'s tree (for tests that need a ref to something that is not a commit).
+    package func treeID(of commit: CommitID) throws -> CommitID {
+        var oid = commit.oid
+        var object: OpaquePointer? = nil
+        try check(git_commit_lookup(&object, pointer, &oid), "git_commit_lookup")
+        defer { git_commit_free(object) }
+        guard let tree = git_commit_tree_id(object) else {
+            throw GitError.library(GIT_ENOTFOUND, "commit \(commit) has no tree", "git_commit_tree_id")
+        }
+        return CommitID(tree)
+    }
+
     /// The bytes of the file at `path` ("docs/CHANGELOG.md") in the tree of `commit`; nil when there is no file there.
     package func fileContents(atPath path: String, in commit: CommitID) throws -> [UInt8]? {
         var oid = commit.oid

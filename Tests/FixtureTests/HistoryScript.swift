@@ -21,6 +21,7 @@ import NotesGit
 /// checkout                                   make the index and the work tree match HEAD (git checkout -f)
 /// write dir/file.txt some text               write `some text` + newline into the work tree (a change)
 /// config user.name Ada                       set a value in the repository's config
+/// tag-tree v9.9.9                            a tag pointing at HEAD's tree, not at a commit
 /// ```
 /// Commit attributes: `author`, `date` (unix seconds), `files` (comma-separated paths),
 /// `encoding` (write the message in that encoding with an encoding header), `raw-latin1`
@@ -141,6 +142,8 @@ struct HistoryScript {
         case "config":
             let (key, value) = split(rest)
             try repository.setConfig(key, value)
+        case "tag-tree":
+            try repository.setReference("refs/tags/" + rest, to: try repository.treeID(of: try head()))
         default:
             throw Failure(description: "unknown instruction \(keyword)")
         }

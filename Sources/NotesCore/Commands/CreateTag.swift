@@ -56,6 +56,7 @@ public enum CreateTag {
                        force: Bool, now: Int64) throws -> TagResult {
         let head = try workspace.head()
         let existing = workspace.history.existingTag(named: name)
+        if !force, workspace.history.tagBlockedByNonCommit(named: name) { throw workspace.history.nonCommitTagError(name) }
         if let existing, !force {
             if existing.tag.target == head {
                 throw NotesError(.nothingToDo, "tag \(name) already exists and points at HEAD (\(head.short))",

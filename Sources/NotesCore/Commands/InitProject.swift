@@ -48,6 +48,9 @@ public enum InitProject {
             throw NotesError(.file, "not overwriting what exists: \(existing.map(settings.display).joined(separator: ", "))",
                              hint: "pass --force to overwrite, or move the file away first")
         }
+        // Everything is checked before anything is written: a template folder that cannot be made must not
+        // leave a new notes.toml behind.
+        for write in writes { try Self.checkCanWrite(write.path, display: settings.display(write.path)) }
         var written: [String] = []
         for write in writes {
             let folder = (write.path as NSString).deletingLastPathComponent
@@ -60,5 +63,27 @@ public enum InitProject {
             written.append(settings.display(write.path))
         }
         return written
+    }
+
+    /// Throws a file error (exit 8) when `path` is a folder, or when its folder neither exists nor can be
+    /// made (the nearest existing ancestor is a file, or not writable).
+    static func checkCanWrite(_ path: String, display: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { throw NotesError(.file, "\(display) is a folder, not a file; nothing was written") }
+            return
+        }
+        var folder = (path as NSString).deletingLastPathComponent
+        while !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), folder != "/", !folder.isEmpty {
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        guard isDirectory.boolValue else {
+            throw NotesError(.file, "cannot create \(display): \(folder) is a file, not a folder; nothing was written",
+                             hint: "move \(folder) away, or set [templates] folder to another place")
+        }
+        guard access(folder, W_OK) == 0 else {
+            throw NotesError(.file, "cannot create \(display): the folder \(folder) is not writable; nothing was written",
+                             hint: "check the folder's permissions")
+        }
     }
 }

@@ -138,6 +138,11 @@ public enum ReleaseCheck {
     }
 
     static func tagCheck(_ workspace: ReleaseWorkspace, tagName: String) throws -> CheckItem {
+        if workspace.history.tagBlockedByNonCommit(named: tagName) {
+            return CheckItem(check: "tag", status: .fail,
+                             message: "tag \(tagName) exists but points at a tree or a blob, not a commit",
+                             fix: "git tag -d \(tagName), or release another version")
+        }
         guard let existing = workspace.history.existingTag(named: tagName) else {
             return CheckItem(check: "tag", status: .pass, message: "tag \(tagName) does not exist yet")
         }

@@ -67,6 +67,7 @@ public enum ReleaseFlow {
         let version = plan.next
         let tagName = history.tagName(for: version, written: request.version)
 
+        if history.tagBlockedByNonCommit(named: tagName) { throw history.nonCommitTagError(tagName) }
         if let existing = history.existingTag(named: tagName) {
             throw NotesError(.badInput, "tag \(tagName) already exists (on \(existing.tag.target.short))",
                              hint: "release another version; notes release never moves a tag")

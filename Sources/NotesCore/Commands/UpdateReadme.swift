@@ -14,7 +14,7 @@ public enum UpdateReadme {
         let source = try history ?? request.context.history(settings)
         let versionText = request.range.version ?? ""
         let version = try source.version(versionText)
-        let (path, display) = request.location(configured: settings.readmeFile)
+        let (path, display) = try request.location(configured: settings.readmeFile, in: source)
         let file = try EditableFile.open(path, displayPath: display)
         guard file.exists || create else {
             throw NotesError(.file, "\(display) does not exist; nothing was written",

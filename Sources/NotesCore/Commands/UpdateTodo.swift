@@ -11,7 +11,7 @@ public enum UpdateTodo {
         let renderer = try TemplateLookup.renderer(.todo, settings: settings.templates)
         let source = try request.context.history(settings)
         let version = try source.version(request.range.version ?? "")
-        let (path, display) = request.location(configured: settings.todoFile)
+        let (path, display) = try request.location(configured: settings.todoFile, in: source)
         let file = try EditableFile.open(path, displayPath: display)
         let result = try source.release(request.range, now: request.context.now)
         let release = result.context.release

@@ -193,6 +193,25 @@ public enum ConfigurationLoader {
                     typeOwners[type] = section.id
                 }
             }
+            if let problem = PathRules.notesRefProblem(configuration.release.notesRef) {
+                throw error("release.notes_ref", "release.notes_ref \"\(configuration.release.notesRef)\" \(problem)",
+                            hint: "use a ref under refs/notes/, such as refs/notes/release")
+            }
+            var files: [(String, String)] = [("files.changelog", configuration.files.changelog),
+                                             ("files.readme", configuration.files.readme), ("files.todo", configuration.files.todo)]
+            for (index, package) in configuration.package.enumerated() {
+                let path = "package[\(index)]"
+                files += [package.changelog, package.readme, package.todo].compactMap { $0 }.map { ("\(path)", $0) }
+                files += (package.versionFiles ?? []).map { ("\(path).version_files", $0) }
+                files += package.paths.map { ("\(path).paths", $0) }
+            }
+            for (key, value) in files {
+                let file = value.split(separator: ":", maxSplits: 1).first.map(String.init) ?? value
+                if !PathRules.staysInside(file) {
+                    throw error(key, "\(key): \(value) is outside the repository's work tree",
+                                hint: "give a path relative to the repository root, without .. or a leading /")
+                }
+            }
             if configuration.todo.placement != "end" && (configuration.todo.heading ?? "").isEmpty {
                 throw error("todo.placement", "todo.placement \"\(configuration.todo.placement)\" needs todo.heading",
                             hint: "set todo.heading to the heading the tasks go \(configuration.todo.placement)")

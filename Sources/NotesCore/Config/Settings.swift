@@ -107,6 +107,13 @@ public struct Settings: Sendable {
     public static func resolve(configuration loaded: LoadedConfiguration, flags: SettingsFlags) throws -> Settings {
         let config = loaded.configuration
         let root = loaded.root
+        if let ref = flags.notesRef, let problem = PathRules.notesRefProblem(ref) {
+            throw NotesError(.badInput, "--notes-ref \(ref) \(problem)", hint: "use a ref under refs/notes/, such as refs/notes/release")
+        }
+        for path in flags.paths where !PathRules.staysInside(path) {
+            throw NotesError(.badInput, "--path \(path) is outside the repository's work tree",
+                             hint: "give a path relative to the repository root, without .. or a leading /")
+        }
         func absolute(_ path: String) -> String {
             path.hasPrefix("/") ? path : (root.hasSuffix("/") ? root : root + "/") + path
         }
@@ -152,6 +159,13 @@ public struct Settings: Sendable {
             versionFiles = VersionFileSpec.defaults.map {
                 VersionFileSpec(path: inPackage($0.path), format: $0.format, isDefault: true)
             }
+        }
+        for spec in versionFiles where !PathRules.staysInside(spec.path) {
+            let fromFlag = !flags.versionFiles.isEmpty
+            throw NotesError(fromFlag ? .badInput : .configuration,
+                             "version file \(spec.path) is outside the repository's work tree"
+                                 + (fromFlag ? "" : " (\(loaded.file ?? "notes.toml"))"),
+                             hint: "give a path inside the repository (--version-file is relative to the package's folder)")
         }
         var placement: TodoPlacement = .end
         if let heading = config.todo.heading {

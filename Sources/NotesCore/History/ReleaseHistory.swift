@@ -60,6 +60,18 @@ public final class ReleaseHistory {
         tags.first { $0.name == name }
     }
 
+    /// True when a tag called `name` exists but points, after peeling, at no commit (a tree or a blob):
+    /// it is not a release tag, and it blocks creating one.
+    public func tagBlockedByNonCommit(named name: String) -> Bool {
+        existingTag(named: name) == nil && repository.referenceTarget("refs/tags/" + name) != nil
+    }
+
+    /// The error for ``tagBlockedByNonCommit(named:)``: exit 2, before anything is written.
+    func nonCommitTagError(_ name: String) -> NotesError {
+        NotesError(.badInput, "tag \(name) exists but points at a tree or a blob, not a commit",
+                   hint: "delete it with git tag -d \(name) if it is a mistake, or release another version")
+    }
+
     /// The one rule that names release tags, for every command: the version's existing tag; else the tag
     /// prefix (`--tag-prefix`, the package's, `[tags] prefix`) plus the version; else the prefix the version
     /// was written with (`v1.2.3`); else the style of the newest release tag (`v0.1.2` makes `1.2.3` into
