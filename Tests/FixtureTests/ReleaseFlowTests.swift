@@ -159,4 +159,19 @@ struct ReleaseFlowTests {
         let tip = try #require(reopened.referenceTarget("refs/notes/release"))
         #expect(try reopened.commit(tip).parents == [first], "one note commit on top of the fetched notes")
     }
+
+    /// A held `refs/heads/main.lock` makes the branch update fail after the index was written: the rollback
+    /// puts the index back too, so "undone" is true.
+    @Test func failedRefUpdateRestoresTheIndex() throws {
+        let sandbox = try Sandbox()
+        let lock = sandbox.repo + "/.git/refs/heads/main.lock"
+        try Data().write(to: URL(fileURLWithPath: lock))
+        let (code, _, err) = sandbox.run(["release", "0.1.3", "--package", "barter-python"])
+        try FileManager.default.removeItem(atPath: lock)
+        #expect(code != 0)
+        #expect(err.contains("failed; undone"), "\(err)")
+        let repository = try Repository.open(at: sandbox.repo)
+        #expect(try repository.workTreeStatus().isClean, "nothing staged, nothing changed")
+        #expect(try repository.tags().map(\.name) == ["v0.1.2"])
+    }
 }

@@ -77,6 +77,11 @@ public final class ReleaseRun {
                         context: RunContext(now: now))
     }
 
+    /// Called before the commit step writes the index: from then on a rollback resets the committed paths'
+    /// index entries, even when the commit or the branch update failed after the index was written.
+    func recordIndexWrite() { indexWritten = true }
+    private var indexWritten = false
+
     func recordCommit(_ id: CommitID) { commit = id }
     func recordTag(_ name: String) { createdTag = name }
 
@@ -88,12 +93,18 @@ public final class ReleaseRun {
         if let createdTag {
             do { try repository.deleteTag(named: createdTag) } catch { failures.append("tag \(createdTag): \(error)") }
         }
-        if commit != nil {
+        if commit != nil || repository.referenceTarget(branchRef) != startHead {
             do {
                 try repository.setReference(branchRef, to: startHead)
-                try repository.resetIndex(paths: edits.map(\.path), to: startHead)
             } catch {
                 failures.append("\(branchRef) back to \(startHead.short): \(error)")
+            }
+        }
+        if indexWritten {
+            do {
+                try repository.resetIndex(paths: edits.map(\.path), to: startHead)
+            } catch {
+                failures.append("the index entries of \(edits.map(\.path).joined(separator: ", ")): \(error)")
             }
         }
         failures += journal.restore().map { "\($0): could not restore its original bytes" }

@@ -114,6 +114,7 @@ public struct CommitStep: ReleaseStep {
             run.say("would commit \"\(message)\" with \(count): \(paths.joined(separator: ", "))")
             return
         }
+        run.recordIndexWrite()
         do {
             let id = try run.workspace.repository.commitFiles(
                 paths, message: message + "\n", author: run.author.signature(time: run.commitTime),
