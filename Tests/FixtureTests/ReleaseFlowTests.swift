@@ -8,7 +8,7 @@ import Testing
 /// `release-workspace-python-package` fixture's files and history.
 @Suite("release flow end to end")
 struct ReleaseFlowTests {
-    final class Sandbox {
+    final class Sandbox: @unchecked Sendable {
         let root: String
         let repo: String
         init() throws {
@@ -174,4 +174,98 @@ struct ReleaseFlowTests {
         #expect(try repository.workTreeStatus().isClean, "nothing staged, nothing changed")
         #expect(try repository.tags().map(\.name) == ["v0.1.2"])
     }
+
+    /// Six `notes attach` at once for six tags: the write lock serialises them, and every note is kept.
+    @Test func concurrentAttachesKeepEveryNote() throws {
+        let sandbox = try Sandbox()
+        let repository = try Repository.open(at: sandbox.repo)
+        let head = try #require(try repository.headCommit())
+        let names = (1...6).map { "v0.2.\($0)" }
+        for name in names { try repository.createLightweightTag(named: name, target: head) }
+        let codes = Locked<[Int32]>([])
+        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+            let (code, _, _) = sandbox.run(["attach", names[index]])
+            codes.update { $0.append(code) }
+        }
+        #expect(codes.value == Array(repeating: 0, count: 6))
+        let notesTip = try #require(try Repository.open(at: sandbox.repo).referenceTarget("refs/notes/release"))
+        var depth = 0
+        var commit: CommitID? = notesTip
+        while let current = commit {
+            depth += 1
+            commit = try Repository.open(at: sandbox.repo).commit(current).parents.first
+        }
+        #expect(depth == 6, "six note commits, one on top of the other")
+    }
+
+    /// A writer holding the lock is named; a lock left by a process that is gone is taken over.
+    @Test func writeLockSaysWhoHoldsIt() throws {
+        let sandbox = try Sandbox()
+        let lockPath = sandbox.repo + "/.git/notes.lock"
+        let alive = Process()
+        alive.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        alive.arguments = ["5"]
+        try alive.run()
+        defer { alive.terminate() }
+        try "\(alive.processIdentifier) notes release\n".write(toFile: lockPath, atomically: true, encoding: .utf8)
+        let (code, _, err) = sandbox.run(["tag", "0.1.3"], environment: ["NOTES_LOCK_WAIT": "0.2"])
+        #expect(code == 8)
+        #expect(err.contains("another notes (pid \(alive.processIdentifier), `notes release`) is writing to this repository"), "\(err)")
+        #expect(try Repository.open(at: sandbox.repo).tags().map(\.name) == ["v0.1.2"], "nothing was tagged")
+
+        alive.terminate()
+        alive.waitUntilExit()
+        let (again, _, againErr) = sandbox.run(["tag", "0.1.3"], environment: ["NOTES_LOCK_WAIT": "0.2"])
+        #expect(again == 0, "a stale lock is taken over: \(againErr)")
+        #expect(!FileManager.default.fileExists(atPath: lockPath), "the lock is given back")
+    }
+
+    /// A file changed by someone else between notes' read and its write is not overwritten.
+    @Test func fileChangedSinceReadIsNotOverwritten() throws {
+        let sandbox = try Sandbox()
+        let path = sandbox.repo + "/CHANGELOG.md"
+        try "# Changelog\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let change = FileChange(path: path, displayPath: "CHANGELOG.md", before: Array("# Changelog\n".utf8),
+                                after: Array("# Changelog\n\n## 0.1.3\n".utf8), summary: "added")
+        try "# Changelog\n\n## 0.1.3 (by hand)\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: NotesError.self) { _ = try change.apply(.write) }
+        #expect(sandbox.bytes("CHANGELOG.md") == Array("# Changelog\n\n## 0.1.3 (by hand)\n".utf8))
+    }
+
+    /// A rollback puts back only bytes notes wrote: a file someone changed after notes wrote it keeps them.
+    @Test func rollbackNeverOverwritesOthersBytes() throws {
+        struct Meddler: ReleaseStep {
+            let path: String
+            var name: String { "meddler" }
+            func run(_ run: ReleaseRun) throws {
+                try "someone else's bytes\n".write(toFile: path, atomically: true, encoding: .utf8)
+                throw NotesError(.file, "boom")
+            }
+        }
+        let sandbox = try Sandbox()
+        let cargo = sandbox.repo + "/barter-python/Cargo.toml"
+        var said: [String] = []
+        #expect(throws: NotesError.self) {
+            try ReleaseFlow.run(
+                ReleaseRequest(
+                    settings: try Settings.load(repositoryPath: sandbox.repo, configPath: nil,
+                                                flags: SettingsFlags(package: "barter-python")),
+                    version: "0.1.3",
+                    context: RunContext(now: 1_764_028_800,
+                                        environment: ["GIT_COMMITTER_NAME": "A", "GIT_COMMITTER_EMAIL": "a@example.com"])),
+                steps: [VersionFilesStep(), Meddler(path: cargo)], say: { said.append($0) })
+        }
+        #expect(sandbox.bytes("barter-python/Cargo.toml") == Array("someone else's bytes\n".utf8))
+        #expect(said.last?.contains("barter-python/Cargo.toml (changed by someone else since notes wrote it: left as it is)") == true,
+                "\(said)")
+    }
+}
+
+/// A value shared between threads.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+    init(_ value: Value) { stored = value }
+    var value: Value { lock.lock(); defer { lock.unlock() }; return stored }
+    func update(_ body: (inout Value) -> Void) { lock.lock(); body(&stored); lock.unlock() }
 }

@@ -59,6 +59,8 @@ public enum AttachNotes {
     /// Runs the step; see the `notes attach` help for what it writes.
     public static func run(_ request: AttachRequest) throws -> AttachResult {
         if let outputPath = request.outputPath { try AtomicFile.checkWritable(outputPath) }
+        let lock = try WriteLock.acquire(request.settings, command: "notes attach", environment: request.context.environment)
+        defer { lock.release() }
         let history = try request.context.history(request.settings)
         let workspace = try ReleaseWorkspace(history: history)
         let version = try history.version(request.version)

@@ -38,6 +38,9 @@ public enum BumpVersion {
     /// Computes the next version and, unless `dryRun`, writes it into the version files (atomically; a failed
     /// write puts back the files already written).
     public static func run(_ request: BumpRequest) throws -> BumpResult {
+        let lock = request.dryRun ? nil
+            : try WriteLock.acquire(request.settings, command: "notes bump", environment: request.context.environment)
+        defer { lock?.release() }
         let history = try request.context.history(request.settings)
         let workspace = try ReleaseWorkspace(history: history)
         let explicit = try request.explicit.map { try history.version($0) }

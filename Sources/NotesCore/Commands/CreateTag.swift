@@ -43,6 +43,8 @@ public enum CreateTag {
     /// Creates the tag. An existing tag is an error unless `force` (and a no-op error when it already points
     /// at HEAD).
     public static func run(_ request: TagRequest) throws -> TagResult {
+        let lock = try WriteLock.acquire(request.settings, command: "notes tag", environment: request.context.environment)
+        defer { lock.release() }
         let history = try request.context.history(request.settings)
         let workspace = try ReleaseWorkspace(history: history)
         let version = try history.version(request.version)

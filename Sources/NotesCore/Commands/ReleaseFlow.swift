@@ -59,6 +59,9 @@ public enum ReleaseFlow {
     /// backwards. On any failure every change is undone and the error is rethrown.
     public static func run(_ request: ReleaseRequest, steps: [ReleaseStep] = standardSteps,
                            say: @escaping (String) -> Void) throws -> ReleaseOutcome {
+        let lock = request.dryRun ? nil
+            : try WriteLock.acquire(request.settings, command: "notes release", environment: request.context.environment)
+        defer { lock?.release() }
         let history = try request.context.history(request.settings)
         let workspace = try ReleaseWorkspace(history: history)
         let repository = workspace.repository

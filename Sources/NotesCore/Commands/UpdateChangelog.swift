@@ -61,7 +61,10 @@ public enum UpdateChangelog {
             : summary.count > 3 ? "\(summary.filter { $0.hasPrefix("added") }.count) entries added, "
                 + "\(summary.filter { $0.hasPrefix("replaced") }.count) replaced"
             : summary.joined(separator: "; ")
-        return (FileChange(path: file.path, displayPath: file.displayPath, before: file.original, after: bytes,
-                           summary: phrase), ranges)
+        var change = FileChange(path: file.path, displayPath: file.displayPath, before: file.original, after: bytes,
+                           summary: phrase)
+        change.lockDirectory = source.repository.gitDir
+        change.lockWait = request.context.environment["NOTES_LOCK_WAIT"].flatMap(Double.init) ?? WriteLock.defaultWait
+        return (change, ranges)
     }
 }

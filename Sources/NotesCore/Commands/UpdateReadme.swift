@@ -36,7 +36,10 @@ public enum UpdateReadme {
             hasItems: !(breaking.isEmpty && features.isEmpty && fixes.isEmpty))
         let text = try EntryText.render(view, with: renderer, level: editor.level)
         let (bytes, summary) = editor.apply(version: version, entryText: text, keep: settings.readmeKeep)
-        return (FileChange(path: file.path, displayPath: file.displayPath, before: file.original, after: bytes,
-                           summary: summary), result.summary)
+        var change = FileChange(path: file.path, displayPath: file.displayPath, before: file.original, after: bytes,
+                           summary: summary)
+        change.lockDirectory = source.repository.gitDir
+        change.lockWait = request.context.environment["NOTES_LOCK_WAIT"].flatMap(Double.init) ?? WriteLock.defaultWait
+        return (change, result.summary)
     }
 }

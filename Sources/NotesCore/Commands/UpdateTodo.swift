@@ -27,8 +27,11 @@ public enum UpdateTodo {
         let (bytes, summary) = try TodoEditor(document: file.document).apply(
             version: version, sectionText: text, placement: settings.todoPlacement, tagPrefix: settings.tagPrefix,
             displayPath: display)
-        return (FileChange(path: file.path, displayPath: file.displayPath, before: file.original, after: bytes,
-                           summary: summary), result.summary)
+        var change = FileChange(path: file.path, displayPath: file.displayPath, before: file.original, after: bytes,
+                           summary: summary)
+        change.lockDirectory = source.repository.gitDir
+        change.lockWait = request.context.environment["NOTES_LOCK_WAIT"].flatMap(Double.init) ?? WriteLock.defaultWait
+        return (change, result.summary)
     }
 
     /// The main branch (`main`, else `master`) and, when HEAD is on another branch whose release commit

@@ -22,6 +22,10 @@ public struct FileChange: Sendable {
     public var after: [UInt8]
     /// What the edit did, for the summary line: "inserted the v1.2.3 section".
     public var summary: String
+    /// The git folder whose write lock (``WriteLock``) `.write` takes; nil: no lock.
+    public var lockDirectory: String?
+    /// How long `.write` waits for another writer's lock (seconds).
+    public var lockWait: Double = WriteLock.defaultWait
 
     /// Makes a change.
     public init(path: String, displayPath: String, before: [UInt8]?, after: [UInt8], summary: String) {
@@ -57,6 +61,14 @@ public struct FileChange: Sendable {
         switch mode {
         case .write:
             guard changesFile else { return Outcome(out: "", err: "notes: \(displayPath) is up to date\n") }
+            let lock = try lockDirectory.map { try WriteLock.acquire(gitDir: $0, command: "notes: \(displayPath)", wait: lockWait) }
+            defer { lock?.release() }
+            // Another writer may have changed the file since it was read: writing now would lose its change.
+            let current = FileManager.default.contents(atPath: path).map(Array.init)
+            guard current == before else {
+                throw NotesError(.file, "\(displayPath) changed while notes was working on it; nothing was written",
+                                 hint: "run the command again to add the entry to the new contents")
+            }
             try AtomicFile.write(after, to: path)
             return Outcome(out: "", err: "notes: \(before == nil ? "created" : "updated") \(displayPath): \(summary)\n")
         case .dryRun:
