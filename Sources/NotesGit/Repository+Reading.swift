@@ -136,6 +136,18 @@ extension Repository {
         return RawCommit(commit, id: id)
     }
 
+    /// Throws when `commit` or its tree cannot be read (a corrupt or incomplete object store): a status
+    /// against a missing tree would report every file as changed.
+    public func checkTree(of commit: CommitID) throws {
+        var oid = commit.oid
+        var object: OpaquePointer? = nil
+        try check(git_commit_lookup(&object, pointer, &oid), "git_commit_lookup")
+        defer { git_commit_free(object) }
+        var tree: OpaquePointer? = nil
+        try check(git_commit_tree(&tree, object), "git_commit_tree")
+        git_tree_free(tree)
+    }
+
     /// The id of `commit`'s tree (for tests that need a ref to something that is not a commit).
     package func treeID(of commit: CommitID) throws -> CommitID {
         var oid = commit.oid

@@ -259,6 +259,19 @@ struct ReleaseFlowTests {
         #expect(said.last?.contains("barter-python/Cargo.toml (changed by someone else since notes wrote it: left as it is)") == true,
                 "\(said)")
     }
+
+    /// A missing tree object is repository damage (exit 3, the object, `git fsck`), not "uncommitted changes".
+    @Test func missingTreeIsRepositoryDamage() throws {
+        let sandbox = try Sandbox()
+        let repository = try Repository.open(at: sandbox.repo)
+        let tree = try repository.treeID(of: try #require(try repository.headCommit())).hex
+        try FileManager.default.removeItem(
+            atPath: sandbox.repo + "/.git/objects/" + tree.prefix(2) + "/" + tree.dropFirst(2))
+        let (code, out, err) = sandbox.run(["check", "0.1.3", "--package", "barter-python"])
+        #expect(code == 3, "\(out)\(err)")
+        #expect(err.contains(tree) && err.contains("git fsck"), "\(err)")
+        #expect(!out.contains("uncommitted changes"))
+    }
 }
 
 /// A value shared between threads.

@@ -46,9 +46,9 @@ public enum BumpVersion {
         let explicit = try request.explicit.map { try history.version($0) }
         let plan = try VersionPlan.make(history, preID: request.preID, explicit: explicit, now: request.context.now)
         let files = try VersionFileSet.read(workspace)
-        let edits = try files.edits(to: plan.next, in: workspace)
+        let (edits, lockNotes) = try files.edits(to: plan.next, in: workspace)
         if !request.dryRun { try FileJournal.apply(edits, in: workspace) }
-        return BumpResult(plan: plan, edits: edits, notes: files.sayings)
+        return BumpResult(plan: plan, edits: edits, notes: files.sayings + lockNotes)
     }
 }
 

@@ -156,7 +156,7 @@ public enum ReleaseCheck {
     }
 
     static func cleanCheck(_ workspace: ReleaseWorkspace) throws -> CheckItem {
-        let status = try gitCall { try workspace.repository.workTreeStatus() }
+        let status = try workspace.status()
         guard !status.isClean else {
             let untracked = status.untracked.count
             return CheckItem(check: "clean", status: .pass, message: "the working tree is clean"

@@ -84,7 +84,7 @@ public enum ReleaseFlow {
             throw NotesError(.repository, "HEAD is on \(current), not on the release branch \(branch)",
                              hint: "git switch \(branch), or pass --branch \(current) to release from \(current)")
         }
-        let status = try gitCall { try repository.workTreeStatus() }
+        let status = try workspace.status()
         guard status.isClean else {
             let paths = status.changed.prefix(5).map(\.path).joined(separator: ", ")
             throw NotesError(.repository, "the working tree has uncommitted changes: \(paths)",

@@ -85,7 +85,8 @@ public struct VersionFilesStep: ReleaseStep {
     public func run(_ run: ReleaseRun) throws {
         let files = try VersionFileSet.read(run.workspace)
         for line in files.sayings { run.say(line) }
-        let edits = try files.edits(to: run.version, in: run.workspace)
+        let (edits, notes) = try files.edits(to: run.version, in: run.workspace)
+        for line in notes { run.say(line) }
         if edits.isEmpty, !files.found.isEmpty { run.say("the version files already hold \(run.version.bare)") }
         for edit in edits {
             try run.write(edit)

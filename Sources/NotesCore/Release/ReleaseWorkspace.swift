@@ -66,6 +66,19 @@ public final class ReleaseWorkspace {
         return head
     }
 
+    /// The status of the work tree against HEAD, after checking HEAD's tree can be read: a corrupt object
+    /// store is a repository error (exit 3, with the object and `git fsck`), never the user's files "changed".
+    public func status() throws -> WorkTreeStatus {
+        let head = try head()
+        do {
+            try repository.checkTree(of: head)
+        } catch let error as GitError {
+            throw NotesError(.repository, "the repository is damaged: HEAD (\(head.short)) or its tree cannot be read: \(error.message)",
+                             hint: "run git fsck to find what is missing; fetch it again from the remote, or restore the clone")
+        }
+        return try gitCall { try repository.workTreeStatus() }
+    }
+
     // MARK: Identity
 
     /// The committer identity for tags, commits and notes: `GIT_COMMITTER_NAME`/`GIT_COMMITTER_EMAIL`, else

@@ -74,7 +74,12 @@ public struct VersionFileSet: Sendable {
     /// The edits that set every found version to `newVersion` (bare, `0.1.3`), one per file, plus the Cargo.lock
     /// entry of each Cargo package whose version changes. Files already at `newVersion` are left out.
     /// - Throws: ``NotesError`` `.badInput` when a file holds a version above `newVersion` (it would go backwards).
-    public func edits(to newVersion: ReleaseVersion, in workspace: ReleaseWorkspace) throws -> [PlannedFileEdit] {
+    /// Also returns what the user should hear about files left alone (a Cargo.lock without the package's
+    /// entry at the old version).
+    public func edits(to newVersion: ReleaseVersion, in workspace: ReleaseWorkspace) throws
+        -> (edits: [PlannedFileEdit], notes: [String])
+    {
+        var notes: [String] = []
         var byPath: [String: [VersionLocation]] = [:]
         var order: [String] = []
         var lockPackages: [(name: String, old: String, manifest: String)] = []
@@ -119,7 +124,11 @@ public struct VersionFileSet: Sendable {
                 original = bytes
             }
             guard let updated = VersionFiles.cargoLockUpdate(original, packageName: package.name, from: package.old,
-                                                             to: newVersion.bare) else { continue }
+                                                             to: newVersion.bare) else {
+                notes.append("\(lockPath) not updated: it has no [[package]] entry for \(package.name) at \(package.old) "
+                    + "(cargo updates it on its next run: cargo update -p \(package.name))")
+                continue
+            }
             let summary = "\(lockPath): \(package.name) \(package.old) → \(newVersion.bare)"
             if let existing {
                 edits[existing] = PlannedFileEdit(path: lockPath, original: edits[existing].original, updated: updated,
@@ -128,7 +137,7 @@ public struct VersionFileSet: Sendable {
                 edits.append(PlannedFileEdit(path: lockPath, original: original, updated: updated, summary: summary))
             }
         }
-        return edits
+        return (edits, notes)
     }
 
     /// The nearest Cargo.lock at or above the manifest's folder, inside the work tree.
