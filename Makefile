@@ -38,7 +38,7 @@ dist: deps
 	scripts/dist/build
 
 wheel: dist
-	scripts/dist/wheel dist/notes
+	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || echo 315532800)} scripts/dist/wheel dist/notes
 
 # The portable binary, the man pages and the completions under $(PREFIX) (bin/, share/man/man1/, share/...).
 install: dist
