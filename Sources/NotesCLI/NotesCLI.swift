@@ -82,7 +82,7 @@ struct NotesCommand: ParsableCommand {
             Exit codes: 0 success, 1 internal error, 2 bad input, 3 repository problem, 4 template error, \
             5 configuration error, 6 check failed, 7 nothing to do, 8 file error, 64 command-line usage.
             """,
-        version: NotesVersion.current,
+        version: BuildInfo.versionText,
         subcommands: [DraftCommand.self, ChangelogCommand.self, ReadmeCommand.self, TodoCommand.self,
                       InitCommand.self, BumpCommand.self, CheckCommand.self, TagCommand.self,
                       AttachCommand.self, ReleaseCommand.self])
