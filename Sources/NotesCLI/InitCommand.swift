@@ -23,13 +23,14 @@ struct InitCommand: NotesSubcommand {
     var force = false
 
     func execute(_ invocation: Invocation) throws {
-        // A broken notes.toml is what --force replaces: then only its template folder falls back to the default.
+        // With --force the file is replaced by the defaults, so it is not read at all (a broken notes.toml is
+        // what --force repairs): the defaults, template folder included, apply.
         let settings: Settings
-        do {
-            settings = try repository.settings(invocation, flags: SettingsFlags())
-        } catch let error as NotesError where error.exitCode == .configuration && force {
+        if force {
             let root = try SettingsLoader.root(repositoryPath: repository.repositoryPath(invocation))
             settings = try Settings.resolve(configuration: LoadedConfiguration(root: root), flags: SettingsFlags())
+        } else {
+            settings = try repository.settings(invocation, flags: SettingsFlags())
         }
         let root = settings.root.hasSuffix("/") ? settings.root : settings.root + "/"
         var writes: [(path: String, text: String)] = [

@@ -37,7 +37,13 @@ public enum ConfigurationLoader {
             }
         } else {
             path = (root.hasSuffix("/") ? root : root + "/") + fileName
-            guard FileManager.default.fileExists(atPath: path) else { return LoadedConfiguration(root: root) }
+            guard FileManager.default.fileExists(atPath: path) else {
+                if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+                    throw NotesError(.configuration, "\(path) is a symbolic link to \(target), which does not exist",
+                                     hint: "fix or remove the link; without notes.toml the defaults apply")
+                }
+                return LoadedConfiguration(root: root)
+            }
         }
         let name = displayPath ?? path
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -54,10 +60,9 @@ public enum ConfigurationLoader {
     public static func parse(_ text: String, file: String, root: String?) throws -> Configuration {
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw NotesError(.configuration,
-                             "\(file):\(error.source.begin.line):\(error.source.begin.column): \(error.description)",
+            table = try SafeTOML.table(text)
+        } catch {
+            throw NotesError(.configuration, "\(file):\(error.line):\(error.column): \(error.message)",
                              hint: "fix the TOML syntax; docs/configuration.md lists every key")
         }
         let checker = Checker(file: file, lines: TOMLKeyLines(text))
