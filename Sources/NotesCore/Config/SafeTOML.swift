@@ -7,6 +7,7 @@ import TOMLKit
 ///
 /// Shapes rejected before parsing (all of them invalid TOML, so no valid document is refused):
 /// - a NUL byte (TOMLKit hands the text to C++ as a C string, so everything after a NUL would be ignored);
+/// - `}` where an array expects a value or its end (`a = [}`, `a = [1, }`): toml++'s `parse_value()` asserts;
 /// - a table header whose first character after `[` or `[[` and any blanks is not a bare-key character
 ///   (`A-Z a-z 0-9 _ -`), a quote, or `]`: `[` + newline, `[[[`, `[#`, `[=`, `[.a]`, `[ [a]]`
 ///   (toml++'s `parse_key()` asserts on every one of them).
@@ -101,7 +102,7 @@ public enum SafeTOML {
             }
             // A UTF-8 byte order mark is skipped by toml++'s reader.
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
-            var depth = 0  // open arrays and inline tables
+            var open: [UInt8] = []  // the open arrays ([) and inline tables ({), innermost last
             var atStatementStart = true
             var inHeader = false
             while index < bytes.count {
@@ -111,7 +112,7 @@ public enum SafeTOML {
                     newLine(after: index)
                     index += 1
                     inHeader = false
-                    atStatementStart = depth == 0
+                    atStatementStart = open.isEmpty
                     continue
                 case _ where Self.isBlank(byte) || byte == 0x0D:
                     index += 1
@@ -136,8 +137,11 @@ public enum SafeTOML {
                 atStatementStart = false
                 if !inHeader {
                     switch byte {
-                    case Self.open, Self.braceOpen: depth += 1
-                    case Self.close, Self.braceClose: depth = max(0, depth - 1)
+                    case Self.open, Self.braceOpen: open.append(byte)
+                    case Self.braceClose where open.last == Self.open:
+                        // toml++'s array parser hands `}` to parse_value(), which asserts it is no terminator.
+                        return error(at: index, "'}' inside an array: an inline table closes with '}', an array with ']'")
+                    case Self.close, Self.braceClose: _ = open.popLast()
                     default: break
                     }
                 }

@@ -30,6 +30,12 @@ struct SafeTOMLTests {
         ("\u{FEFF}[\n", 1),
         // found by scripts/fuzz toml (libFuzzer, crash-068521c0…): a dotted header start after [[
         ("[[.0n String0.[p", 1),
+        // found by scripts/fuzz toml (crash-2f2e1b65…): parse_value() asserts `!is_value_terminator(*cp)`
+        ("ac=[}}}}}}}}}}}}}}}}}}}}}} true\t", 1),
+        ("a = [}\n", 1),
+        ("a = [1, }\n", 1),
+        ("a = [\n  1,\n  # c\n}\n", 4),
+        ("a = { b = [ } \n", 1),
     ]
 
     @Test("shapes that made toml++ assert are parse errors with their line", arguments: aborting)
