@@ -1,10 +1,11 @@
 # The two commands of the README's quick start, and a few more.
 #   make draft   install missing system packages, build, run `notes draft` on this clone
-#   make test    install missing system packages, run every test
+#   make test    install missing system packages, run every test, then a few seconds of each fuzz harness
+#   make fuzz    TARGET=toml|commits|markdown|template: the long fuzz run (30 minutes or 10^6 inputs)
 SWIFT ?= swift
 ARGS ?=
 
-.PHONY: deps build draft test release install templates bench
+.PHONY: deps build draft test release install templates bench fuzz
 
 deps:
 	@scripts/install-deps
@@ -17,6 +18,11 @@ draft: build
 
 test: deps
 	$(SWIFT) test
+	scripts/fuzz smoke 3
+
+TARGET ?= toml
+fuzz:
+	scripts/fuzz $(TARGET)
 
 # Release builds link the Swift runtime and Foundation statically: one self-contained binary that
 # starts faster and uses less memory (measured: a 286-commit draft 0.10 s/45 MB -> 0.08 s/38 MB).
