@@ -88,6 +88,16 @@ public enum ConfigurationLoader {
 
         static func display(_ path: String) -> String { path }
 
+        /// The largest `[[skip]]` pattern accepted, in bytes.
+        static let maximumPatternBytes = 4096
+
+        /// A value as errors quote it: its first line, at most 80 characters, `…` when cut.
+        static func excerpt(_ value: String) -> String {
+            let line = value.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let cut = line.count > 80 ? String(line.prefix(80)) : line
+            return cut.count < value.count ? cut + "…" : cut
+        }
+
         /// Unknown keys and wrong types, recursively. `schema` is the key-table path (`package[]`), `path`
         /// the document path (`package[1]`).
         func check(_ table: TOMLTable, schema: String, path: String) throws {
@@ -174,10 +184,15 @@ public enum ConfigurationLoader {
                 }
                 for (key, pattern) in [("subject", rule.subject), ("body", rule.body)] {
                     guard let pattern else { continue }
+                    if pattern.utf8.count > Self.maximumPatternBytes {
+                        throw self.error("\(path).\(key)", "skip rule \(index + 1): \(key) is too large for a regular "
+                            + "expression (\(pattern.utf8.count) bytes, at most \(Self.maximumPatternBytes)): \(Self.excerpt(pattern))",
+                                         hint: "match a shorter pattern; a subject is one line")
+                    }
                     do {
                         _ = try NSRegularExpression(pattern: pattern)
                     } catch {
-                        throw self.error("\(path).\(key)", "skip rule \(index + 1): \(key) is not a valid regular expression: \(pattern)",
+                        throw self.error("\(path).\(key)", "skip rule \(index + 1): \(key) is not a valid regular expression: \(Self.excerpt(pattern))",
                                          hint: "NSRegularExpression (ICU) syntax; escape ( [ { . * + ? with a backslash, written \\\\ in TOML basic strings")
                     }
                 }

@@ -145,3 +145,31 @@ struct SafeTOMLTests {
         #expect(throws: NotesError.self) { _ = try ConfigurationLoader.load(explicitPath: nil, root: folder) }
     }
 }
+
+/// A huge or multi-line `[[skip]]` pattern is quoted by at most one line of 80 characters.
+@Suite("configuration error quoting")
+struct ConfigurationQuotingTests {
+    static func error(_ pattern: String) -> NotesError? {
+        let text = "[[skip]]\nsubject = '''\(pattern)'''\n"
+        do {
+            _ = try ConfigurationLoader.parse(text, file: "notes.toml", root: nil)
+            return nil
+        } catch {
+            return error as? NotesError
+        }
+    }
+
+    @Test("a 1 MB pattern is too large, and the error quotes 80 characters of it")
+    func hugePattern() throws {
+        let error = try #require(Self.error(String(repeating: "a(", count: 500_000)))
+        #expect(error.exitCode == .configuration)
+        #expect(error.message.contains("too large"))
+        #expect(error.message.utf8.count < 300)
+    }
+
+    @Test("an invalid multi-line pattern is quoted by its first line")
+    func multiLinePattern() throws {
+        let error = try #require(Self.error("(unclosed\nsecond line\nthird"))
+        #expect(error.message.hasSuffix("not a valid regular expression: (unclosed…"))
+    }
+}
