@@ -1,14 +1,16 @@
 # The two commands of the README's quick start, and a few more.
 #   make draft   install missing system packages, build, run `notes draft` on this clone
-#   make test    install missing system packages, run every test (swift test, then the dist and action tests)
+#   make test    install missing system packages, run every test (swift test, a few seconds of each fuzz
+#                harness, then the dist, wheel and action tests)
 #   make dist    the portable Linux binary: dist/notes-VERSION-x86_64-linux.tar.gz and its .sha256
 #   make wheel   the same binary as a Python wheel: dist/notes-VERSION-py3-none-manylinux_2_XX_x86_64.whl
+#   make fuzz    TARGET=toml|commits|markdown|template: the long fuzz run (30 minutes or 10^6 inputs)
 SWIFT ?= swift
 ARGS ?=
 PREFIX ?= /usr/local
 VERSION := $(shell sed -n 's/.*static let current = "\(.*\)"/\1/p' Sources/NotesCore/NotesVersion.swift)
 
-.PHONY: deps build draft test release dist wheel install templates bench
+.PHONY: deps build draft test release dist wheel install templates bench fuzz
 
 deps:
 	@scripts/install-deps
@@ -23,9 +25,14 @@ draft: build
 # the wheel, and the shell tests of both and of the GitHub Action (scripts/test-dist, scripts/test-action).
 test: deps
 	$(SWIFT) test
+	scripts/fuzz smoke 3
 	$(MAKE) --no-print-directory wheel
 	scripts/test-dist
 	scripts/test-action
+
+TARGET ?= toml
+fuzz:
+	scripts/fuzz $(TARGET)
 
 # Release builds link the Swift runtime and Foundation statically: one self-contained binary that
 # starts faster and uses less memory (measured: a 286-commit draft 0.10 s/45 MB -> 0.08 s/38 MB).

@@ -53,3 +53,11 @@ let package = Package(
                     exclude: ["Fixtures"]),
     ]
 )
+
+// libFuzzer harnesses, built only by scripts/fuzz (NOTES_FUZZ=1 swift build -Xswiftc -sanitize=fuzzer,...):
+// never part of a normal build or `swift test`.
+if Context.environment["NOTES_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(
+        name: "notes-fuzz", dependencies: ["NotesCore", "NotesMarkdown"], path: "Fuzz/NotesFuzz",
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+}

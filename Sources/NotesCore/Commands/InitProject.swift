@@ -26,13 +26,15 @@ public enum InitProject {
     /// and `force` is not set (exit 8, listing them). A notes.toml that does not load is what `--force`
     /// replaces: its template folder then falls back to the default.
     public static func run(_ request: InitRequest) throws -> [String] {
+        // With --force the file is replaced by the defaults, so it is not read at all (a broken notes.toml is
+        // what --force repairs): the defaults, template folder included, apply.
         let settings: Settings
-        do {
-            settings = try Settings.load(repositoryPath: request.repositoryPath, configPath: request.configPath,
-                                         flags: SettingsFlags())
-        } catch let error as NotesError where error.exitCode == .configuration && request.force {
+        if request.force {
             let root = try Settings.root(repositoryPath: request.repositoryPath)
             settings = try Settings.resolve(configuration: LoadedConfiguration(root: root), flags: SettingsFlags())
+        } else {
+            settings = try Settings.load(repositoryPath: request.repositoryPath, configPath: request.configPath,
+                                         flags: SettingsFlags())
         }
         var writes: [(path: String, text: String)] = [
             (request.configPath ?? settings.absolute(ConfigurationLoader.fileName), ConfigurationReference.commentedFile),

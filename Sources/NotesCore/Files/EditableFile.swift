@@ -22,6 +22,10 @@ public struct EditableFile: Sendable {
 
     /// Reads `path` for editing. A missing file is allowed (`original` is nil) when its folder exists.
     public static func open(_ path: String, displayPath: String) throws -> EditableFile {
+        guard !displayPath.isEmpty else {
+            throw NotesError(.badInput, "the file to edit is an empty path (--file '')",
+                             hint: "pass --file with the Markdown file's path, or leave --file out to edit the default file")
+        }
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if exists, isDirectory.boolValue {

@@ -123,7 +123,7 @@ public struct ReadmeEditor: Sendable {
 
     /// The file's bytes with `entryText` (heading first) as the entry for `version`: replacing the
     /// existing entry in place, else inserted above the newest entry (or, in a section without entries,
-    /// after the paragraphs that open it). With `keep`, the oldest entries beyond that many are removed.
+    /// after the paragraphs and lists that open it). With `keep`, the oldest entries beyond that many are removed.
     public func apply(version: ReleaseVersion, entryText: String, keep: Int?) -> (bytes: [UInt8], summary: String) {
         var plan = SplicePlan(document: document)
         guard let heading = sectionHeading, let sectionRange else {
@@ -149,7 +149,10 @@ public struct ReadmeEditor: Sendable {
                 let body = document.topLevelBlocks.filter {
                     $0.byteRange.lowerBound >= heading.byteRange.upperBound && $0.byteRange.lowerBound < sectionRange.upperBound
                 }
-                let intro = body.prefix { $0.kind == .paragraph }
+                // The opening paragraphs and lists: an entry put before a list would take it into its own
+                // list on the next parse (`- new` then the user's `-` make one list), and the next run would
+                // replace the user's items with the entry.
+                let intro = body.prefix { $0.kind == .paragraph || $0.kind == .list }
                 offset = intro.last?.byteRange.upperBound ?? heading.byteRange.upperBound
             }
             insertedAt = offset

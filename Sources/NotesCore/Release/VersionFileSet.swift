@@ -67,7 +67,7 @@ public struct VersionFileSet: Sendable {
 
     /// The `[package] name` of a Cargo.toml, nil when it has none (a virtual workspace root).
     static func cargoPackageName(_ bytes: [UInt8]) -> String? {
-        guard let table = try? TOMLTable(string: String(decoding: bytes, as: UTF8.self)) else { return nil }
+        guard let table = try? SafeTOML.table(String(decoding: bytes, as: UTF8.self)) else { return nil }
         return table["package"]?.table?["name"]?.string
     }
 
