@@ -62,6 +62,9 @@ public enum ConfigurationKeys {
               meaning: "`v` or nothing: `v1.2.3` and `1.2.3`"),
         .init("tags.tagger_name", .string, nil, "Tagger name for tags notes creates.", meaning: "git's `user.name`"),
         .init("tags.tagger_email", .string, nil, "Tagger email for tags notes creates.", meaning: "git's `user.email`"),
+        .init("tags.ignore", .strings, "[]", "Globs of tag names that are never release tags (`[\"v0.*\"]` for an old crate's tags), for every package; like git-cliff's `skip_tags`."),
+        .init("tags.pattern", .string, nil, "A regular expression (NSRegularExpression) a tag name must match to be a release tag; like git-cliff's `tag_pattern`.",
+              meaning: "every tag the prefix accepts"),
 
         .init("release", .table, nil, "Where releases are made."),
         .init("release.branch", .string, "\"main\"", "The branch releases are made from."),
@@ -125,6 +128,10 @@ public enum ConfigurationKeys {
         .init("package[].readme", .string, nil, "Its README.", meaning: "`files.readme` inside its first path, when that is a directory"),
         .init("package[].todo", .string, nil, "Its task list.", meaning: "`files.todo`"),
         .init("package[].version_files", .strings, nil, "Its version files.", meaning: "`files.version_files`, each inside its first path when that is a directory"),
+        .init("package[].tag_ignore", .strings, "[]", "Globs of tag names that are never its release tags, besides `tags.ignore`."),
+        .init("package[].tag_pattern", .string, nil, "A regular expression its release tags' names must match.", meaning: "`tags.pattern`"),
+        .init("package[].bootstrap", .string, nil, "The revision its first release starts after while it has no release tag (release-please's `bootstrap-sha`).",
+              meaning: "the commit where its first version file took its current version"),
     ]
 
     /// The key at `path` (`package[].name`).

@@ -20,6 +20,10 @@ public struct Settings: Sendable {
     public var packageFolder: String
     /// Release tags are this prefix plus a version; nil accepts `v1.2.3` and `1.2.3`.
     public var tagPrefix: String?
+    /// Tags that are never release tags (`[tags] ignore`/`pattern`, the package's `tag_ignore`/`tag_pattern`).
+    public var tagFilter = TagFilter()
+    /// The package's `bootstrap` revision: where its first release starts while it has no release tag.
+    public var bootstrap: String?
     /// Only commits touching these repository-relative directories or globs count; empty: all commits.
     public var paths: [String]
     /// Repository-relative directories or globs inside `paths` whose changes do not count.
@@ -162,7 +166,7 @@ public struct Settings: Sendable {
         let tagger = config.tags.taggerName.flatMap { name in
             config.tags.taggerEmail.map { Tagger(name: name, email: $0) }
         }
-        return Settings(
+        var settings = Settings(
             configurationFile: loaded.file, root: root, package: package?.name, packageArgument: flags.package,
             packageFolder: packageFolder,
             tagPrefix: flags.tagPrefix ?? package.map { $0.tagPrefix ?? $0.name + "-v" } ?? config.tags.prefix,
@@ -184,6 +188,10 @@ public struct Settings: Sendable {
             bumpRules: BumpRules(breakingBelowOneBumpsMinor: config.bump.breakingBelowOneBumpsMinor,
                                  featureBelowOneBumpsPatch: config.bump.featureBelowOneBumpsPatch),
             tagger: tagger)
+        settings.tagFilter = TagFilter(ignore: config.tags.ignore + (package?.tagIgnore ?? []),
+                                       pattern: package?.tagPattern ?? config.tags.pattern)
+        settings.bootstrap = package?.bootstrap
+        return settings
     }
 
     /// `dir/` and `./dir` as `dir`.

@@ -37,7 +37,8 @@ public final class ReleaseHistory {
         pattern = TagPattern(prefix: settings.tagPrefix)
         let repository = repository
         let pattern = pattern
-        tags = try gitCall { try pattern.versionTags(repository.tags()) }
+        let filter = settings.tagFilter
+        tags = try gitCall { try pattern.versionTags(filter.filter(repository.tags())) }
         links = settings.remoteLinks { repository.remoteURL(named: $0) }
         paths = settings.pathFilter
     }
