@@ -57,6 +57,7 @@ public enum AttachNotes {
     /// Runs the step; see the `notes attach` help for what it writes.
     public static func run(_ request: AttachRequest) throws -> AttachResult {
         if let outputPath = request.outputPath { try AtomicFile.checkWritable(outputPath) }
+        try request.settings.requirePackage(for: "attach")
         let history = try request.context.history(request.settings)
         let workspace = try ReleaseWorkspace(history: history)
         let version = try history.version(request.version)

@@ -121,7 +121,7 @@ public enum ReleaseCheck {
             let location = item.location
             let place = item.note == nil ? "\(location.path) \(VersionFiles.displayKey(location.keyPath))"
                 : "\(item.specPath) (from \(location.path) \(VersionFiles.displayKey(location.keyPath)))"
-            if location.value == version.bare {
+            if item.holds(version) {
                 items.append(CheckItem(check: "version-file", status: .pass, message: "\(place) is \(version.bare)"))
             } else {
                 items.append(CheckItem(

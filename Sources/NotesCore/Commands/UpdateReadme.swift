@@ -35,8 +35,11 @@ public enum UpdateReadme {
             breaking: breaking, features: features, fixes: fixes,
             hasItems: !(breaking.isEmpty && features.isEmpty && fixes.isEmpty))
         let text = try EntryText.render(view, with: renderer, level: editor.level)
-        let (bytes, summary) = editor.apply(version: version, entryText: text, keep: settings.readmeKeep)
-        return (FileChange(path: file.path, displayPath: file.displayPath, before: file.original, after: bytes,
-                           summary: summary), result.summary)
+        let (bytes, summary) = editor.apply(version: version, entryText: text, keep: settings.readmeKeep,
+                                           replace: request.replace)
+        var change = FileChange(path: file.path, displayPath: file.displayPath, before: file.original, after: bytes,
+                                summary: summary)
+        if summary.hasPrefix("kept") { change.notice = summary }
+        return (change, result.summary)
     }
 }

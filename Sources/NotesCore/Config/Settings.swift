@@ -24,6 +24,10 @@ public struct Settings: Sendable {
     public var tagFilter = TagFilter()
     /// The package's `bootstrap` revision: where its first release starts while it has no release tag.
     public var bootstrap: String?
+    /// The names of the `[[package]]`s notes.toml defines.
+    public var definedPackages: [String] = []
+    /// True when `--path` or `--tag-prefix` narrowed the history by hand: a scope, even without a package.
+    public var scopeFromFlags = false
     /// Only commits touching these repository-relative directories or globs count; empty: all commits.
     public var paths: [String]
     /// Repository-relative directories or globs inside `paths` whose changes do not count.
@@ -116,7 +120,11 @@ public struct Settings: Sendable {
         }
         var package: Configuration.Package?
         var packageFolder = ""
-        if let name = flags.package {
+        var selected = flags.package
+        if selected == nil, flags.paths.isEmpty, flags.tagPrefix == nil, let folder = flags.workingDirectory {
+            selected = Self.package(containing: folder, root: root, in: config.package)?.name
+        }
+        if let name = selected {
             if let found = config.package.first(where: { $0.name == name }) {
                 package = found
                 if let first = found.paths.first, !first.contains(where: { "*?[".contains($0) }) {
@@ -191,6 +199,8 @@ public struct Settings: Sendable {
         settings.tagFilter = TagFilter(ignore: config.tags.ignore + (package?.tagIgnore ?? []),
                                        pattern: package?.tagPattern ?? config.tags.pattern)
         settings.bootstrap = package?.bootstrap
+        settings.definedPackages = config.package.map(\.name)
+        settings.scopeFromFlags = !flags.paths.isEmpty || flags.tagPrefix != nil
         return settings
     }
 

@@ -124,7 +124,11 @@ public struct ReadmeEditor: Sendable {
     /// The file's bytes with `entryText` (heading first) as the entry for `version`: replacing the
     /// existing entry in place, else inserted above the newest entry (or, in a section without entries,
     /// after the paragraphs that open it). With `keep`, the oldest entries beyond that many are removed.
-    public func apply(version: ReleaseVersion, entryText: String, keep: Int?) -> (bytes: [UInt8], summary: String) {
+    /// Without `replace`, an existing entry that differs from `entryText` is kept as it is (it was edited by
+    /// hand) and the summary starts with "kept".
+    public func apply(version: ReleaseVersion, entryText: String, keep: Int?, replace: Bool = true)
+        -> (bytes: [UInt8], summary: String)
+    {
         var plan = SplicePlan(document: document)
         guard let heading = sectionHeading, let sectionRange else {
             let offset = document.bytes.count
@@ -137,10 +141,19 @@ public struct ReadmeEditor: Sendable {
         var insertedAt: Int?
         if let index = entries.firstIndex(where: { $0.version.version == version.version }) {
             let existing = entries[index]
-            if keep.map({ index < max($0, 1) }) ?? true {
-                plan.replace(existing.ownedRange, with: entryText)
+            let current = document.text(in: existing.ownedRange)
+            let generated = String(decoding: MarkdownSplice.bytes(of: entryText, lineEnding: document.lineEnding),
+                                   as: UTF8.self)
+            if !replace, current != generated, current.trimmingCharacters(in: .newlines)
+                != generated.trimmingCharacters(in: .newlines) {
+                summary = "kept your \(version.bare) entry (line \(existing.heading.startLine)), which differs from what "
+                    + "notes would write; --replace regenerates it"
+            } else {
+                if keep.map({ index < max($0, 1) }) ?? true {
+                    plan.replace(existing.ownedRange, with: entryText)
+                }
+                summary = "replaced the \(version) entry (line \(existing.heading.startLine))"
             }
-            summary = "replaced the \(version) entry (line \(existing.heading.startLine))"
         } else {
             let offset: Int
             if let first = entries.first {
