@@ -336,10 +336,21 @@ struct UserRepositoryTests {
         #expect(Array(outputs.prefix(3)) == ["version=0.1.3", "tag=barter-python-v0.1.3", "previous=\(bootstrap.short)"])
         #expect(attach.out.contains("compare/\(bootstrap.hex)...barter-python-v0.1.3"), "the compare link starts at the bootstrap")
 
-        // todo: the follow-up tasks.
+        // todo: the follow-up tasks, above the Completed sections; #240 is an issue to close, #231 a pull request.
         let todo = user.run(["todo", "0.1.3", "--package", "barter-python"])
         #expect(todo.code == 0, "\(todo.err)")
-        #expect(user.text(".agent/todo.md").hasPrefix(UserRepository.todo.replacingOccurrences(of: "\n\n## Completed", with: "\n\n## Completed")))
+        #expect(todo.err.contains("added the 0.1.3 section above \"Completed (2025-10-04)\""))
+        let tasks = user.text(".agent/todo.md")
+        let open = try #require(UserRepository.todo.range(of: "## Completed (2025-10-04)")).lowerBound
+        #expect(tasks.hasPrefix(String(UserRepository.todo[..<open]) + "## Release barter-python-v0.1.3 (2025-11-25)\n"))
+        #expect(tasks.hasSuffix(String(UserRepository.todo[open...])))
+        #expect(tasks.contains("- [ ] Check that [#240](https://github.com/barter-rs/barter-rs/issues/240) is closed"))
+        #expect(!tasks.contains("#231"), "a pull request is not an issue to close")
+        #expect(tasks.contains("- [ ] Monitor the release builds for barter-python-v0.1.3"))
+        try user.write(".agent/todo.md", tasks.replacingOccurrences(of: "- [ ] Monitor the release builds", with: "- [x] Monitor the release builds"))
+        let rerun = user.run(["todo", "0.1.3", "--package", "barter-python"])
+        #expect(rerun.code == 0, "\(rerun.err)")
+        #expect(user.text(".agent/todo.md").contains("- [x] Monitor the release builds for barter-python-v0.1.3"), "ticks kept")
 
         // Without --package, tag, attach and release ask which package.
         let ambiguous = user.run(["tag", "0.1.4"])

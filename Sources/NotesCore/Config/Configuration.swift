@@ -275,15 +275,24 @@ public struct Configuration: Codable, Sendable, Equatable {
         /// Channels to announce the release on, one task each (`["Discord", "blog"]`); empty gives one
         /// "announce the release" task. Default `[]`.
         public var announce: [String] = []
+        /// The release checklist's own follow-ups, one task each; `{tag}`, `{version}` and `{branch}` are
+        /// replaced. Default: monitor the builds, verify the package page, merge hotfix pull requests.
+        public var tasks: [String] = Todo.defaultTasks
+        /// The default `tasks`.
+        public static let defaultTasks = [
+            "Monitor the release builds for {tag}", "Verify the package page lists {version}",
+            "Merge hotfix pull requests back into {branch}",
+        ]
         /// The defaults.
         public init() {}
-        enum CodingKeys: String, CodingKey { case placement, heading, announce }
+        enum CodingKeys: String, CodingKey { case placement, heading, announce, tasks }
         /// Decodes, missing keys taking their defaults.
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             placement = try c.decodeIfPresent(String.self, forKey: .placement) ?? "end"
             heading = try c.decodeIfPresent(String.self, forKey: .heading)
             announce = try c.decodeIfPresent([String].self, forKey: .announce) ?? []
+            tasks = try c.decodeIfPresent([String].self, forKey: .tasks) ?? Todo.defaultTasks
         }
     }
 

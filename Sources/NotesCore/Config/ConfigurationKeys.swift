@@ -118,6 +118,8 @@ public enum ConfigurationKeys {
               choices: ["end", "before", "after"]),
         .init("todo.heading", .string, nil, "The heading `before`/`after` refers to; required with them.", meaning: "none"),
         .init("todo.announce", .strings, "[]", "Channels to announce the release on, one task each; empty gives one \"announce the release\" task."),
+        .init("todo.tasks", .strings, "[\"Monitor the release builds for {tag}\", \"Verify the package page lists {version}\", \"Merge hotfix pull requests back into {branch}\"]",
+              "The release checklist's own follow-ups, one task each; `{tag}`, `{version}` and `{branch}` are replaced. `[]` for none."),
 
         .init("package", .tableArray, "[]", "The packages of a monorepo; `--package NAME` selects one."),
         .init("package[].name", .string, nil, "The name `--package` selects it by; unique.", required: true),

@@ -54,6 +54,8 @@ public struct Settings: Sendable {
     public var readmeKeep: Int?
     /// Where a new task section goes (`--after`/`--before`, `[todo] placement` and `heading`).
     public var todoPlacement: TodoPlacement
+    /// The checklist's follow-up tasks (`[todo] tasks`), with `{tag}`, `{version}`, `{branch}` to replace.
+    public var todoTasks: [String] = Configuration.Todo.defaultTasks
     /// Where a release is announced (`--channel`, `[todo] announce`).
     public var announceChannels: [String]
     /// The branch releases are made from (`--branch`, `[release] branch`).
@@ -200,6 +202,7 @@ public struct Settings: Sendable {
                                        pattern: package?.tagPattern ?? config.tags.pattern)
         settings.bootstrap = package?.bootstrap
         settings.definedPackages = config.package.map(\.name)
+        settings.todoTasks = config.todo.tasks
         settings.scopeFromFlags = !flags.paths.isEmpty || flags.tagPrefix != nil
         return settings
     }

@@ -106,6 +106,15 @@ No changes{{#release.previousTag}} since {{.}}{{/release.previousTag}}.
 {{#features}}
 - [ ] Check the README covers: {{#scope}}{{.}}: {{/scope}}{{description}}
 {{/features}}
+{{#hasFeatureGroup}}
+- [ ] Check the README covers the new features:
+{{#featureGroup}}
+  - {{#scope}}{{.}}: {{/scope}}{{description}}
+{{/featureGroup}}
+{{/hasFeatureGroup}}
+{{#tasks}}
+- [ ] {{.}}
+{{/tasks}}
 {{#hotfixBranches}}
 - [ ] Merge {{.}} back into {{mainBranch}}
 {{/hotfixBranches}}

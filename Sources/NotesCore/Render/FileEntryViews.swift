@@ -52,8 +52,14 @@ public struct TodoView: Sendable, Encodable {
     public var issues: [IssueView]
     /// Breaking changes.
     public var breaking: [EntryView]
-    /// Features.
+    /// Features, one README check each (three or fewer).
     public var features: [EntryView]
+    /// Features checked as one task with a list (more than three).
+    public var featureGroup: [EntryView] = []
+    /// True when `featureGroup` is not empty.
+    public var hasFeatureGroup = false
+    /// The checklist's own follow-ups (`[todo] tasks`), placeholders replaced.
+    public var tasks: [String] = []
     /// Branches the release was made on that are not merged into the main branch yet.
     public var hotfixBranches: [String]
     /// The main branch's name.
@@ -115,6 +121,9 @@ extension TodoView: TemplateFields {
         case "issues": issues
         case "breaking": breaking
         case "features": features
+        case "featureGroup": featureGroup
+        case "hasFeatureGroup": hasFeatureGroup
+        case "tasks": tasks
         case "hotfixBranches": hotfixBranches
         case "mainBranch": mainBranch
         default: nil
@@ -125,8 +134,9 @@ extension TodoView: TemplateFields {
     public static let example = TodoView(
         heading: "## Release v1.2.3 (2026-11-25)", tag: "v1.2.3", release: ReleaseContext.example.release,
         channels: ["Discord"], issues: ReleaseContext.example.issues, breaking: ReleaseContext.example.breaking,
-        features: ReleaseContext.example.sections.first?.entries ?? [], hotfixBranches: ["hotfix/1.2.3"],
-        mainBranch: "main")
+        features: ReleaseContext.example.sections.first?.entries ?? [],
+        featureGroup: ReleaseContext.example.sections.first?.entries ?? [], hasFeatureGroup: true,
+        tasks: ["Monitor the release builds for v1.2.3"], hotfixBranches: ["hotfix/1.2.3"], mainBranch: "main")
 }
 
 extension ReleaseContext {
