@@ -295,7 +295,10 @@ struct UserRepositoryTests {
         let split = try #require(readmeBefore.range(of: marker))
         #expect(readmeAfter.hasPrefix(String(readmeBefore[..<split.upperBound])), "everything above is untouched")
         #expect(readmeAfter.hasSuffix(String(readmeBefore[split.upperBound...])), "the old entries are untouched")
-        #expect(readmeAfter.contains(marker + "### 0.1.3 — 2025-11-25"))
+        #expect(readmeAfter.contains(marker + "### 0.1.3 — 2025-11-25\n- Expose the backtest summary\n- Fixed: release the GIL while the engine runs\n\n### 0.1.2"),
+                "house style: no blank line after the heading, capitalised, no scope")
+        #expect(readmeAfter.contains("\n- Fixed: release the GIL while the engine runs\n"))
+        #expect(!readmeAfter.contains("python: "))
 
         // The maintainer curates the entry down to two bullets.
         let generated = try #require(readmeAfter.range(of: "### 0.1.3 — 2025-11-25")).lowerBound

@@ -255,14 +255,20 @@ public struct Configuration: Codable, Sendable, Equatable {
         public var heading = "Release Notes"
         /// Keep at most this many release entries in that section, dropping the oldest; 0 keeps all. Default `0`.
         public var keep = 0
+        /// The section ids whose entries a README entry lists, in order. Default `["breaking", "features", "fixes"]`.
+        public var sections = ["breaking", "features", "fixes"]
+        /// At most this many bullets, then "and N more"; 0 lists all. Default `0`.
+        public var maxBullets = 0
         /// The defaults.
         public init() {}
-        enum CodingKeys: String, CodingKey { case heading, keep }
+        enum CodingKeys: String, CodingKey { case heading, keep, sections, maxBullets = "max_bullets" }
         /// Decodes, missing keys taking their defaults.
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             heading = try c.decodeIfPresent(String.self, forKey: .heading) ?? "Release Notes"
             keep = try c.decodeIfPresent(Int.self, forKey: .keep) ?? 0
+            sections = try c.decodeIfPresent([String].self, forKey: .sections) ?? ["breaking", "features", "fixes"]
+            maxBullets = try c.decodeIfPresent(Int.self, forKey: .maxBullets) ?? 0
         }
     }
 

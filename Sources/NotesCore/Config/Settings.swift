@@ -54,6 +54,10 @@ public struct Settings: Sendable {
     public var readmeKeep: Int?
     /// Where a new task section goes (`--after`/`--before`, `[todo] placement` and `heading`).
     public var todoPlacement: TodoPlacement
+    /// The section ids a README entry lists (`[readme] sections`).
+    public var readmeSections = ["breaking", "features", "fixes"]
+    /// At most this many README bullets, then "and N more" (`[readme] max_bullets`); nil: all.
+    public var readmeMaxBullets: Int?
     /// The checklist's follow-up tasks (`[todo] tasks`), with `{tag}`, `{version}`, `{branch}` to replace.
     public var todoTasks: [String] = Configuration.Todo.defaultTasks
     /// Where a release is announced (`--channel`, `[todo] announce`).
@@ -203,6 +207,8 @@ public struct Settings: Sendable {
         settings.bootstrap = package?.bootstrap
         settings.definedPackages = config.package.map(\.name)
         settings.todoTasks = config.todo.tasks
+        settings.readmeSections = config.readme.sections
+        settings.readmeMaxBullets = config.readme.maxBullets > 0 ? config.readme.maxBullets : nil
         settings.scopeFromFlags = !flags.paths.isEmpty || flags.tagPrefix != nil
         return settings
     }

@@ -34,6 +34,8 @@ public struct ReadmeEditor: Sendable {
     public let pattern: HeadingPattern
     /// Bullet marker of new entries (`-`, `*` or `+`), copied from the newest entry's list.
     public let bullet: String
+    /// Blank line, capitals and scopes of new entries, copied from the newest entry.
+    public let style: ReadmeHouseStyle
     /// The section title looked for.
     public let title: String
 
@@ -65,6 +67,7 @@ public struct ReadmeEditor: Sendable {
             level = 3
             pattern = Self.defaultPattern
             bullet = "-"
+            style = ReadmeHouseStyle()
             return
         }
         sectionHeading = heading
@@ -99,9 +102,11 @@ public struct ReadmeEditor: Sendable {
             let list = blocks.first { $0.kind == .list && $0.byteRange.lowerBound >= newest.ownedRange.lowerBound
                 && $0.byteRange.upperBound <= newest.ownedRange.upperBound }
             bullet = list.flatMap { Self.bulletMarker(in: document.bytes, at: $0.byteRange.lowerBound) } ?? "-"
+            style = ReadmeHouseStyle(entry: newest.ownedRange, heading: newest.heading, in: document)
         } else {
             pattern = Self.defaultPattern
             bullet = "-"
+            style = ReadmeHouseStyle()
         }
     }
 

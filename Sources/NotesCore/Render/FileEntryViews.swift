@@ -36,6 +36,11 @@ public struct ReadmeEntryView: Sendable, Encodable {
     public var fixes: [EntryView]
     /// True when any of the three lists has an entry.
     public var hasItems: Bool
+    /// The bullets' texts in the README's house style (`[readme] sections`, `max_bullets` applied, then
+    /// "and N more"), without the marker.
+    public var lines: [String] = []
+    /// True when the README's entries have a blank line after the heading.
+    public var blankLine = true
 }
 
 /// What `templates/todo.md` sees.
@@ -99,6 +104,8 @@ extension ReadmeEntryView: TemplateFields {
         case "features": features
         case "fixes": fixes
         case "hasItems": hasItems
+        case "lines": lines
+        case "blankLine": blankLine
         default: nil
         }
     }
@@ -107,7 +114,8 @@ extension ReadmeEntryView: TemplateFields {
     public static let example = ReadmeEntryView(
         heading: "### 1.2.3 — 2026-11-25", bullet: "-", release: ReleaseContext.example.release,
         breaking: ReleaseContext.example.breaking, features: ReleaseContext.example.sections.first?.entries ?? [],
-        fixes: ReleaseContext.example.sections.first?.entries ?? [], hasItems: true)
+        fixes: ReleaseContext.example.sections.first?.entries ?? [], hasItems: true, lines: ["Add widgets"],
+        blankLine: true)
 }
 
 extension TodoView: TemplateFields {
