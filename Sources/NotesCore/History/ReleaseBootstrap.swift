@@ -20,16 +20,50 @@ public struct ReleaseBootstrap: Sendable {
     public var version: String?
     /// The configured revision, when `bootstrap` gave it.
     public var configured: String?
+    /// The previous tag passed over, and what the version file said at its commit (nil: no such file):
+    /// a tag that is not this package's release.
+    public var passedOver: (tag: String, fileVersion: String?)?
 
     /// What to tell the user, including the command that tags the previous release (`tagName`).
     func notice(tagPrefix: String?, tagName: String?) -> String {
-        let start = "no \(tagPrefix ?? "v")* tag yet: the release starts after \(commit.short) (\"\(subject)\")"
+        let start: String
+        if let passedOver {
+            let said = passedOver.fileVersion.map { "its \(file ?? "version file") says \($0)" }
+                ?? "\(file ?? "the version file") did not exist there"
+            start = "\(passedOver.tag) is not this package's release (\(said)): the release starts after \(commit.short) (\"\(subject)\")"
+        } else {
+            start = "no earlier \(tagPrefix ?? "v")* release tag: the release starts after \(commit.short) (\"\(subject)\")"
+        }
         if let configured { return start + ", the package's bootstrap = \"\(configured)\"" }
         let tagging = tagName.map { "; tag it with: git tag -a \($0) \(commit.short)" } ?? ""
         return start + ", where \(file ?? "the version file") took \(version ?? "its version")" + tagging
     }
 
-    /// The bootstrap for a release of `version` (nil: Unreleased) ending at `to`.
+    /// The bootstrap for a release of `version` (nil: Unreleased) ending at `to`, when there is no
+    /// `previous` tag, or when `previous` is not this package's release: the version file at its commit says
+    /// another version (or is missing) and the commit where the file took its version came after the tag
+    /// (an older crate's `v0.8.4` in the same repository). Without a version file, or with a bootstrap older
+    /// than the tag (a release made without bumping the file), the tag stays.
+    static func find(settings: Settings, version: ReleaseVersion?, to: CommitID, previous: VersionTag?,
+                     in repository: Repository) throws -> ReleaseBootstrap?
+    {
+        guard let previous else { return try find(settings: settings, version: version, to: to, in: repository) }
+        guard settings.bootstrap == nil,
+              let current = PackageVersionFile.primary(settings.versionFiles, read: {
+                  try repository.fileContents(atPath: $0, in: to)
+              }) else { return nil }
+        let atTag = (try? repository.fileContents(atPath: current.spec.path, in: previous.tag.target))?
+            .flatMap { PackageVersionFile.value(in: $0, spec: current.spec) }
+        if let atTag, VersionFileValue.holds(atTag, previous.version, pep440: current.spec.format.isPEP440) { return nil }
+        guard var point = try find(settings: settings, version: version, to: to, in: repository),
+              point.commit != previous.tag.target,
+              (try? repository.isAncestor(previous.tag.target, of: point.commit)) == true
+        else { return nil }
+        point.passedOver = (previous.name, atTag)
+        return point
+    }
+
+    /// The bootstrap for a release without a previous tag.
     static func find(settings: Settings, version: ReleaseVersion?, to: CommitID, in repository: Repository) throws
         -> ReleaseBootstrap?
     {

@@ -135,9 +135,11 @@ public final class ReleaseHistory {
             }
             from = previousTag?.tag.target
             fromLabel = previousTag?.name
-            if previousTag == nil,
-               let point = try ReleaseBootstrap.find(settings: settings, version: version, to: to, in: repository) {
+            if let point = try ReleaseBootstrap.find(settings: settings, version: version, to: to,
+                                                     previous: previousTag, in: repository) {
                 bootstrap = point
+                previousTag = nil
+                records = nil
                 from = point.commit
                 fromLabel = point.commit.short
             }
