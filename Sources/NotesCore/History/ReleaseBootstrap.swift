@@ -48,13 +48,20 @@ public struct ReleaseBootstrap: Sendable {
                      in repository: Repository) throws -> ReleaseBootstrap?
     {
         guard let previous else { return try find(settings: settings, version: version, to: to, in: repository) }
-        guard settings.bootstrap == nil,
-              let current = PackageVersionFile.primary(settings.versionFiles, read: {
-                  try repository.fileContents(atPath: $0, in: to)
-              }) else { return nil }
-        let atTag = (try? repository.fileContents(atPath: current.spec.path, in: previous.tag.target))?
-            .flatMap { PackageVersionFile.value(in: $0, spec: current.spec) }
-        if let atTag, VersionFileValue.holds(atTag, previous.version, pep440: current.spec.format.isPEP440) { return nil }
+        guard settings.bootstrap == nil else { return nil }
+        // The usual case, checked first and cheaply: the tag's own version file holds the tag's version.
+        let tagged = PackageVersionFile.primary(settings.versionFiles, read: {
+            try repository.fileContents(atPath: $0, in: previous.tag.target)
+        })
+        if let tagged, VersionFileValue.holds(tagged.value, previous.version, pep440: tagged.spec.format.isPEP440) {
+            return nil
+        }
+        guard let current = PackageVersionFile.primary(settings.versionFiles, read: {
+            try repository.fileContents(atPath: $0, in: to)
+        }) else { return nil }
+        let atTag = tagged?.spec == current.spec ? tagged?.value
+            : (try? repository.fileContents(atPath: current.spec.path, in: previous.tag.target))?
+                .flatMap { PackageVersionFile.value(in: $0, spec: current.spec) }
         guard var point = try find(settings: settings, version: version, to: to, in: repository),
               point.commit != previous.tag.target,
               (try? repository.isAncestor(previous.tag.target, of: point.commit)) == true
