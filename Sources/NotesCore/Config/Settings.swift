@@ -207,6 +207,9 @@ public struct Settings: Sendable {
         settings.bootstrap = package?.bootstrap
         settings.definedPackages = config.package.map(\.name)
         settings.todoTasks = config.todo.tasks
+        if let data = FileManager.default.contents(atPath: absolute(".mailmap")) {
+            settings.grouping.mailmap = Mailmap(String(decoding: data, as: UTF8.self))
+        }
         settings.readmeSections = config.readme.sections
         settings.readmeMaxBullets = config.readme.maxBullets > 0 ? config.readme.maxBullets : nil
         settings.scopeFromFlags = !flags.paths.isEmpty || flags.tagPrefix != nil
