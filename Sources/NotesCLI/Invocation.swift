@@ -85,7 +85,8 @@ public struct Invocation: @unchecked Sendable {
 
     /// Now, the environment and the progress line, for a use case.
     func context() throws -> RunContext {
-        RunContext(now: try now(), environment: environment, progress: progress)
+        RunContext(now: try now(), environment: environment, progress: progress,
+                   say: { [self] in self.writeErr("notes: \($0)\n") })
     }
 
     /// "Now" for dates: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the clock.

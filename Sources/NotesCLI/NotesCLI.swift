@@ -153,6 +153,7 @@ struct SharedOptions: ParsableArguments {
         flags.tagPrefix = tagPrefix
         flags.package = package
         flags.paths = paths
+        flags.workingDirectory = repository.repositoryPath(invocation)
         return try Settings.load(repositoryPath: repository.repositoryPath(invocation),
                                  configPath: repository.config.map(invocation.path), configDisplay: repository.config,
                                  flags: flags)

@@ -18,7 +18,7 @@ struct ClosedOutputTests {
             var script = "commit feat: first\ntag v1.0.0\n"
             // Enough notes that a pipe closed after one line fills the pipe buffer (64 KiB) and meets EPIPE.
             for index in 0..<commits { script += "commit feat: change number \(index) with a long enough subject line\n" }
-            _ = try HistoryScript.build(script: script, at: repo)
+            _ = try HistoryScript.build(script: script + "checkout\n", at: repo)
         }
         deinit { try? FileManager.default.removeItem(atPath: root) }
     }

@@ -62,7 +62,8 @@ struct ConfigurationByCommandTests {
     static let todo = ["todo", "0.2.0", "--dry-run"]
     static let bump = ["bump", "--dry-run"]
     static let check = ["check", "0.2.0"]
-    static let tag = ["tag", "0.2.0"]
+    // --force: the version files hold 0.1.0, which tag's preflight would refuse (that has its own fixtures).
+    static let tag = ["tag", "0.2.0", "--force"]
     static let attach = ["attach", "0.1.0"]
     static let release = ["release", "0.2.0"]
     static let releaseDry = ["release", "0.2.0", "--dry-run"]
@@ -215,7 +216,7 @@ struct ConfigurationByCommandTests {
         }
         let (draftCode, _) = run(["draft", "0.2.0", "--output", root + "/draft.md"])
         #expect(draftCode == 0)
-        let (tagCode, tagOutput) = run(["tag", "0.2.0"])
+        let (tagCode, tagOutput) = run(["tag", "0.2.0", "--force"])
         #expect(tagCode == 0, "\(tagOutput)")
         let (attachCode, attachOutput) = run(["attach", "0.2.0", "--output", root + "/attach.md"])
         #expect(attachCode == 0, "\(attachOutput)")
@@ -237,7 +238,7 @@ struct TemplateLookupByCommandTests {
         (["changelog", "0.2.0", "--dry-run"], "t/changelog.md", "CUSTOM CHANGELOG"),
         (["readme", "0.2.0", "--dry-run"], "t/readme.md", "CUSTOM README"),
         (["todo", "0.2.0", "--dry-run"], "t/todo.md", "CUSTOM TODO"),
-        (["tag", "0.2.0"], "t/notes.md", "  | CUSTOM NOTES v0.2.0"),
+        (["tag", "0.2.0", "--force"], "t/notes.md", "  | CUSTOM NOTES v0.2.0"),
         (["attach", "0.1.0"], "t/notes.md", "CUSTOM NOTES v0.1.0"),
     ]
 

@@ -115,6 +115,42 @@ struct ReleaseFlowTests {
         #expect(paths.map(sandbox.bytes) == originals)
     }
 
+    /// `bump`, then `release`: the reviewed version files are taken into the one release commit; when a later
+    /// step fails, the branch, index and tag are put back and the files stay as `bump` left them.
+    @Test func releaseTakesTheReviewedBumpAndRollsBackToIt() throws {
+        struct Boom: ReleaseStep {
+            var name: String { "boom" }
+            func run(_ run: ReleaseRun) throws { throw NotesError(.file, "boom") }
+        }
+        let sandbox = try Sandbox()
+        let (bumpCode, _, bumpErr) = sandbox.run(["bump", "--package", "barter-python"])
+        #expect(bumpCode == 0, "\(bumpErr)")
+        let paths = ["barter-python/Cargo.toml", "barter-python/pyproject.toml", "Cargo.lock"]
+        let bumped = paths.map(sandbox.bytes)
+        let before = try #require(try Repository.open(at: sandbox.repo).headCommit())
+        let settings = try Settings.load(repositoryPath: sandbox.repo, configPath: nil,
+                                         flags: SettingsFlags(package: "barter-python"))
+        let context = RunContext(now: 1_764_028_800, environment: ["GIT_COMMITTER_NAME": "A", "GIT_COMMITTER_EMAIL": "a@example.com"])
+        #expect(throws: NotesError.self) {
+            try ReleaseFlow.run(ReleaseRequest(settings: settings, version: "0.1.3", context: context),
+                                steps: ReleaseFlow.standardSteps + [Boom()], say: { _ in })
+        }
+        var repository = try Repository.open(at: sandbox.repo)
+        #expect(try repository.headCommit() == before)
+        #expect(try repository.tags().map(\.name) == ["v0.1.2"])
+        #expect(paths.map(sandbox.bytes) == bumped, "the reviewed bump is left as it was")
+        #expect(try repository.workTreeStatus().changed.map(\.path).sorted() == paths.sorted())
+
+        let outcome = try ReleaseFlow.run(ReleaseRequest(settings: settings, version: "0.1.3", context: context), say: { _ in })
+        repository = try Repository.open(at: sandbox.repo)
+        let head = try #require(outcome.commit)
+        #expect(try repository.commit(head).parents == [before])
+        for path in paths {
+            #expect(try repository.fileContents(atPath: path, in: head) == sandbox.bytes(path), "\(path) committed")
+        }
+        #expect(try repository.workTreeStatus().isClean)
+    }
+
     /// `SOURCE_DATE_EPOCH` older than HEAD: the release commit takes its parent's time, so the tag's notes
     /// still find the previous release.
     @Test func releaseCommitIsNeverOlderThanItsParent() throws {

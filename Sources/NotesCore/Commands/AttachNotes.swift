@@ -59,6 +59,7 @@ public enum AttachNotes {
     /// Runs the step; see the `notes attach` help for what it writes.
     public static func run(_ request: AttachRequest) throws -> AttachResult {
         if let outputPath = request.outputPath { try AtomicFile.checkWritable(outputPath) }
+        try request.settings.requirePackage(for: "attach")
         let lock = try WriteLock.acquire(request.settings, command: "notes attach", environment: request.context.environment)
         defer { lock.release() }
         let history = try request.context.history(request.settings)

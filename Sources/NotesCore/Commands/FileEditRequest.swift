@@ -11,15 +11,19 @@ public struct FileEditRequest: Sendable {
     public var fileDisplay: String?
     /// Now, environment, progress.
     public var context: RunContext
+    /// Regenerate an existing entry for the version that differs from what notes would write (`--replace`);
+    /// without it, such an entry is kept: it was edited by hand.
+    public var replace: Bool
 
     /// Makes a request.
     public init(settings: Settings, range: RangeRequest, file: String? = nil, fileDisplay: String? = nil,
-                context: RunContext) {
+                context: RunContext, replace: Bool = false) {
         self.settings = settings
         self.range = range
         self.file = file
         self.fileDisplay = fileDisplay
         self.context = context
+        self.replace = replace
     }
 
     /// The file to edit: `--file`, else `configured` (from the settings), with the path messages show. A bare

@@ -20,25 +20,42 @@ public struct InitRequest: Sendable {
     }
 }
 
-/// `notes init`: a commented notes.toml with every default, and optionally the built-in templates to edit.
+/// `notes init`: a commented notes.toml with every default, the packages it finds (Cargo workspace members,
+/// Python projects) as `[[package]]` tables and stray tag schemes as a `[tags] ignore` proposal, and
+/// optionally the built-in templates to edit. `--force` keeps an existing file's `[[package]]` tables;
+/// `--templates` alone leaves an existing notes.toml alone.
 public enum InitProject {
     /// Writes the files and returns their paths as messages show them. Nothing is written when a file exists
     /// and `force` is not set (exit 8, listing them). A notes.toml that does not load is what `--force`
     /// replaces: its template folder then falls back to the default.
-    public static func run(_ request: InitRequest) throws -> [String] {
-        // With --force the file is replaced by the defaults, so it is not read at all (a broken notes.toml is
-        // what --force repairs): the defaults, template folder included, apply.
+    public static func run(_ request: InitRequest) throws -> InitOutcome {
         let settings: Settings
-        if request.force {
+        var existingPackages: [Configuration.Package] = []
+        do {
+            let root = try Settings.root(repositoryPath: request.repositoryPath)
+            let loaded = try ConfigurationLoader.load(explicitPath: request.configPath, root: root)
+            existingPackages = loaded.configuration.package
+            settings = try Settings.resolve(configuration: loaded, flags: SettingsFlags())
+        } catch let error as NotesError where error.exitCode == .configuration && request.force {
+            // A notes.toml that does not load is what --force repairs (the TOML guards make reading it safe):
+            // the defaults, template folder included, apply.
             let root = try Settings.root(repositoryPath: request.repositoryPath)
             settings = try Settings.resolve(configuration: LoadedConfiguration(root: root), flags: SettingsFlags())
-        } else {
-            settings = try Settings.load(repositoryPath: request.repositoryPath, configPath: request.configPath,
-                                         flags: SettingsFlags())
         }
-        var writes: [(path: String, text: String)] = [
-            (request.configPath ?? settings.absolute(ConfigurationLoader.fileName), ConfigurationReference.commentedFile),
-        ]
+        let repository = try RepositoryAccess.open(settings.root)
+        let detection = ProjectDetection.detect(root: settings.root, tags: (try? repository.tags()) ?? [])
+        var findings = detection.report
+        let configPath = request.configPath ?? settings.absolute(ConfigurationLoader.fileName)
+        let configExists = FileManager.default.fileExists(atPath: configPath)
+        var writes: [(path: String, text: String)] = []
+        if request.templates && configExists && !request.force {
+            findings.append("kept \(settings.display(configPath)) as it is (--templates adds only the templates)")
+        } else {
+            if configExists && !existingPackages.isEmpty {
+                findings.append("kept the \(existingPackages.count) [[package]] table\(existingPackages.count == 1 ? "" : "s") of \(settings.display(configPath))")
+            }
+            writes.append((configPath, detection.configured(ConfigurationReference.commentedFile, keeping: existingPackages)))
+        }
         if request.templates {
             let folder = settings.templates.folder.hasSuffix("/") ? settings.templates.folder : settings.templates.folder + "/"
             for name in BuiltinTemplates.files.keys.sorted() {
@@ -64,7 +81,7 @@ public enum InitProject {
             try AtomicFile.write(Array(write.text.utf8), to: write.path)
             written.append(settings.display(write.path))
         }
-        return written
+        return InitOutcome(written: written, findings: findings)
     }
 
     /// Throws a file error (exit 8) when `path` is a folder, or when its folder neither exists nor can be
@@ -88,4 +105,12 @@ public enum InitProject {
                              hint: "check the folder's permissions")
         }
     }
+}
+
+/// What `notes init` did.
+public struct InitOutcome: Sendable {
+    /// The files written, as messages show them.
+    public var written: [String]
+    /// What it found and proposed: packages, tag schemes, stray tags, other tools' files.
+    public var findings: [String]
 }

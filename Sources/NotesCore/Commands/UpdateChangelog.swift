@@ -56,13 +56,18 @@ public enum UpdateChangelog {
             }
         }
         let entries = try stage.results()
-        let (bytes, summary) = editor.apply(entries)
+        let (bytes, summary) = editor.apply(entries, replace: request.replace)
         let phrase = summary.isEmpty ? "no change"
             : summary.count > 3 ? "\(summary.filter { $0.hasPrefix("added") }.count) entries added, "
                 + "\(summary.filter { $0.hasPrefix("replaced") }.count) replaced"
             : summary.joined(separator: "; ")
         var change = FileChange(path: file.path, displayPath: file.displayPath, before: file.original, after: bytes,
-                           summary: phrase)
+                                summary: phrase)
+        let kept = summary.filter { $0.hasPrefix("kept") }
+        if !kept.isEmpty {
+            change.notice = kept.count == 1 ? kept[0]
+                : "kept \(kept.count) entries that differ from what notes would write; --replace regenerates them"
+        }
         change.lockDirectory = source.repository.gitDir
         change.lockWait = request.context.environment["NOTES_LOCK_WAIT"].flatMap(Double.init) ?? WriteLock.defaultWait
         return (change, ranges)

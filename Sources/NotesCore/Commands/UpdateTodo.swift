@@ -17,12 +17,20 @@ public enum UpdateTodo {
         let release = result.context.release
         let tag = release.tag ?? release.title
         let (mainBranch, hotfix) = hotfixBranch(source.repository, releaseCommit: result.notes.info.to)
+        let pullRequests = PullRequests.numbers(in: result.notes)
+        let features = result.context.entries(inSection: settings.grouping.sectionID(forType: "feat"))
+        let grouped = features.count > 3
+        let tasks = settings.todoTasks.map {
+            $0.replacingOccurrences(of: "{tag}", with: tag).replacingOccurrences(of: "{version}", with: version.bare)
+                .replacingOccurrences(of: "{branch}", with: mainBranch)
+        }
         let view = TodoView(
             heading: "## Release \(tag) (\(release.date))", tag: tag, release: release,
-            channels: settings.announceChannels, issues: result.context.issues,
+            channels: settings.announceChannels,
+            issues: result.context.issues.filter { $0.closes || !pullRequests.contains($0.number) || $0.key.contains("/") },
             breaking: result.context.entries(inSection: SectionKind.breaking.rawValue),
-            features: result.context.entries(inSection: settings.grouping.sectionID(forType: "feat")),
-            hotfixBranches: hotfix.map { [$0] } ?? [], mainBranch: mainBranch)
+            features: grouped ? [] : features, featureGroup: grouped ? features : [], hasFeatureGroup: grouped,
+            tasks: tasks, hotfixBranches: hotfix.map { [$0] } ?? [], mainBranch: mainBranch)
         let text = try EntryText.render(view, with: renderer, level: 2)
         let (bytes, summary) = try TodoEditor(document: file.document).apply(
             version: version, sectionText: text, placement: settings.todoPlacement, tagPrefix: settings.tagPrefix,

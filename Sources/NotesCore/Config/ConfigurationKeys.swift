@@ -62,6 +62,9 @@ public enum ConfigurationKeys {
               meaning: "`v` or nothing: `v1.2.3` and `1.2.3`"),
         .init("tags.tagger_name", .string, nil, "Tagger name for tags notes creates.", meaning: "git's `user.name`"),
         .init("tags.tagger_email", .string, nil, "Tagger email for tags notes creates.", meaning: "git's `user.email`"),
+        .init("tags.ignore", .strings, "[]", "Globs of tag names that are never release tags (`[\"v0.*\"]` for an old crate's tags), for every package; like git-cliff's `skip_tags`."),
+        .init("tags.pattern", .string, nil, "A regular expression (NSRegularExpression) a tag name must match to be a release tag; like git-cliff's `tag_pattern`.",
+              meaning: "every tag the prefix accepts"),
 
         .init("release", .table, nil, "Where releases are made."),
         .init("release.branch", .string, "\"main\"", "The branch releases are made from."),
@@ -109,12 +112,16 @@ public enum ConfigurationKeys {
         .init("readme", .table, nil, "The README's release-notes section."),
         .init("readme.heading", .string, "\"Release Notes\"", "Heading text of the section (any level, case-insensitive)."),
         .init("readme.keep", .integer, "0", "Keep at most this many release entries, dropping the oldest; 0 keeps all."),
+        .init("readme.sections", .strings, "[\"breaking\", \"features\", \"fixes\"]", "The section ids (`[[section]]` ids) whose entries a README entry lists, in this order. Blank line, capitals and scopes follow the README's newest entry."),
+        .init("readme.max_bullets", .integer, "0", "At most this many bullets, then \"and N more\"; 0 lists all."),
 
         .init("todo", .table, nil, "The follow-up task list."),
         .init("todo.placement", .string, "\"end\"", "Where a release's tasks go: `end` of the file, or `before`/`after` the section headed `todo.heading`.",
               choices: ["end", "before", "after"]),
         .init("todo.heading", .string, nil, "The heading `before`/`after` refers to; required with them.", meaning: "none"),
         .init("todo.announce", .strings, "[]", "Channels to announce the release on, one task each; empty gives one \"announce the release\" task."),
+        .init("todo.tasks", .strings, "[\"Monitor the release builds for {tag}\", \"Verify the package page lists {version}\", \"Merge hotfix pull requests back into {branch}\"]",
+              "The release checklist's own follow-ups, one task each; `{tag}`, `{version}` and `{branch}` are replaced. `[]` for none."),
 
         .init("package", .tableArray, "[]", "The packages of a monorepo; `--package NAME` selects one."),
         .init("package[].name", .string, nil, "The name `--package` selects it by; unique.", required: true),
@@ -125,6 +132,10 @@ public enum ConfigurationKeys {
         .init("package[].readme", .string, nil, "Its README.", meaning: "`files.readme` inside its first path, when that is a directory"),
         .init("package[].todo", .string, nil, "Its task list.", meaning: "`files.todo`"),
         .init("package[].version_files", .strings, nil, "Its version files.", meaning: "`files.version_files`, each inside its first path when that is a directory"),
+        .init("package[].tag_ignore", .strings, "[]", "Globs of tag names that are never its release tags, besides `tags.ignore`."),
+        .init("package[].tag_pattern", .string, nil, "A regular expression its release tags' names must match.", meaning: "`tags.pattern`"),
+        .init("package[].bootstrap", .string, nil, "The revision its first release starts after while it has no release tag (release-please's `bootstrap-sha`).",
+              meaning: "the commit where its first version file took its current version"),
     ]
 
     /// The key at `path` (`package[].name`).

@@ -197,6 +197,17 @@ public enum ConfigurationLoader {
                     }
                 }
             }
+            var tagPatterns = [("tags.pattern", configuration.tags.pattern)]
+            for (index, package) in configuration.package.enumerated() {
+                tagPatterns.append(("package[\(index)].tag_pattern", package.tagPattern))
+            }
+            for (path, pattern) in tagPatterns {
+                guard let pattern else { continue }
+                if (try? NSRegularExpression(pattern: pattern)) == nil {
+                    throw error(path, "\(path) is not a valid regular expression: \(pattern)",
+                                hint: "NSRegularExpression (ICU) syntax; escape ( [ { . * + ? with a backslash, written \\\\ in TOML basic strings")
+                }
+            }
             var sectionIDs: [String: Int] = [:]
             var typeOwners: [String: String] = [:]
             for (index, section) in configuration.section.enumerated() {

@@ -20,6 +20,14 @@ public struct Settings: Sendable {
     public var packageFolder: String
     /// Release tags are this prefix plus a version; nil accepts `v1.2.3` and `1.2.3`.
     public var tagPrefix: String?
+    /// Tags that are never release tags (`[tags] ignore`/`pattern`, the package's `tag_ignore`/`tag_pattern`).
+    public var tagFilter = TagFilter()
+    /// The package's `bootstrap` revision: where its first release starts while it has no release tag.
+    public var bootstrap: String?
+    /// The names of the `[[package]]`s notes.toml defines.
+    public var definedPackages: [String] = []
+    /// True when `--path` or `--tag-prefix` narrowed the history by hand: a scope, even without a package.
+    public var scopeFromFlags = false
     /// Only commits touching these repository-relative directories or globs count; empty: all commits.
     public var paths: [String]
     /// Repository-relative directories or globs inside `paths` whose changes do not count.
@@ -46,6 +54,12 @@ public struct Settings: Sendable {
     public var readmeKeep: Int?
     /// Where a new task section goes (`--after`/`--before`, `[todo] placement` and `heading`).
     public var todoPlacement: TodoPlacement
+    /// The section ids a README entry lists (`[readme] sections`).
+    public var readmeSections = ["breaking", "features", "fixes"]
+    /// At most this many README bullets, then "and N more" (`[readme] max_bullets`); nil: all.
+    public var readmeMaxBullets: Int?
+    /// The checklist's follow-up tasks (`[todo] tasks`), with `{tag}`, `{version}`, `{branch}` to replace.
+    public var todoTasks: [String] = Configuration.Todo.defaultTasks
     /// Where a release is announced (`--channel`, `[todo] announce`).
     public var announceChannels: [String]
     /// The branch releases are made from (`--branch`, `[release] branch`).
@@ -119,7 +133,11 @@ public struct Settings: Sendable {
         }
         var package: Configuration.Package?
         var packageFolder = ""
-        if let name = flags.package {
+        var selected = flags.package
+        if selected == nil, flags.paths.isEmpty, flags.tagPrefix == nil, let folder = flags.workingDirectory {
+            selected = Self.package(containing: folder, root: root, in: config.package)?.name
+        }
+        if let name = selected {
             if let found = config.package.first(where: { $0.name == name }) {
                 package = found
                 if let first = found.paths.first, !first.contains(where: { "*?[".contains($0) }) {
@@ -176,7 +194,7 @@ public struct Settings: Sendable {
         let tagger = config.tags.taggerName.flatMap { name in
             config.tags.taggerEmail.map { Tagger(name: name, email: $0) }
         }
-        return Settings(
+        var settings = Settings(
             configurationFile: loaded.file, root: root, package: package?.name, packageArgument: flags.package,
             packageFolder: packageFolder,
             tagPrefix: flags.tagPrefix ?? package.map { $0.tagPrefix ?? $0.name + "-v" } ?? config.tags.prefix,
@@ -198,6 +216,18 @@ public struct Settings: Sendable {
             bumpRules: BumpRules(breakingBelowOneBumpsMinor: config.bump.breakingBelowOneBumpsMinor,
                                  featureBelowOneBumpsPatch: config.bump.featureBelowOneBumpsPatch),
             tagger: tagger)
+        settings.tagFilter = TagFilter(ignore: config.tags.ignore + (package?.tagIgnore ?? []),
+                                       pattern: package?.tagPattern ?? config.tags.pattern)
+        settings.bootstrap = package?.bootstrap
+        settings.definedPackages = config.package.map(\.name)
+        settings.todoTasks = config.todo.tasks
+        if let data = FileManager.default.contents(atPath: absolute(".mailmap")) {
+            settings.grouping.mailmap = Mailmap(String(decoding: data, as: UTF8.self))
+        }
+        settings.readmeSections = config.readme.sections
+        settings.readmeMaxBullets = config.readme.maxBullets > 0 ? config.readme.maxBullets : nil
+        settings.scopeFromFlags = !flags.paths.isEmpty || flags.tagPrefix != nil
+        return settings
     }
 
     /// `dir/` and `./dir` as `dir`.

@@ -24,6 +24,9 @@ public struct SettingsFlags: Sendable {
     public var todoPlacement: TodoPlacement?
     /// `todo --channel` (repeatable).
     public var announceChannels: [String]
+    /// The folder notes runs in (`--repo`, else the current directory), absolute: without `--package`, the
+    /// `[[package]]` whose folder holds it is selected.
+    public var workingDirectory: String?
 
     /// Makes flags.
     public init(tagPrefix: String? = nil, package: String? = nil, paths: [String] = [], template: String? = nil,

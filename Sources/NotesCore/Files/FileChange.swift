@@ -26,6 +26,9 @@ public struct FileChange: Sendable {
     public var lockDirectory: String?
     /// How long `.write` waits for another writer's lock (seconds).
     public var lockWait: Double = WriteLock.defaultWait
+    /// Said whatever the mode: an entry kept as the user wrote it ("kept your 0.1.3 entry; --replace
+    /// regenerates it").
+    public var notice: String?
 
     /// Makes a change.
     public init(path: String, displayPath: String, before: [UInt8]?, after: [UInt8], summary: String) {
@@ -58,6 +61,15 @@ public struct FileChange: Sendable {
     /// Applies the change in `mode`. Writes only in `.write` mode and only when the bytes differ.
     /// In `.check` mode a change is a `NotesError(.checkFailed)` whose message carries the diff.
     public func apply(_ mode: EditMode) throws -> Outcome {
+        guard let notice else { return try applyChange(mode) }
+        let said = "notes: \(displayPath): \(notice)\n"
+        guard changesFile else { return Outcome(out: "", err: said) }
+        var outcome = try applyChange(mode)
+        outcome.err = said + outcome.err
+        return outcome
+    }
+
+    private func applyChange(_ mode: EditMode) throws -> Outcome {
         switch mode {
         case .write:
             guard changesFile else { return Outcome(out: "", err: "notes: \(displayPath) is up to date\n") }

@@ -3,7 +3,8 @@ import NotesMarkdown
 
 /// Where `notes todo` puts a new release section.
 public enum TodoPlacement: Sendable, Hashable {
-    /// At the end of the file (the default).
+    /// Where open work is (the default): above the sections of done work that end the file
+    /// (`## Completed (2025-10-04)`, `## Done`, `## Archive`), else at the end of the file.
     case end
     /// After the section of the top-level heading with this text (case-insensitive).
     case after(String)
@@ -81,6 +82,10 @@ public struct TodoEditor: Sendable {
 
         switch placement {
         case .end:
+            if let done = doneSections() {
+                plan.insert(sectionText, beforeHeadingAt: done.byteRange.lowerBound)
+                return (plan.apply(), "added the \(version) section above \"\(done.plainText)\"")
+            }
             let offset = document.bytes.count
             plan.insert(plan.separator(before: offset) + sectionText, at: offset)
         case .after(let title), .before(let title):
@@ -129,6 +134,22 @@ public struct TodoEditor: Sendable {
             lineStart = lineEnd + 1
         }
         return result
+    }
+
+    /// The first of the sections of done work that end the file: the last headings of the file's section
+    /// level whose text starts with "Completed", "Done" or "Archive"; nil when the file does not end so.
+    func doneSections() -> MarkdownDocument.Heading? {
+        let headings = document.headings
+        guard let level = headings.last?.level else { return nil }
+        var first: MarkdownDocument.Heading?
+        for heading in headings.reversed() {
+            if heading.level < level { break }
+            guard heading.level == level else { continue }
+            let text = heading.plainText.lowercased()
+            guard ["completed", "done", "archive"].contains(where: { text.hasPrefix($0) }) else { break }
+            first = heading
+        }
+        return first
     }
 
     /// Tasks are the same when their plain text is, ignoring case and runs of spaces.

@@ -37,7 +37,8 @@ public enum ReleaseBuilder {
         }
         return ReleaseNotes(
             info: info, sections: sections, commits: classified,
-            issues: issueSummaries(listed.map(\.record)), contributors: contributors(listed.map(\.record)))
+            issues: issueSummaries(listed.map(\.record)),
+            contributors: ContributorCount.contributors(listed.map(\.record), mailmap: rules.mailmap))
     }
 
     private static func skipMergesAndReleases(_ commits: inout [ClassifiedCommit]) {
@@ -118,21 +119,5 @@ public enum ReleaseBuilder {
             }
         }
         return byKey.values.sorted { $0.reference < $1.reference }
-    }
-
-    private static func contributors(_ records: [CommitRecord]) -> [Contributor] {
-        var byIdentity: [String: Contributor] = [:]
-        var order: [String] = []
-        for record in records {
-            let key = record.author.email.lowercased().isEmpty ? record.author.name : record.author.email.lowercased()
-            if byIdentity[key] == nil {
-                order.append(key)
-                byIdentity[key] = Contributor(name: record.author.name, email: record.author.email, commitCount: 0)
-            }
-            byIdentity[key]?.commitCount += 1
-        }
-        return order.compactMap { byIdentity[$0] }.sorted {
-            $0.commitCount != $1.commitCount ? $0.commitCount > $1.commitCount : $0.name < $1.name
-        }
     }
 }

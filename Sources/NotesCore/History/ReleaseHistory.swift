@@ -21,12 +21,16 @@ public final class ReleaseHistory {
     public let paths: PathFilter
     /// Called with the running count of commits read by walks (about every 1,000), for a progress line.
     let progress: (@Sendable (Int) -> Void)?
+    /// Hears what the user should know about how a release was read (a bootstrapped range), once each.
+    let notify: (@Sendable (String) -> Void)?
+    private var said: Set<String> = []
     private var walked = 0
     /// Committer times of tag commits already read (`nil`: unreadable).
     private var tagTimes: [CommitID: Int64?] = [:]
 
     /// Opens the repository at `settings.root` and reads its release tags.
-    public init(settings: Settings, progress: (@Sendable (Int) -> Void)? = nil) throws {
+    public init(settings: Settings, progress: (@Sendable (Int) -> Void)? = nil,
+                notify: (@Sendable (String) -> Void)? = nil) throws {
         repository = try RepositoryAccess.open(settings.root)
         guard !repository.isEmpty else {
             throw NotesError(.repository, "the repository at \(repository.workdir ?? repository.gitDir) has no commits yet",
@@ -34,10 +38,12 @@ public final class ReleaseHistory {
         }
         self.settings = settings
         self.progress = progress
+        self.notify = notify
         pattern = TagPattern(prefix: settings.tagPrefix)
         let repository = repository
         let pattern = pattern
-        tags = try gitCall { try pattern.versionTags(repository.tags()) }
+        let filter = settings.tagFilter
+        tags = try gitCall { try pattern.versionTags(filter.filter(repository.tags())) }
         links = settings.remoteLinks { repository.remoteURL(named: $0) }
         paths = settings.pathFilter
     }
@@ -119,6 +125,7 @@ public final class ReleaseHistory {
             previousTag = tags.first { $0.tag.target == from && $0.name == revision }
         }
         var records: (commits: ParsedCommits, count: Int)?
+        var bootstrap: ReleaseBootstrap?
         if request.from == nil {
             let candidates = PreviousTagRule.candidates(for: version, excluding: releaseTag?.name, among: tags)
             // The previous tag is nearly always the first candidate: walk the range it gives straight away,
@@ -140,6 +147,14 @@ public final class ReleaseHistory {
             }
             from = previousTag?.tag.target
             fromLabel = previousTag?.name
+            if let point = try ReleaseBootstrap.find(settings: settings, version: version, to: to,
+                                                     previous: previousTag, in: repository) {
+                bootstrap = point
+                previousTag = nil
+                records = nil
+                from = point.commit
+                fromLabel = point.commit.short
+            }
         }
 
         let rangeLabel = fromLabel.map { "\($0)..\(toLabel)" } ?? toLabel
@@ -168,8 +183,21 @@ public final class ReleaseHistory {
                 range += " " + paths.excludes.map { ":!\($0)" }.joined(separator: " ")
             }
         }
+        if let bootstrap { say(bootstrapNotice(bootstrap)) }
         return WalkedRelease(info: info, commits: parsed.commits, grouping: settings.grouping, links: links,
                              summary: "\(range), \(count) commit\(count == 1 ? "" : "s")", outsidePaths: outside)
+    }
+
+    /// Tells the user `text` (stderr), once per history.
+    func say(_ text: String) {
+        guard let notify, said.insert(text).inserted else { return }
+        notify(text)
+    }
+
+    /// What the range summary says about a bootstrapped start, with the command that tags it.
+    func bootstrapNotice(_ bootstrap: ReleaseBootstrap) -> String {
+        let previous = bootstrap.version.flatMap { VersionFileValue.releaseVersion($0, pep440: true) }
+        return bootstrap.notice(tagPrefix: pattern.prefix, tagName: previous.map { tagName(for: $0) })
     }
 
     /// Walks `from..to` (the whole history when `from` is nil), newest first. In a shallow clone, a range

@@ -53,6 +53,13 @@ public final class ReleaseWorkspace {
         return Array(data)
     }
 
+    /// True when git ignores `relative` and HEAD does not track it: such a file is edited, never committed.
+    public func isIgnoredAndUntracked(_ relative: String) throws -> Bool {
+        guard try gitCall({ try repository.isIgnored(relative) }) else { return false }
+        guard let head = try gitCall({ try repository.headCommit() }) else { return true }
+        return try gitCall { try repository.fileContents(atPath: relative, in: head) } == nil
+    }
+
     /// True when `relative` exists.
     public func exists(_ relative: String) -> Bool {
         FileManager.default.fileExists(atPath: absolute(relative))
