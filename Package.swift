@@ -1,6 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// `notes --version` names the commit it was built from when the build's environment sets NOTES_BUILD_COMMIT
+// (`make dist` does, from `git rev-parse`); a plain `swift build` runs no git and says "unknown".
+let buildCommit = String((Context.environment["NOTES_BUILD_COMMIT"] ?? "").filter {
+    $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".")
+})
+
 let package = Package(
     name: "notes",
     platforms: [.macOS(.v13)],
@@ -18,6 +24,8 @@ let package = Package(
                        providers: [.apt(["libgit2-dev"])]),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark",
                        providers: [.apt(["libcmark-dev"])]),
+        .target(name: "CNotesBuildInfo",
+                cSettings: buildCommit.isEmpty ? [] : [.define("NOTES_BUILD_COMMIT", to: "\"\(buildCommit)\"")]),
         .target(name: "NotesGit", dependencies: ["CGit2"]),
         .target(name: "NotesMarkdown", dependencies: ["CCmark"]),
         .target(
@@ -32,7 +40,7 @@ let package = Package(
         .target(
             name: "NotesCLI",
             dependencies: [
-                "NotesCore", "NotesGit",
+                "NotesCore", "NotesGit", "CNotesBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,3 +53,11 @@ let package = Package(
                     exclude: ["Fixtures"]),
     ]
 )
+
+// libFuzzer harnesses, built only by scripts/fuzz (NOTES_FUZZ=1 swift build -Xswiftc -sanitize=fuzzer,...):
+// never part of a normal build or `swift test`.
+if Context.environment["NOTES_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(
+        name: "notes-fuzz", dependencies: ["NotesCore", "NotesMarkdown"], path: "Fuzz/NotesFuzz",
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+}

@@ -42,6 +42,7 @@ struct AttachCommand: NotesSubcommand {
             context: try invocation.context()))
         let what = result.unchanged ? "already held these notes" : result.replaced ? "replaced" : "added"
         invocation.writeErr("notes: \(result.summary)\n")
+        for line in result.warnings { invocation.writeErr("notes: \(line)\n") }
         invocation.writeErr("notes: note on \(result.target.short) (\(result.tagName)) under \(result.notesRef): \(what)\n")
         if let output { invocation.writeErr("notes: wrote \(output)\n") }
         if !result.githubOutputs.isEmpty {

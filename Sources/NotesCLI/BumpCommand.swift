@@ -35,7 +35,7 @@ struct BumpCommand: NotesSubcommand {
         let settings = try shared.settings(invocation, SettingsFlags(versionFiles: versionFile.versionFiles))
         let result = try BumpVersion.run(BumpRequest(
             settings: settings, preID: preID, explicit: explicit, dryRun: dryRun, context: try invocation.context()))
-        let from = result.plan.previous.map { "\($0.name) → " } ?? ""
+        let from = result.plan.currentLabel.map { "\($0) → " } ?? ""
         invocation.writeErr("notes: \(result.plan.summary): \(from)\(result.plan.next.bare)\n")
         for line in result.notes { invocation.writeErr("notes: \(line)\n") }
         for edit in result.edits {

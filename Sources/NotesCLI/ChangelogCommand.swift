@@ -21,6 +21,9 @@ struct ChangelogCommand: NotesSubcommand {
     @Argument(help: ArgumentHelp("The version being released: 1.2.3, v1.2.3. Default: Unreleased.", valueName: "version"))
     var version: String?
 
+    @Flag(help: "Regenerate an existing entry for VERSION that differs from what notes would write; without it such an entry, edited by hand, is kept.")
+    var replace = false
+
     @Flag(help: "Write an entry for every release tag (to adopt the tool on an existing project).")
     var all = false
 
@@ -45,7 +48,7 @@ struct ChangelogCommand: NotesSubcommand {
         let settings = try shared.settings(invocation, SettingsFlags(template: template.path(invocation)),
                                            version: version, nearestFamily: true)
         let (change, ranges) = try UpdateChangelog.run(
-            try edit.request(settings, range: range.request(version: version), invocation), all: all,
+            try edit.request(settings, range: range.request(version: version), invocation, replace: replace), all: all,
             headingStyle: style)
         if ranges.count == 1 {
             invocation.writeErr("notes: \(ranges[0])\n")

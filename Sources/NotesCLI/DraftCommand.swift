@@ -55,6 +55,7 @@ struct DraftCommand: NotesSubcommand {
         let outcome = try DraftNotes.run(DraftRequest(
             settings: settings, range: range.request(version: version),
             output: context ? .context : explain ? .explain : .notes, strict: strict, context: try invocation.context()))
+        if let scope = settings.scopeDescription { invocation.writeErr("notes: scope: \(scope)\n") }
         invocation.writeErr("notes: \(outcome.summary)\n")
         if let output {
             try AtomicFile.write(Array(outcome.text.utf8), to: invocation.path(output))

@@ -21,9 +21,11 @@ struct FileEditOptions: ParsableArguments {
     var mode: EditMode { dryRun ? .dryRun : check ? .check : .write }
 
     /// The request for the file command: `--file` resolved against the working directory.
-    func request(_ settings: Settings, range: RangeRequest, _ invocation: Invocation) throws -> FileEditRequest {
+    func request(_ settings: Settings, range: RangeRequest, _ invocation: Invocation, replace: Bool = false) throws
+        -> FileEditRequest
+    {
         FileEditRequest(settings: settings, range: range, file: file.map(invocation.path), fileDisplay: file,
-                        context: try invocation.context())
+                        context: try invocation.context(), replace: replace)
     }
 
     /// Applies `change` and prints what it says.

@@ -8,10 +8,13 @@ struct InitCommand: NotesSubcommand {
         abstract: "Write a commented notes.toml with the defaults, and optionally the templates to edit.",
         discussion: """
             Writes notes.toml at the repository root (or the --config file), every key commented out with its \
-            default. With --templates, also copies the built-in templates into the template folder \
+            default, plus what it finds: each Cargo workspace member and Python project as a [[package]], and \
+            tags no package uses (an older crate's v0.8.4) as a proposed [tags] ignore; it reports the tag \
+            schemes in use and other release tools' files (release-plz.toml, cliff.toml). --force keeps the \
+            [[package]] tables of the file it replaces. With --templates, also copies the built-in templates into the template folder \
             (.notes/templates/ unless [templates] folder says otherwise), where they take precedence over the \
             built-ins. An existing file is never overwritten without --force: init then writes nothing and \
-            exits with code 8.
+            exits with code 8; --templates alone leaves an existing notes.toml as it is.
 
             Examples:
               notes init                    # notes.toml with every default, commented out
@@ -27,9 +30,10 @@ struct InitCommand: NotesSubcommand {
     var force = false
 
     func execute(_ invocation: Invocation) throws {
-        let written = try InitProject.run(InitRequest(
+        let outcome = try InitProject.run(InitRequest(
             repositoryPath: repository.repositoryPath(invocation), configPath: repository.config.map(invocation.path),
             templates: templates, force: force))
-        for path in written { invocation.writeErr("notes: wrote \(path)\n") }
+        for line in outcome.findings { invocation.writeErr("notes: \(line)\n") }
+        for path in outcome.written { invocation.writeErr("notes: wrote \(path)\n") }
     }
 }

@@ -15,6 +15,9 @@ public struct Invocation: @unchecked Sendable {
     public var stderrIsTerminal = false
     /// Hears how far a long walk has got (set by `NotesCLI.run` when a progress line is shown).
     var progress: (@Sendable (Int) -> Void)?
+    /// Failed writes to standard output, recorded by `writeOut` (shared by every copy of this invocation):
+    /// `NotesCLI.run` turns one into exit 8 for read-only commands, a warning for finished write commands.
+    public var outputFailures = OutputFailures()
 
     /// Makes an invocation.
     public init(workingDirectory: String, environment: [String: String],
@@ -25,15 +28,54 @@ public struct Invocation: @unchecked Sendable {
         self.writeErr = writeErr
     }
 
-    /// This process: its directory, environment, stdout and stderr.
+    /// This process: its directory, environment, stdout and stderr. Output goes through `write(2)` (retried on
+    /// EINTR and partial writes), never through `FileHandle`, which traps on a closed or full descriptor. A
+    /// failed write to stdout is recorded in ``outputFailures``; one to stderr has nowhere to be reported and
+    /// is dropped. A closed stdin, stdout or stderr (`>&-`) is first reopened on /dev/null read-only, so files
+    /// the command opens never land on descriptors 0-2 and writes to a closed stdout fail with EBADF.
     public static var process: Invocation {
+        reserveStandardDescriptors()
+        let failures = OutputFailures()
         var invocation = Invocation(
             workingDirectory: FileManager.default.currentDirectoryPath,
             environment: ProcessInfo.processInfo.environment,
-            writeOut: { FileHandle.standardOutput.write(Data($0.utf8)) },
-            writeErr: { FileHandle.standardError.write(Data($0.utf8)) })
+            writeOut: { text in
+                if let code = writeAll(STDOUT_FILENO, text) { failures.record(code) }
+            },
+            writeErr: { text in _ = writeAll(STDERR_FILENO, text) })
+        invocation.outputFailures = failures
         invocation.stderrIsTerminal = isatty(STDERR_FILENO) == 1
         return invocation
+    }
+
+    /// Writes all of `text` to `descriptor`; returns the errno of the failure, nil when everything was written.
+    static func writeAll(_ descriptor: Int32, _ text: String) -> Int32? {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBytes { buffer -> Int32? in
+            guard let base = buffer.baseAddress else { return nil }
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                if written == 0 { return EIO }
+                offset += written
+            }
+            return nil
+        }
+    }
+
+    /// Opens /dev/null (read-only) on each of descriptors 0, 1 and 2 that is closed.
+    static func reserveStandardDescriptors() {
+        for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) == -1 {
+            let opened = open("/dev/null", O_RDONLY)
+            if opened >= 0 && opened != descriptor {
+                dup2(opened, descriptor)
+                close(opened)
+            }
+        }
     }
 
     /// Resolves a user-given path against the working directory.
@@ -43,9 +85,8 @@ public struct Invocation: @unchecked Sendable {
 
     /// Now, the environment, the progress line and where warnings go (`notes: warning: …`), for a use case.
     func context() throws -> RunContext {
-        let invocation = self
-        return RunContext(now: try now(), environment: environment, progress: progress,
-                          warn: { invocation.writeErr("notes: warning: \($0)\n") })
+        RunContext(now: try now(), environment: environment, progress: progress,
+                   say: { [self] in self.writeErr("notes: \($0)\n") })
     }
 
     /// "Now" for dates: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the clock.
@@ -55,5 +96,33 @@ public struct Invocation: @unchecked Sendable {
             throw NotesErrorBridge.badEnvironment("SOURCE_DATE_EPOCH=\(text) is not a number of seconds")
         }
         return seconds
+    }
+}
+
+/// The failed writes to standard output of one run: the first failure's reason (`strerror`).
+public final class OutputFailures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: String?
+
+    /// Makes an empty record.
+    public init() {}
+
+    /// Records a failed write by its errno.
+    public func record(_ code: Int32) {
+        record(reason: String(cString: strerror(code)))
+    }
+
+    /// Records a failed write by its reason; the first one is kept.
+    public func record(reason: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if first == nil { first = reason }
+    }
+
+    /// The first failure's reason, nil when every write succeeded.
+    public var reason: String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return first
     }
 }

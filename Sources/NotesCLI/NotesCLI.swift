@@ -15,6 +15,7 @@ public enum NotesCLI {
             let message = NotesCommand.fullMessage(for: error)
             if code == .success {
                 invocation.writeOut(message + "\n")
+                if invocation.outputFailures.reason != nil { return NotesError.ExitCode.file.rawValue }
             } else {
                 invocation.writeErr(message + "\n")
             }
@@ -31,6 +32,7 @@ public enum NotesCLI {
                 let code = NotesCommand.exitCode(for: error)
                 let message = NotesCommand.fullMessage(for: error)
                 if code == .success { invocation.writeOut(message + "\n") } else { invocation.writeErr(message + "\n") }
+                if code == .success, invocation.outputFailures.reason != nil { return NotesError.ExitCode.file.rawValue }
                 return code.rawValue
             }
         }
@@ -45,7 +47,7 @@ public enum NotesCLI {
         invocation.progress = progress.handler
         do {
             try subcommand.execute(invocation)
-            return 0
+            return finish(arguments, subcommand, invocation)
         } catch let error as NotesError {
             invocation.writeErr(error.description + "\n")
             return error.exitCode.rawValue
@@ -55,6 +57,26 @@ public enum NotesCLI {
             invocation.writeErr("error: \(error)\n")
             return NotesError.ExitCode.internalError.rawValue
         }
+    }
+}
+
+extension NotesCLI {
+    /// The exit code of a command that finished: 0, unless a write to stdout failed (closed, full, a broken
+    /// pipe). Then a read-only command (`draft`, `check`, any `--dry-run` or `--check` run: stdout is all it
+    /// makes) fails with exit 8; a command that has changed files, refs or notes succeeded and stays exit 0
+    /// with a warning, so a CI retry does not trip over its own tag (docs/reliability.md).
+    static func finish(_ arguments: [String], _ subcommand: NotesSubcommand, _ invocation: Invocation) -> Int32 {
+        guard let reason = invocation.outputFailures.reason else { return 0 }
+        let readOnly = subcommand is DraftCommand || subcommand is CheckCommand
+            || arguments.contains("--dry-run") || arguments.contains("--check")
+        if readOnly {
+            invocation.writeErr("error: cannot write to standard output: \(reason)\n"
+                + "hint: check where stdout goes (a closed descriptor, a full disk, a closed pipe)\n")
+            return NotesError.ExitCode.file.rawValue
+        }
+        invocation.writeErr("notes: warning: the command finished, but its output could not be written to "
+            + "standard output: \(reason)\n")
+        return 0
     }
 }
 
@@ -82,7 +104,7 @@ struct NotesCommand: ParsableCommand {
             Exit codes: 0 success, 1 internal error, 2 bad input, 3 repository problem, 4 template error, \
             5 configuration error, 6 check failed, 7 nothing to do, 8 file error, 64 command-line usage.
             """,
-        version: NotesVersion.current,
+        version: BuildInfo.versionText,
         subcommands: [DraftCommand.self, ChangelogCommand.self, ReadmeCommand.self, TodoCommand.self,
                       InitCommand.self, BumpCommand.self, CheckCommand.self, TagCommand.self,
                       AttachCommand.self, ReleaseCommand.self])
@@ -136,6 +158,7 @@ struct SharedOptions: ParsableArguments {
         flags.paths = paths
         flags.version = version
         flags.chooseNearestFamily = nearestFamily
+        flags.workingDirectory = repository.repositoryPath(invocation)
         let settings = try Settings.load(repositoryPath: repository.repositoryPath(invocation),
                                          configPath: repository.config.map(invocation.path),
                                          configDisplay: repository.config, flags: flags)

@@ -9,7 +9,11 @@ struct ReleaseCommand: NotesSubcommand {
             Writes VERSION (or the computed next version) into the version files and Cargo.lock, commits only \
             those files as "chore(release): VERSION" on the release branch, and creates the annotated tag with \
             the release notes as its message. Before writing anything it requires: the tag does not exist, HEAD \
-            is on the release branch, no tracked file has uncommitted changes, a committer identity. It stops at \
+            is on the release branch, no tracked file has uncommitted changes other than to the files the release \
+            writes with the version files already at VERSION (what notes bump, notes changelog and notes readme \
+            leave for review; the release commit takes them), a committer identity. A gitignored file (a root \
+            Cargo.lock) is updated on disk and never committed. Changelog and README entries for VERSION edited \
+            by hand are kept; --replace regenerates them. It stops at \
             the first failure and restores every file, the branch and the tag. --dry-run prints every change as \
             a diff and changes nothing. Prints the tag's name; the push command goes to stderr.
 
@@ -32,6 +36,9 @@ struct ReleaseCommand: NotesSubcommand {
     @Option(help: ArgumentHelp("The branch releases are made from. Default: main.", valueName: "name"))
     var branch: String?
 
+    @Flag(help: "Regenerate changelog and README entries for VERSION that were edited by hand (kept otherwise).")
+    var replace = false
+
     @Flag(name: .customLong("dry-run"), help: "Print every change as a diff and change nothing.")
     var dryRun = false
 
@@ -40,7 +47,7 @@ struct ReleaseCommand: NotesSubcommand {
             versionFiles: versionFile.versionFiles, releaseBranch: branch), version: version)
         let outcome = try ReleaseFlow.run(
             ReleaseRequest(settings: settings, version: version, preID: preID, dryRun: dryRun,
-                           context: try invocation.context()),
+                           replace: replace, context: try invocation.context()),
             say: { invocation.writeErr("notes: \($0)\n") })
         if dryRun {
             invocation.writeOut(outcome.diffs.joined())

@@ -22,7 +22,7 @@ struct TagCommand: NotesSubcommand {
     @OptionGroup var shared: SharedOptions
     @OptionGroup var template: TemplateOption
 
-    @Flag(help: "Move the tag to HEAD when it exists.")
+    @Flag(help: "Move the tag to HEAD when it exists; tag even when files are uncommitted or the version files hold another version.")
     var force = false
 
     func execute(_ invocation: Invocation) throws {

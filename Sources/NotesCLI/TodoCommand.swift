@@ -7,10 +7,12 @@ struct TodoCommand: NotesSubcommand {
         abstract: "Add a release's follow-up tasks to .agent/todo.md.",
         discussion: """
             Adds a "## Release VERSION (date)" section with a task list: announce the release, close or update \
-            each linked issue, document each breaking change, check the README for each feature, merge a hotfix \
-            branch back. Running it again for the same VERSION only adds tasks that are not there yet: ticked \
+            each linked issue (pull request numbers are not issues), document each breaking change, check the \
+            README for the features, the [todo] tasks follow-ups, merge a hotfix branch back. Running it again for the same VERSION only adds tasks that are not there yet: ticked \
             and hand-added tasks stay. The file is .agent/todo.md at the top of the work tree unless --file is \
-            given ([files] todo); a missing file is created. A new section goes at the end of the file, or             --before/--after the section with that heading ([todo] placement and heading). It is rendered with             [templates] todo, .notes/templates/todo.md or the built-in template.
+            given ([files] todo); a missing file is created. A new section goes above the sections of done \
+            work that end the file (## Completed, ## Done, ## Archive), else at the end; or --before/--after the \
+            section with that heading ([todo] placement and heading). It is rendered with [templates] todo, .notes/templates/todo.md or the built-in template.
 
             Examples:
               notes todo 1.4.0 --channel Discord --channel "mailing list"

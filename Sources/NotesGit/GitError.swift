@@ -1,4 +1,5 @@
 internal import CGit2
+import Foundation
 
 /// An error reported by libgit2, with the failing call and libgit2's own code, class and message.
 public struct GitError: Error, Sendable, CustomStringConvertible {
@@ -42,9 +43,22 @@ extension GitError {
     static func last(_ code: Int32, _ call: String) -> GitError {
         if let last = git_error_last() {
             let message = last.pointee.message.map { String(cString: $0) } ?? "\(call) failed"
-            return GitError(code: code, errorClass: last.pointee.klass, message: message, call: call)
+            return GitError(code: code, errorClass: last.pointee.klass, message: completing(message, code: code), call: call)
         }
         return GitError(code: code, errorClass: 0, message: "\(call) failed", call: call)
+    }
+
+    /// libgit2 ends some messages with ": " and no reason (`failed to lock file '….lock' for writing: `):
+    /// say why. A lock that exists means another git process holds it, or a killed one left it behind.
+    static func completing(_ message: String, code: Int32) -> String {
+        let trimmed = message.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasSuffix(":") else { return message }
+        if code == GIT_ELOCKED.rawValue || trimmed.contains(".lock") {
+            let file = trimmed.split(separator: "'").dropFirst().first.map(String.init) ?? "the .lock file"
+            return trimmed + " \(file) exists: another git process is running, or a killed one left it behind "
+                + "(remove it when no git command is running)"
+        }
+        return trimmed + " no reason given by libgit2"
     }
 
     /// An error the library raises itself (bad argument, inconsistent data) with libgit2's code for it.

@@ -91,9 +91,12 @@ extension Repository {
         if git_object_type(target) == GIT_OBJECT_TAG {
             let tagger = git_tag_tagger(target)
             let message = git_tag_message(target).map { String(cString: $0) }
+            let who = tagger.map { signature in
+                "\(signature.pointee.name.map { String(cString: $0) } ?? "") <\(signature.pointee.email.map { String(cString: $0) } ?? "")>"
+            }
             return TagRef(
                 name: name, target: CommitID(commitOID), isAnnotated: true,
-                date: tagger?.pointee.when.time ?? commitTime, message: message)
+                date: tagger?.pointee.when.time ?? commitTime, message: message, tagger: who)
         }
         return TagRef(name: name, target: CommitID(commitOID), isAnnotated: false, date: commitTime, message: nil)
     }
@@ -133,8 +136,32 @@ extension Repository {
         return RawCommit(commit, id: id)
     }
 
+    /// Throws when `commit` or its tree cannot be read (a corrupt or incomplete object store): a status
+    /// against a missing tree would report every file as changed.
+    public func checkTree(of commit: CommitID) throws {
+        var oid = commit.oid
+        var object: OpaquePointer? = nil
+        try check(git_commit_lookup(&object, pointer, &oid), "git_commit_lookup")
+        defer { git_commit_free(object) }
+        var tree: OpaquePointer? = nil
+        try check(git_commit_tree(&tree, object), "git_commit_tree")
+        git_tree_free(tree)
+    }
+
+    /// The id of `commit`'s tree (for tests that need a ref to something that is not a commit).
+    package func treeID(of commit: CommitID) throws -> CommitID {
+        var oid = commit.oid
+        var object: OpaquePointer? = nil
+        try check(git_commit_lookup(&object, pointer, &oid), "git_commit_lookup")
+        defer { git_commit_free(object) }
+        guard let tree = git_commit_tree_id(object) else {
+            throw GitError.library(GIT_ENOTFOUND, "commit \(commit) has no tree", "git_commit_tree_id")
+        }
+        return CommitID(tree)
+    }
+
     /// The bytes of the file at `path` ("docs/CHANGELOG.md") in the tree of `commit`; nil when there is no file there.
-    public func fileContents(atPath path: String, in commit: CommitID) throws -> [UInt8]? {
+    package func fileContents(atPath path: String, in commit: CommitID) throws -> [UInt8]? {
         var oid = commit.oid
         var commitObject: OpaquePointer? = nil
         try check(git_commit_lookup(&commitObject, pointer, &oid), "git_commit_lookup")

@@ -135,7 +135,7 @@ extension Repository {
 
     /// Removes the note on `object` under `notesRef`; returns false when there was none.
     @discardableResult
-    public func removeNote(on object: CommitID, ref notesRef: String, author: Signature, committer: Signature)
+    package func removeNote(on object: CommitID, ref notesRef: String, author: Signature, committer: Signature)
         throws -> Bool {
         var oid = object.oid
         let authorSignature = try makeReleaseSignature(author)
@@ -166,6 +166,12 @@ extension Repository {
             | GIT_STATUS_INDEX_TYPECHANGE.rawValue
         let modified = GIT_STATUS_WT_MODIFIED.rawValue | GIT_STATUS_WT_DELETED.rawValue
             | GIT_STATUS_WT_TYPECHANGE.rawValue | GIT_STATUS_WT_RENAMED.rawValue | GIT_STATUS_WT_UNREADABLE.rawValue
+        // Entries marked skip-worktree (a sparse checkout's, `git update-index --skip-worktree`) are absent or
+        // stale in the work tree on purpose: git status does not report them, and neither do we.
+        var repositoryIndex: OpaquePointer? = nil
+        try check(git_repository_index(&repositoryIndex, pointer), "git_repository_index")
+        defer { git_index_free(repositoryIndex) }
+        let skipWorktree = UInt16(GIT_INDEX_ENTRY_SKIP_WORKTREE.rawValue)
         var entries: [StatusEntry] = []
         for index in 0..<git_status_list_entrycount(list) {
             guard let entry = git_status_byindex(list, index) else { continue }
@@ -173,6 +179,10 @@ extension Repository {
             let delta = entry.pointee.index_to_workdir ?? entry.pointee.head_to_index
             guard let delta else { continue }
             let path = delta.pointee.new_file.path ?? delta.pointee.old_file.path
+            if flags & staged == 0, let path, let indexEntry = git_index_get_bypath(repositoryIndex, path, 0),
+               indexEntry.pointee.flags_extended & skipWorktree != 0 {
+                continue
+            }
             entries.append(StatusEntry(
                 path: string(path), isUntracked: flags & GIT_STATUS_WT_NEW.rawValue != 0 && flags & staged == 0,
                 isStaged: flags & staged != 0, isModified: flags & modified != 0,
@@ -271,7 +281,7 @@ extension Repository {
     /// Makes the index and the work tree match HEAD, overwriting changes to tracked files and leaving untracked
     /// files alone (`git checkout -f HEAD`). Test repositories built with ``createCommit(changes:message:author:committer:parents:encoding:updateRef:)``
     /// use it to get a work tree.
-    public func checkoutHead() throws {
+    package func checkoutHead() throws {
         var options = git_checkout_options()
         try check(git_checkout_options_init(&options, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)), "git_checkout_options_init")
         options.checkout_strategy = GIT_CHECKOUT_FORCE.rawValue

@@ -7,7 +7,7 @@ internal import CGit2
 
 extension Repository {
     /// Sets a value in the repository's own config file (`<gitdir>/config`).
-    public func setConfig(_ key: String, _ value: String) throws {
+    package func setConfig(_ key: String, _ value: String) throws {
         var config: OpaquePointer? = nil
         try check(git_repository_config(&config, pointer), "git_repository_config")
         defer { git_config_free(config) }
@@ -18,7 +18,7 @@ extension Repository {
     }
 
     /// Adds a remote with the default fetch refspec; throws when a remote with that name exists.
-    public func addRemote(named name: String, url: String) throws {
+    package func addRemote(named name: String, url: String) throws {
         var remote: OpaquePointer? = nil
         try check(git_remote_create(&remote, pointer, name, url), "git_remote_create")
         git_remote_free(remote)
@@ -32,7 +32,7 @@ extension Repository {
     /// NUL byte. `encoding` writes an `encoding` header (for example "ISO-8859-1"). Unlike
     /// `git_commit_create`, the ref is moved even when its old tip is not the first parent.
     @discardableResult
-    public func createCommit(
+    package func createCommit(
         changes: [String: [UInt8]?], message: [UInt8], author: Signature, committer: Signature,
         parents: [CommitID], encoding: String? = nil, updateRef: String? = "HEAD"
     ) throws -> CommitID {
@@ -83,7 +83,7 @@ extension Repository {
     }
 
     /// Creates `refs/tags/<name>` pointing straight at `target`; throws when it exists unless `force`.
-    public func createLightweightTag(named name: String, target: CommitID, force: Bool = false) throws {
+    package func createLightweightTag(named name: String, target: CommitID, force: Bool = false) throws {
         let object = try lookupObject(target)
         defer { git_object_free(object) }
         var oid = git_oid()
@@ -111,13 +111,33 @@ extension Repository {
         git_reference_free(reference)
     }
 
+    /// The object the reference `name` (a full name: `refs/notes/release`) points at; nil when there is no
+    /// such reference.
+    public func referenceTarget(_ name: String) -> CommitID? {
+        var oid = git_oid()
+        guard git_reference_name_to_id(&oid, pointer, name) == 0 else { return nil }
+        return withUnsafePointer(to: &oid) { CommitID($0) }
+    }
+
+    /// Deletes the reference `name` (a full name); false when there was none.
+    @discardableResult
+    package func deleteReference(_ name: String) throws -> Bool {
+        var reference: OpaquePointer? = nil
+        let result = git_reference_lookup(&reference, pointer, name)
+        if result == GIT_ENOTFOUND.rawValue { return false }
+        try check(result, "git_reference_lookup")
+        defer { git_reference_free(reference) }
+        try check(git_reference_delete(reference), "git_reference_delete")
+        return true
+    }
+
     /// Points HEAD at the reference `refName` (for example "refs/heads/main"), which need not exist yet.
-    public func setHead(_ refName: String) throws {
+    package func setHead(_ refName: String) throws {
         try check(git_repository_set_head(pointer, refName), "git_repository_set_head")
     }
 
     /// The signature from `user.name` and `user.email` with the current time; nil when either is missing.
-    public func defaultSignature() -> Signature? {
+    package func defaultSignature() -> Signature? {
         var signature: UnsafeMutablePointer<git_signature>? = nil
         guard git_signature_default(&signature, pointer) == 0, let signature else { return nil }
         defer { git_signature_free(signature) }

@@ -102,14 +102,18 @@ public struct TagRef: Sendable, Hashable {
     public let date: Int64
     /// The annotated tag's message as stored; nil for a lightweight tag.
     public let message: String?
+    /// The annotated tag's tagger as `Name <email>`; nil for a lightweight tag or one without a tagger.
+    public let tagger: String?
 
     /// Creates a tag value from its parts.
-    public init(name: String, target: CommitID, isAnnotated: Bool, date: Int64, message: String?) {
+    public init(name: String, target: CommitID, isAnnotated: Bool, date: Int64, message: String?,
+                tagger: String? = nil) {
         self.name = name
         self.target = target
         self.isAnnotated = isAnnotated
         self.date = date
         self.message = message
+        self.tagger = tagger
     }
 }
 

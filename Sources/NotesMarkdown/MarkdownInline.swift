@@ -27,6 +27,36 @@ public enum MarkdownInline {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// `text` made safe to start a list item: raw HTML escaped (``escapingRawHTML(_:)``) and a leading
+    /// `[label]:`, which CommonMark reads as a link reference definition (the bullet would render empty
+    /// and the label would take over every `[label]` link of the file, the release heading's included),
+    /// escaped as `\[`.
+    public static func escapingForListItem(_ text: String) -> String {
+        let escaped = escapingRawHTML(text)
+        let trimmed = escaped.drop { $0 == " " }
+        guard trimmed.first == "[", let close = trimmed.firstIndex(of: "]"),
+              trimmed[trimmed.index(after: close)...].first == ":" else { return escaped }
+        return String(escaped[..<trimmed.startIndex]) + "\\" + trimmed
+    }
+
+    /// `text` as plain text in Markdown, for names such as a commit author's: every character CommonMark
+    /// could read as markup is backslash-escaped (`\\ ` * _ [ ] < > # ! | ~ &`), and so are a leading `-`,
+    /// `+` or `=` and the `.`/`)` of a leading number, so `# Heading`, `*bold*` or `1. x` show as written.
+    public static func escapingPlainText(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            if "\\`*_[]<>#!|~&".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        if let first = out.first, "-+=".contains(first) { out = "\\" + out }
+        let digits = out.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, digits.count < out.count {
+            let delimiter = out.index(out.startIndex, offsetBy: digits.count)
+            if out[delimiter] == "." || out[delimiter] == ")" { out.insert("\\", at: delimiter) }
+        }
+        return out
+    }
+
     /// Offsets of the `<` that opens each raw HTML node libcmark finds in `bytes`.
     static func rawHTMLStarts(in bytes: [UInt8]) -> Set<Int> {
         guard let tree = CmarkTree(bytes: bytes) else { return [] }

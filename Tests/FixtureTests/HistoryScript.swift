@@ -21,6 +21,8 @@ import NotesGit
 /// checkout                                   make the index and the work tree match HEAD (git checkout -f)
 /// write dir/file.txt some text               write `some text` + newline into the work tree (a change)
 /// config user.name Ada                       set a value in the repository's config
+/// tag-tree v9.9.9                            a tag pointing at HEAD's tree, not at a commit
+/// skip-worktree dir/file.txt                 mark it skip-worktree and delete it from the work tree (sparse)
 /// ```
 /// Commit attributes: `author`, `date` (unix seconds), `files` (comma-separated paths),
 /// `encoding` (write the message in that encoding with an encoding header), `raw-latin1`
@@ -138,9 +140,15 @@ struct HistoryScript {
             try FileManager.default.createDirectory(
                 atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try (text + "\n").write(toFile: full, atomically: true, encoding: .utf8)
+        case "skip-worktree":
+            // A sparse checkout's view of PATH: marked skip-worktree in the index and absent from the work tree.
+            try repository.setSkipWorktree([rest])
+            try? FileManager.default.removeItem(atPath: try workdir() + "/" + rest)
         case "config":
             let (key, value) = split(rest)
             try repository.setConfig(key, value)
+        case "tag-tree":
+            try repository.setReference("refs/tags/" + rest, to: try repository.treeID(of: try head()))
         default:
             throw Failure(description: "unknown instruction \(keyword)")
         }

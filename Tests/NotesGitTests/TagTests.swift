@@ -15,7 +15,8 @@ import Testing
         #expect(tags == [
             TagRef(name: "stable", target: ids[1], isAnnotated: false, date: commitTime, message: nil),
             TagRef(
-                name: "v1.0.0", target: ids[1], isAnnotated: true, date: 1_800_000_000, message: "Release 1.0.0\n"),
+                name: "v1.0.0", target: ids[1], isAnnotated: true, date: 1_800_000_000, message: "Release 1.0.0\n",
+                tagger: "Ada Lovelace <ada@example.com>"),
         ])
     }
 

@@ -46,6 +46,8 @@ public struct AttachResult: Sendable {
     public var githubOutputs: [String]
     /// True when the notes were appended to `GITHUB_STEP_SUMMARY`.
     public var wroteStepSummary: Bool
+    /// What the user should know: the notes ref started from a fetched copy, or was not fetched at all.
+    public var warnings: [String] = []
 
     /// `git push origin refs/notes/release`.
     public var pushCommand: String { "git push origin \(notesRef)" }
@@ -57,6 +59,9 @@ public enum AttachNotes {
     /// Runs the step; see the `notes attach` help for what it writes.
     public static func run(_ request: AttachRequest) throws -> AttachResult {
         if let outputPath = request.outputPath { try AtomicFile.checkWritable(outputPath) }
+        try request.settings.requirePackage(for: "attach")
+        let lock = try WriteLock.acquire(request.settings, command: "notes attach", environment: request.context.environment)
+        defer { lock.release() }
         let history = try request.context.history(request.settings)
         let workspace = try ReleaseWorkspace(history: history)
         let version = try history.version(request.version)
@@ -78,6 +83,9 @@ public enum AttachNotes {
         let repository = workspace.repository
         let replaced: Bool
         let unchanged: Bool
+        var warnings: [String] = []
+        let start = try NotesRefStart.prepare(notesRef, in: repository, remote: request.settings.links.remote)
+        if let line = start.said { warnings.append(line) }
         do {
             let previousNote = try repository.note(on: tag.tag.target, ref: notesRef)
             replaced = previousNote != nil
@@ -109,7 +117,8 @@ public enum AttachNotes {
         }
         return AttachResult(tagName: tag.name, version: version.bare, previous: previous, target: tag.tag.target,
                             notes: rendered.text, replaced: replaced, unchanged: unchanged, notesRef: notesRef,
-                            summary: rendered.summary, githubOutputs: outputs, wroteStepSummary: wroteSummary)
+                            summary: rendered.summary, githubOutputs: outputs, wroteStepSummary: wroteSummary,
+                            warnings: warnings)
     }
 }
 

@@ -38,14 +38,17 @@ public enum BumpVersion {
     /// Computes the next version and, unless `dryRun`, writes it into the version files (atomically; a failed
     /// write puts back the files already written).
     public static func run(_ request: BumpRequest) throws -> BumpResult {
+        let lock = request.dryRun ? nil
+            : try WriteLock.acquire(request.settings, command: "notes bump", environment: request.context.environment)
+        defer { lock?.release() }
         let history = try request.context.history(request.settings)
         let workspace = try ReleaseWorkspace(history: history)
         let explicit = try request.explicit.map { try history.version($0) }
         let plan = try VersionPlan.make(history, preID: request.preID, explicit: explicit, now: request.context.now)
         let files = try VersionFileSet.read(workspace)
-        let edits = try files.edits(to: plan.next, in: workspace)
+        let (edits, lockNotes) = try files.edits(to: plan.next, in: workspace)
         if !request.dryRun { try FileJournal.apply(edits, in: workspace) }
-        return BumpResult(plan: plan, edits: edits, notes: files.sayings)
+        return BumpResult(plan: plan, edits: edits, notes: files.sayings + lockNotes)
     }
 }
 

@@ -6,7 +6,7 @@ public struct TagRequest: Sendable {
     public var settings: Settings
     /// The version to tag (`0.1.3`, `v0.1.3`).
     public var version: String
-    /// Move an existing tag.
+    /// Move an existing tag, and tag without the preflight (uncommitted changes, version files at another version).
     public var force: Bool
     /// Now (the tagger's time) and the environment (`GIT_COMMITTER_NAME`, `GIT_COMMITTER_EMAIL`).
     public var context: RunContext
@@ -41,13 +41,21 @@ public struct TagResult: Sendable {
 /// `notes draft VERSION` prints them.
 public enum CreateTag {
     /// Creates the tag. An existing tag is an error unless `force` (and a no-op error when it already points
-    /// at HEAD).
+    /// at HEAD). Before a new tag, `notes release`'s preflight: nothing uncommitted, and the version files
+    /// hold the version (``ReleasePreflight``); `force` skips it.
     public static func run(_ request: TagRequest) throws -> TagResult {
+        try request.settings.requirePackage(for: "tag")
+        let lock = try WriteLock.acquire(request.settings, command: "notes tag", environment: request.context.environment)
+        defer { lock.release() }
         let history = try request.context.history(request.settings)
         let workspace = try ReleaseWorkspace(history: history)
         let version = try history.version(request.version)
         let tagger = try workspace.identity(environment: request.context.environment)
-        return try create(in: workspace, version: version, name: history.tagName(for: version, written: request.version),
+        let name = history.tagName(for: version, written: request.version)
+        if !request.force, history.existingTag(named: name) == nil {
+            try ReleasePreflight.checkTaggable(workspace, version: version)
+        }
+        return try create(in: workspace, version: version, name: name,
                           tagger: tagger, force: request.force, now: request.context.now)
     }
 
@@ -56,6 +64,7 @@ public enum CreateTag {
                        force: Bool, now: Int64) throws -> TagResult {
         let head = try workspace.head()
         let existing = workspace.history.existingTag(named: name)
+        if !force, workspace.history.tagBlockedByNonCommit(named: name) { throw workspace.history.nonCommitTagError(name) }
         if let existing, !force {
             if existing.tag.target == head {
                 throw NotesError(.nothingToDo, "tag \(name) already exists and points at HEAD (\(head.short))",

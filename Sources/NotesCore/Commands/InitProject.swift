@@ -20,23 +20,42 @@ public struct InitRequest: Sendable {
     }
 }
 
-/// `notes init`: a commented notes.toml with every default, and optionally the built-in templates to edit.
+/// `notes init`: a commented notes.toml with every default, the packages it finds (Cargo workspace members,
+/// Python projects) as `[[package]]` tables and stray tag schemes as a `[tags] ignore` proposal, and
+/// optionally the built-in templates to edit. `--force` keeps an existing file's `[[package]]` tables;
+/// `--templates` alone leaves an existing notes.toml alone.
 public enum InitProject {
     /// Writes the files and returns their paths as messages show them. Nothing is written when a file exists
     /// and `force` is not set (exit 8, listing them). A notes.toml that does not load is what `--force`
     /// replaces: its template folder then falls back to the default.
-    public static func run(_ request: InitRequest) throws -> [String] {
+    public static func run(_ request: InitRequest) throws -> InitOutcome {
         let settings: Settings
+        var existingPackages: [Configuration.Package] = []
         do {
-            settings = try Settings.load(repositoryPath: request.repositoryPath, configPath: request.configPath,
-                                         flags: SettingsFlags())
+            let root = try Settings.root(repositoryPath: request.repositoryPath)
+            let loaded = try ConfigurationLoader.load(explicitPath: request.configPath, root: root)
+            existingPackages = loaded.configuration.package
+            settings = try Settings.resolve(configuration: loaded, flags: SettingsFlags())
         } catch let error as NotesError where error.exitCode == .configuration && request.force {
+            // A notes.toml that does not load is what --force repairs (the TOML guards make reading it safe):
+            // the defaults, template folder included, apply.
             let root = try Settings.root(repositoryPath: request.repositoryPath)
             settings = try Settings.resolve(configuration: LoadedConfiguration(root: root), flags: SettingsFlags())
         }
-        var writes: [(path: String, text: String)] = [
-            (request.configPath ?? settings.absolute(ConfigurationLoader.fileName), ConfigurationReference.commentedFile),
-        ]
+        let repository = try RepositoryAccess.open(settings.root)
+        let detection = ProjectDetection.detect(root: settings.root, tags: (try? repository.tags()) ?? [])
+        var findings = detection.report
+        let configPath = request.configPath ?? settings.absolute(ConfigurationLoader.fileName)
+        let configExists = FileManager.default.fileExists(atPath: configPath)
+        var writes: [(path: String, text: String)] = []
+        if request.templates && configExists && !request.force {
+            findings.append("kept \(settings.display(configPath)) as it is (--templates adds only the templates)")
+        } else {
+            if configExists && !existingPackages.isEmpty {
+                findings.append("kept the \(existingPackages.count) [[package]] table\(existingPackages.count == 1 ? "" : "s") of \(settings.display(configPath))")
+            }
+            writes.append((configPath, detection.configured(ConfigurationReference.commentedFile, keeping: existingPackages)))
+        }
         if request.templates {
             let folder = settings.templates.folder.hasSuffix("/") ? settings.templates.folder : settings.templates.folder + "/"
             for name in BuiltinTemplates.files.keys.sorted() {
@@ -48,6 +67,9 @@ public enum InitProject {
             throw NotesError(.file, "not overwriting what exists: \(existing.map(settings.display).joined(separator: ", "))",
                              hint: "pass --force to overwrite, or move the file away first")
         }
+        // Everything is checked before anything is written: a template folder that cannot be made must not
+        // leave a new notes.toml behind.
+        for write in writes { try Self.checkCanWrite(write.path, display: settings.display(write.path)) }
         var written: [String] = []
         for write in writes {
             let folder = (write.path as NSString).deletingLastPathComponent
@@ -59,6 +81,36 @@ public enum InitProject {
             try AtomicFile.write(Array(write.text.utf8), to: write.path)
             written.append(settings.display(write.path))
         }
-        return written
+        return InitOutcome(written: written, findings: findings)
     }
+
+    /// Throws a file error (exit 8) when `path` is a folder, or when its folder neither exists nor can be
+    /// made (the nearest existing ancestor is a file, or not writable).
+    static func checkCanWrite(_ path: String, display: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { throw NotesError(.file, "\(display) is a folder, not a file; nothing was written") }
+            return
+        }
+        var folder = (path as NSString).deletingLastPathComponent
+        while !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), folder != "/", !folder.isEmpty {
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        guard isDirectory.boolValue else {
+            throw NotesError(.file, "cannot create \(display): \(folder) is a file, not a folder; nothing was written",
+                             hint: "move \(folder) away, or set [templates] folder to another place")
+        }
+        guard access(folder, W_OK) == 0 else {
+            throw NotesError(.file, "cannot create \(display): the folder \(folder) is not writable; nothing was written",
+                             hint: "check the folder's permissions")
+        }
+    }
+}
+
+/// What `notes init` did.
+public struct InitOutcome: Sendable {
+    /// The files written, as messages show them.
+    public var written: [String]
+    /// What it found and proposed: packages, tag schemes, stray tags, other tools' files.
+    public var findings: [String]
 }

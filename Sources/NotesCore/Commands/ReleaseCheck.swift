@@ -97,7 +97,7 @@ public enum ReleaseCheck {
         var checks: [CheckItem] = []
         checks += versionFileChecks(workspace, version: version)
         checks.append(try tagCheck(workspace, tagName: tagName))
-        checks.append(try cleanCheck(workspace))
+        checks.append(try cleanCheck(workspace, version: version))
         checks.append(changelogCheck(workspace, version: version))
         checks.append(readmeCheck(workspace, version: version))
         checks.append(shallowCheck(workspace))
@@ -121,7 +121,7 @@ public enum ReleaseCheck {
             let location = item.location
             let place = item.note == nil ? "\(location.path) \(VersionFiles.displayKey(location.keyPath))"
                 : "\(item.specPath) (from \(location.path) \(VersionFiles.displayKey(location.keyPath)))"
-            if location.value == version.bare {
+            if item.holds(version) {
                 items.append(CheckItem(check: "version-file", status: .pass, message: "\(place) is \(version.bare)"))
             } else {
                 items.append(CheckItem(
@@ -138,6 +138,11 @@ public enum ReleaseCheck {
     }
 
     static func tagCheck(_ workspace: ReleaseWorkspace, tagName: String) throws -> CheckItem {
+        if workspace.history.tagBlockedByNonCommit(named: tagName) {
+            return CheckItem(check: "tag", status: .fail,
+                             message: "tag \(tagName) exists but points at a tree or a blob, not a commit",
+                             fix: "git tag -d \(tagName), or release another version")
+        }
         guard let existing = workspace.history.existingTag(named: tagName) else {
             return CheckItem(check: "tag", status: .pass, message: "tag \(tagName) does not exist yet")
         }
@@ -150,8 +155,13 @@ public enum ReleaseCheck {
                          fix: "release another version, or move the tag with notes tag \(tagName)\(workspace.settings.packageHint) --force")
     }
 
-    static func cleanCheck(_ workspace: ReleaseWorkspace) throws -> CheckItem {
-        let status = try gitCall { try workspace.repository.workTreeStatus() }
+    static func cleanCheck(_ workspace: ReleaseWorkspace, version: ReleaseVersion) throws -> CheckItem {
+        let status = try workspace.status()
+        if !status.isClean, let carried = try? ReleasePreflight.carriedChanges(workspace, version: version) {
+            return CheckItem(check: "clean", status: .pass,
+                             message: "the uncommitted changes are the release's files (\(carried.joined(separator: ", "))), "
+                                 + "holding \(version.bare): notes release commits them")
+        }
         guard !status.isClean else {
             let untracked = status.untracked.count
             return CheckItem(check: "clean", status: .pass, message: "the working tree is clean"

@@ -10,16 +10,20 @@ public struct ReleaseRequest: Sendable {
     public var preID: String?
     /// Show every change as a diff and change nothing.
     public var dryRun: Bool
+    /// Regenerate changelog and README entries for the version that differ from what notes would write
+    /// (kept otherwise: they were edited by hand).
+    public var replace = false
     /// Now (the commit's and the tag's time), the environment (`GIT_COMMITTER_*`, `GIT_AUTHOR_*`).
     public var context: RunContext
 
     /// Makes a request.
     public init(settings: Settings, version: String?, preID: String? = nil, dryRun: Bool = false,
-                context: RunContext) {
+                replace: Bool = false, context: RunContext) {
         self.settings = settings
         self.version = version
         self.preID = preID
         self.dryRun = dryRun
+        self.replace = replace
         self.context = context
     }
 }
@@ -49,6 +53,17 @@ public struct ReleaseOutcome: Sendable {
 /// The steps are the version files, the changelog entry, the README's release-notes entry, the release commit
 /// (`chore(release): VERSION`, only the files the steps changed) and the annotated tag.
 public enum ReleaseFlow {
+    /// `error` (from computing the version) with hints that name what `notes release` takes: VERSION, not `--to`.
+    static func releaseHints(_ error: NotesError, packageHint: String) -> NotesError {
+        guard let hint = error.hint, hint.contains("--to") else { return error }
+        var fixed = error
+        fixed.hint = hint.replacingOccurrences(of: "pass --to <version> to release anyway", with: "give the version: notes release <version>\(packageHint)")
+            .replacingOccurrences(of: "pass --to <version>", with: "give the version: notes release <version>\(packageHint)")
+            .replacingOccurrences(of: "pass a version above", with: "release a version above")
+            .replacingOccurrences(of: " to --to, such as", with: ", such as")
+        return fixed
+    }
+
     /// The standard steps, in order.
     public static var standardSteps: [ReleaseStep] {
         [VersionFilesStep(), ChangelogStep(), ReadmeStep(), CommitStep(), TagStep()]
@@ -59,14 +74,24 @@ public enum ReleaseFlow {
     /// backwards. On any failure every change is undone and the error is rethrown.
     public static func run(_ request: ReleaseRequest, steps: [ReleaseStep] = standardSteps,
                            say: @escaping (String) -> Void) throws -> ReleaseOutcome {
+        try request.settings.requirePackage(for: "release")
+        let lock = request.dryRun ? nil
+            : try WriteLock.acquire(request.settings, command: "notes release", environment: request.context.environment)
+        defer { lock?.release() }
         let history = try request.context.history(request.settings)
         let workspace = try ReleaseWorkspace(history: history)
         let repository = workspace.repository
         let explicit = try request.version.map { try history.version($0) }
-        let plan = try VersionPlan.make(history, preID: request.preID, explicit: explicit, now: request.context.now)
+        let plan: VersionPlan
+        do {
+            plan = try VersionPlan.make(history, preID: request.preID, explicit: explicit, now: request.context.now)
+        } catch let error as NotesError {
+            throw releaseHints(error, packageHint: request.settings.packageHint)
+        }
         let version = plan.next
         let tagName = history.tagName(for: version, written: request.version)
 
+        if history.tagBlockedByNonCommit(named: tagName) { throw history.nonCommitTagError(tagName) }
         if let existing = history.existingTag(named: tagName) {
             throw NotesError(.badInput, "tag \(tagName) already exists (on \(existing.tag.target.short))",
                              hint: "release another version; notes release never moves a tag")
@@ -80,19 +105,20 @@ public enum ReleaseFlow {
             throw NotesError(.repository, "HEAD is on \(current), not on the release branch \(branch)",
                              hint: "git switch \(branch), or pass --branch \(current) to release from \(current)")
         }
-        let status = try gitCall { try repository.workTreeStatus() }
-        guard status.isClean else {
-            let paths = status.changed.prefix(5).map(\.path).joined(separator: ", ")
-            throw NotesError(.repository, "the working tree has uncommitted changes: \(paths)",
-                             hint: "commit or stash them first; the release commit takes only the files notes changes")
-        }
+        _ = try workspace.status()  // a damaged object store is exit 3 here, not "uncommitted changes"
+        let carried = try ReleasePreflight.carriedChanges(workspace, version: version)
         let environment = request.context.environment
         let committer = try workspace.identity(environment: environment)
         let author = GitIdentity.resolve(environment: environment, author: true) { repository.config($0) }
             ?? committer
         let run = ReleaseRun(
             workspace: workspace, version: version, tagName: tagName, dryRun: request.dryRun, committer: committer,
-            author: author, now: request.context.now, startHead: try workspace.head(), branchRef: branchRef, say: say)
+            author: author, now: request.context.now, startHead: try workspace.head(), branchRef: branchRef,
+            carried: carried, replace: request.replace, say: say)
+        if !carried.isEmpty {
+            say("the release commit takes the uncommitted \(carried.joined(separator: ", ")): the files it writes, "
+                + "already holding \(version.bare)")
+        }
         say("releasing \(version.bare) as \(tagName) (\(plan.summary))\(request.dryRun ? ", dry run" : "")")
         do {
             for step in steps { try step.run(run) }

@@ -8,20 +8,21 @@ public struct RunContext: Sendable {
     public var environment: [String: String]
     /// Called with the running count of commits read, about every 1,000, while a walk runs; nil: nobody.
     public var progress: (@Sendable (Int) -> Void)?
-    /// Hears warnings about a release's range (the previous tag is not an ancestor); nil: nobody.
-    public var warn: (@Sendable (String) -> Void)?
+    /// Hears what the user should know besides the result (a bootstrapped range, tags the version files
+    /// disagree with), one line each, for stderr; nil: nobody.
+    public var say: (@Sendable (String) -> Void)?
 
     /// Makes a context.
     public init(now: Int64, environment: [String: String] = [:], progress: (@Sendable (Int) -> Void)? = nil,
-                warn: (@Sendable (String) -> Void)? = nil) {
-        self.warn = warn
+                say: (@Sendable (String) -> Void)? = nil) {
         self.now = now
         self.environment = environment
         self.progress = progress
+        self.say = say
     }
 
     /// The history pipeline for `settings`, reporting progress here.
     func history(_ settings: Settings) throws -> ReleaseHistory {
-        try ReleaseHistory(settings: settings, progress: progress, warn: warn)
+        try ReleaseHistory(settings: settings, progress: progress, notify: say)
     }
 }

@@ -12,7 +12,7 @@ public enum UpdateChangelog {
         let renderer = try TemplateLookup.renderer(.changelog, settings: request.settings.templates)
         let source = try history ?? request.context.history(request.settings)
         _ = try request.range.version.map { try source.version($0) }
-        let (path, display) = request.location(configured: request.settings.changelogFile)
+        let (path, display) = try request.location(configured: request.settings.changelogFile, in: source)
         let file = try EditableFile.open(path, displayPath: display)
         let editor = ChangelogEditor(document: file.document, pattern: headingStyle,
                                      tagPrefix: request.settings.tagPrefix)
@@ -20,6 +20,10 @@ public enum UpdateChangelog {
         var requests: [RangeRequest] = []
         if all {
             guard !source.tags.isEmpty else {
+                if source.repository.isShallow {
+                    throw NotesError(.repository, "this is a shallow clone without release tags: the history and its tags are missing",
+                                     hint: NotesError.shallowHint)
+                }
                 throw NotesError(.nothingToDo, "the repository has no release tags\(request.settings.tagPrefix.map { " starting with \($0)" } ?? "")",
                                  hint: "tag a release first, or pass --tag-prefix")
             }
@@ -52,12 +56,20 @@ public enum UpdateChangelog {
             }
         }
         let entries = try stage.results()
-        let (bytes, summary) = editor.apply(entries)
+        let (bytes, summary) = editor.apply(entries, replace: request.replace)
         let phrase = summary.isEmpty ? "no change"
             : summary.count > 3 ? "\(summary.filter { $0.hasPrefix("added") }.count) entries added, "
                 + "\(summary.filter { $0.hasPrefix("replaced") }.count) replaced"
             : summary.joined(separator: "; ")
-        return (FileChange(path: file.path, displayPath: file.displayPath, before: file.original, after: bytes,
-                           summary: phrase), ranges)
+        var change = FileChange(path: file.path, displayPath: file.displayPath, before: file.original, after: bytes,
+                                summary: phrase)
+        let kept = summary.filter { $0.hasPrefix("kept") }
+        if !kept.isEmpty {
+            change.notice = kept.count == 1 ? kept[0]
+                : "kept \(kept.count) entries that differ from what notes would write; --replace regenerates them"
+        }
+        change.lockDirectory = source.repository.gitDir
+        change.lockWait = request.context.environment["NOTES_LOCK_WAIT"].flatMap(Double.init) ?? WriteLock.defaultWait
+        return (change, ranges)
     }
 }

@@ -14,7 +14,7 @@ public enum UpdateReadme {
         let source = try history ?? request.context.history(settings)
         let versionText = request.range.version ?? ""
         let version = try source.version(versionText)
-        let (path, display) = request.location(configured: settings.readmeFile)
+        let (path, display) = try request.location(configured: settings.readmeFile, in: source)
         let file = try EditableFile.open(path, displayPath: display)
         guard file.exists || create else {
             throw NotesError(.file, "\(display) does not exist; nothing was written",
@@ -30,13 +30,32 @@ public enum UpdateReadme {
         let breaking = result.context.entries(inSection: SectionKind.breaking.rawValue)
         let features = result.context.entries(inSection: grouping.sectionID(forType: "feat"))
         let fixes = result.context.entries(inSection: grouping.sectionID(forType: "fix"))
+        let style = editor.style
+        var lines: [String] = []
+        for section in settings.readmeSections {
+            switch section {
+            case "breaking": lines += breaking.map { style.line($0, prefix: "**Breaking:** ") }
+            case "features": lines += features.map { style.line($0) }
+            case "fixes": lines += fixes.map { style.line($0, prefix: "Fixed: ") }
+            default: lines += result.context.entries(inSection: section).map { style.line($0) }
+            }
+        }
+        if let limit = settings.readmeMaxBullets, lines.count > limit {
+            let more = lines.count - limit
+            lines = Array(lines.prefix(limit)) + ["and \(more) more (see the changelog)"]
+        }
         let view = ReadmeEntryView(
             heading: editor.headingMarks + " " + heading, bullet: editor.bullet, release: release,
             breaking: breaking, features: features, fixes: fixes,
-            hasItems: !(breaking.isEmpty && features.isEmpty && fixes.isEmpty))
+            hasItems: !lines.isEmpty, lines: lines, blankLine: style.blankLineAfterHeading)
         let text = try EntryText.render(view, with: renderer, level: editor.level)
-        let (bytes, summary) = editor.apply(version: version, entryText: text, keep: settings.readmeKeep)
-        return (FileChange(path: file.path, displayPath: file.displayPath, before: file.original, after: bytes,
-                           summary: summary), result.summary)
+        let (bytes, summary) = editor.apply(version: version, entryText: text, keep: settings.readmeKeep,
+                                           replace: request.replace)
+        var change = FileChange(path: file.path, displayPath: file.displayPath, before: file.original, after: bytes,
+                                summary: summary)
+        if summary.hasPrefix("kept") { change.notice = summary }
+        change.lockDirectory = source.repository.gitDir
+        change.lockWait = request.context.environment["NOTES_LOCK_WAIT"].flatMap(Double.init) ?? WriteLock.defaultWait
+        return (change, result.summary)
     }
 }

@@ -51,10 +51,16 @@ public struct Configuration: Codable, Sendable, Equatable {
         /// Where a stable release's notes start: `stable` (after the previous stable tag, so they include its
         /// pre-releases) or `any` (after the previous tag of any kind, its last pre-release). Default `"stable"`.
         public var stableStartsAfter = "stable"
+        /// Globs (`v0.*`, `old-*`) of tag names that are never release tags, for every package. Default `[]`.
+        public var ignore: [String] = []
+        /// A regular expression a tag name must match to be a release tag. Default: none (every tag the
+        /// prefix accepts).
+        public var pattern: String?
         /// The defaults.
         public init() {}
         enum CodingKeys: String, CodingKey {
-            case prefix, taggerName = "tagger_name", taggerEmail = "tagger_email", stableStartsAfter = "stable_starts_after"
+            case prefix, taggerName = "tagger_name", taggerEmail = "tagger_email", ignore, pattern
+            case stableStartsAfter = "stable_starts_after"
         }
         /// Decodes, missing keys taking their defaults.
         public init(from decoder: Decoder) throws {
@@ -63,6 +69,8 @@ public struct Configuration: Codable, Sendable, Equatable {
             taggerName = try c.decodeIfPresent(String.self, forKey: .taggerName)
             taggerEmail = try c.decodeIfPresent(String.self, forKey: .taggerEmail)
             stableStartsAfter = try c.decodeIfPresent(String.self, forKey: .stableStartsAfter) ?? "stable"
+            ignore = try c.decodeIfPresent([String].self, forKey: .ignore) ?? []
+            pattern = try c.decodeIfPresent(String.self, forKey: .pattern)
         }
     }
 
@@ -166,17 +174,14 @@ public struct Configuration: Codable, Sendable, Equatable {
         public var bots = "last"
         /// Authors are the same person when they have the same `name` (case-insensitive) or the same `email`. Default `"name"`.
         public var mergeBy = "name"
-        /// Read the repository's `.mailmap` (at the work tree's root) to map authors to one identity. Default `true`.
-        public var mailmap = true
         /// The defaults.
         public init() {}
-        enum CodingKeys: String, CodingKey { case bots, mergeBy = "merge_by", mailmap }
+        enum CodingKeys: String, CodingKey { case bots, mergeBy = "merge_by" }
         /// Decodes, missing keys taking their defaults.
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             bots = try c.decodeIfPresent(String.self, forKey: .bots) ?? "last"
             mergeBy = try c.decodeIfPresent(String.self, forKey: .mergeBy) ?? "name"
-            mailmap = try c.decodeIfPresent(Bool.self, forKey: .mailmap) ?? true
         }
     }
 
@@ -348,14 +353,20 @@ public struct Configuration: Codable, Sendable, Equatable {
         public var heading = "Release Notes"
         /// Keep at most this many release entries in that section, dropping the oldest; 0 keeps all. Default `0`.
         public var keep = 0
+        /// The section ids whose entries a README entry lists, in order. Default `["breaking", "features", "fixes"]`.
+        public var sections = ["breaking", "features", "fixes"]
+        /// At most this many bullets, then "and N more"; 0 lists all. Default `0`.
+        public var maxBullets = 0
         /// The defaults.
         public init() {}
-        enum CodingKeys: String, CodingKey { case heading, keep }
+        enum CodingKeys: String, CodingKey { case heading, keep, sections, maxBullets = "max_bullets" }
         /// Decodes, missing keys taking their defaults.
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             heading = try c.decodeIfPresent(String.self, forKey: .heading) ?? "Release Notes"
             keep = try c.decodeIfPresent(Int.self, forKey: .keep) ?? 0
+            sections = try c.decodeIfPresent([String].self, forKey: .sections) ?? ["breaking", "features", "fixes"]
+            maxBullets = try c.decodeIfPresent(Int.self, forKey: .maxBullets) ?? 0
         }
     }
 
@@ -368,15 +379,24 @@ public struct Configuration: Codable, Sendable, Equatable {
         /// Channels to announce the release on, one task each (`["Discord", "blog"]`); empty gives one
         /// "announce the release" task. Default `[]`.
         public var announce: [String] = []
+        /// The release checklist's own follow-ups, one task each; `{tag}`, `{version}` and `{branch}` are
+        /// replaced. Default: monitor the builds, verify the package page, merge hotfix pull requests.
+        public var tasks: [String] = Todo.defaultTasks
+        /// The default `tasks`.
+        public static let defaultTasks = [
+            "Monitor the release builds for {tag}", "Verify the package page lists {version}",
+            "Merge hotfix pull requests back into {branch}",
+        ]
         /// The defaults.
         public init() {}
-        enum CodingKeys: String, CodingKey { case placement, heading, announce }
+        enum CodingKeys: String, CodingKey { case placement, heading, announce, tasks }
         /// Decodes, missing keys taking their defaults.
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             placement = try c.decodeIfPresent(String.self, forKey: .placement) ?? "end"
             heading = try c.decodeIfPresent(String.self, forKey: .heading)
             announce = try c.decodeIfPresent([String].self, forKey: .announce) ?? []
+            tasks = try c.decodeIfPresent([String].self, forKey: .tasks) ?? Todo.defaultTasks
         }
     }
 
@@ -398,10 +418,18 @@ public struct Configuration: Codable, Sendable, Equatable {
         public var todo: String?
         /// Its version files. Default: `[files] version_files`, each inside its first path when that is a directory.
         public var versionFiles: [String]?
+        /// Globs of tag names that are never its release tags, besides `[tags] ignore`. Default `[]`.
+        public var tagIgnore: [String]
+        /// A regular expression its release tags' names must match, instead of `[tags] pattern`. Default: none.
+        public var tagPattern: String?
+        /// The revision its first release starts after, when it has no release tag yet. Default: none (the
+        /// commit where its version file took its current version).
+        public var bootstrap: String?
 
         /// Makes a package.
         public init(name: String, paths: [String], excludes: [String] = [], tagPrefix: String? = nil,
-                    changelog: String? = nil, readme: String? = nil, todo: String? = nil, versionFiles: [String]? = nil) {
+                    changelog: String? = nil, readme: String? = nil, todo: String? = nil, versionFiles: [String]? = nil,
+                    tagIgnore: [String] = [], tagPattern: String? = nil, bootstrap: String? = nil) {
             self.name = name
             self.paths = paths
             self.excludes = excludes
@@ -410,9 +438,13 @@ public struct Configuration: Codable, Sendable, Equatable {
             self.readme = readme
             self.todo = todo
             self.versionFiles = versionFiles
+            self.tagIgnore = tagIgnore
+            self.tagPattern = tagPattern
+            self.bootstrap = bootstrap
         }
         enum CodingKeys: String, CodingKey {
             case name, paths, excludes, tagPrefix = "tag_prefix", changelog, readme, todo, versionFiles = "version_files"
+            case tagIgnore = "tag_ignore", tagPattern = "tag_pattern", bootstrap
         }
         /// Decodes, missing keys taking their defaults.
         public init(from decoder: Decoder) throws {
@@ -425,6 +457,9 @@ public struct Configuration: Codable, Sendable, Equatable {
             readme = try c.decodeIfPresent(String.self, forKey: .readme)
             todo = try c.decodeIfPresent(String.self, forKey: .todo)
             versionFiles = try c.decodeIfPresent([String].self, forKey: .versionFiles)
+            tagIgnore = try c.decodeIfPresent([String].self, forKey: .tagIgnore) ?? []
+            tagPattern = try c.decodeIfPresent(String.self, forKey: .tagPattern)
+            bootstrap = try c.decodeIfPresent(String.self, forKey: .bootstrap)
         }
     }
 

@@ -62,6 +62,9 @@ public enum ConfigurationKeys {
               meaning: "`v` or nothing: `v1.2.3` and `1.2.3`"),
         .init("tags.tagger_name", .string, nil, "Tagger name for tags notes creates.", meaning: "git's `user.name`"),
         .init("tags.tagger_email", .string, nil, "Tagger email for tags notes creates.", meaning: "git's `user.email`"),
+        .init("tags.ignore", .strings, "[]", "Globs of tag names that are never release tags (`[\"v0.*\"]` for an old crate's tags), for every package; like git-cliff's `skip_tags`."),
+        .init("tags.pattern", .string, nil, "A regular expression (NSRegularExpression) a tag name must match to be a release tag; like git-cliff's `tag_pattern`.",
+              meaning: "every tag the prefix accepts"),
         .init("tags.stable_starts_after", .string, "\"stable\"", "Where a stable release's notes start: `stable` after the previous stable tag (v1.2.0 includes what v1.2.0-rc.1 and rc.2 had), `any` after the previous tag of any kind, its last pre-release (conventional-changelog, release-please). A pre-release always starts after the previous tag of any kind. See docs/ranges.md.",
               choices: ["stable", "any"]),
 
@@ -93,7 +96,6 @@ public enum ConfigurationKeys {
               choices: ["last", "hide", "mixed"]),
         .init("contributors.merge_by", .string, "\"name\"", "Commits by the same `name` (case-insensitive) are one contributor, whatever their emails; `email` merges by email only.",
               choices: ["name", "email"]),
-        .init("contributors.mailmap", .boolean, "true", "Map authors through the repository's `.mailmap` (at the work tree's root, git's format) before merging them."),
 
         .init("skip", .tableArray, "[]", "Rules that leave commits out, numbered from 1 in file order. A commit is skipped when every condition of a rule holds; `--context` shows `skipped: \"rule\"` and `skipRule: N`, `--explain` says \"rule N\"."),
         .init("skip[].subject", .string, nil, "Regular expression (NSRegularExpression) the subject must match.", meaning: "no condition"),
@@ -117,10 +119,10 @@ public enum ConfigurationKeys {
 
         .init("templates", .table, nil, "Templates (paths relative to the repository root; checked when the configuration loads). Lookup: `--template FILE`, this key, `<folder>/NAME`, the built-in NAME."),
         .init("templates.folder", .string, "\".notes/templates\"", "The repository's template folder; `notes init --templates` fills it."),
-        .init("templates.draft", .string, nil, "Template of `notes draft`.", meaning: "NAME = `release-notes.md`"),
-        .init("templates.changelog", .string, nil, "Template of `notes changelog`.", meaning: "NAME = `changelog-entry.md`"),
-        .init("templates.readme", .string, nil, "Template of `notes readme`.", meaning: "NAME = `readme-entry.md`"),
-        .init("templates.todo", .string, nil, "Template of `notes todo`.", meaning: "NAME = `todo.md`"),
+        .init("templates.draft", .string, nil, "The release notes: `notes draft`, the tag message of `notes tag` and `notes release`, and `notes attach`.", meaning: "NAME = `release-notes.md`"),
+        .init("templates.changelog", .string, nil, "A changelog entry: `notes changelog` and the changelog step of `notes release`.", meaning: "NAME = `changelog-entry.md`"),
+        .init("templates.readme", .string, nil, "A README entry: `notes readme` and the README step of `notes release`.", meaning: "NAME = `readme-entry.md`"),
+        .init("templates.todo", .string, nil, "A task-list section: `notes todo`.", meaning: "NAME = `todo.md`"),
 
         .init("links", .table, nil, "Where commit, issue and compare links point."),
         .init("links.forge", .string, "\"auto\"", "`auto` reads the remote's URL; `github` or `gitlab` force the link style; `none` prints plain ids.",
@@ -138,12 +140,16 @@ public enum ConfigurationKeys {
         .init("readme", .table, nil, "The README's release-notes section."),
         .init("readme.heading", .string, "\"Release Notes\"", "Heading text of the section (any level, case-insensitive)."),
         .init("readme.keep", .integer, "0", "Keep at most this many release entries, dropping the oldest; 0 keeps all."),
+        .init("readme.sections", .strings, "[\"breaking\", \"features\", \"fixes\"]", "The section ids (`[[section]]` ids) whose entries a README entry lists, in this order. Blank line, capitals and scopes follow the README's newest entry."),
+        .init("readme.max_bullets", .integer, "0", "At most this many bullets, then \"and N more\"; 0 lists all."),
 
         .init("todo", .table, nil, "The follow-up task list."),
         .init("todo.placement", .string, "\"end\"", "Where a release's tasks go: `end` of the file, or `before`/`after` the section headed `todo.heading`.",
               choices: ["end", "before", "after"]),
         .init("todo.heading", .string, nil, "The heading `before`/`after` refers to; required with them.", meaning: "none"),
         .init("todo.announce", .strings, "[]", "Channels to announce the release on, one task each; empty gives one \"announce the release\" task."),
+        .init("todo.tasks", .strings, "[\"Monitor the release builds for {tag}\", \"Verify the package page lists {version}\", \"Merge hotfix pull requests back into {branch}\"]",
+              "The release checklist's own follow-ups, one task each; `{tag}`, `{version}` and `{branch}` are replaced. `[]` for none."),
 
         .init("package", .tableArray, "[]", "The packages of a monorepo; `--package NAME` selects one."),
         .init("package[].name", .string, nil, "The name `--package` selects it by; unique.", required: true),
@@ -154,6 +160,10 @@ public enum ConfigurationKeys {
         .init("package[].readme", .string, nil, "Its README.", meaning: "`files.readme` inside its first path, when that is a directory"),
         .init("package[].todo", .string, nil, "Its task list.", meaning: "`files.todo`"),
         .init("package[].version_files", .strings, nil, "Its version files.", meaning: "`files.version_files`, each inside its first path when that is a directory"),
+        .init("package[].tag_ignore", .strings, "[]", "Globs of tag names that are never its release tags, besides `tags.ignore`."),
+        .init("package[].tag_pattern", .string, nil, "A regular expression its release tags' names must match.", meaning: "`tags.pattern`"),
+        .init("package[].bootstrap", .string, nil, "The revision its first release starts after while it has no release tag (release-please's `bootstrap-sha`).",
+              meaning: "the commit where its first version file took its current version"),
     ]
 
     /// The key at `path` (`package[].name`).

@@ -37,7 +37,13 @@ public enum ConfigurationLoader {
             }
         } else {
             path = (root.hasSuffix("/") ? root : root + "/") + fileName
-            guard FileManager.default.fileExists(atPath: path) else { return LoadedConfiguration(root: root) }
+            guard FileManager.default.fileExists(atPath: path) else {
+                if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+                    throw NotesError(.configuration, "\(path) is a symbolic link to \(target), which does not exist",
+                                     hint: "fix or remove the link; without notes.toml the defaults apply")
+                }
+                return LoadedConfiguration(root: root)
+            }
         }
         let name = displayPath ?? path
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -54,10 +60,9 @@ public enum ConfigurationLoader {
     public static func parse(_ text: String, file: String, root: String?) throws -> Configuration {
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw NotesError(.configuration,
-                             "\(file):\(error.source.begin.line):\(error.source.begin.column): \(error.description)",
+            table = try SafeTOML.table(text)
+        } catch {
+            throw NotesError(.configuration, "\(file):\(error.line):\(error.column): \(error.message)",
                              hint: "fix the TOML syntax; docs/configuration.md lists every key")
         }
         let checker = Checker(file: file, lines: TOMLKeyLines(text))
@@ -82,6 +87,16 @@ public enum ConfigurationLoader {
         }
 
         static func display(_ path: String) -> String { path }
+
+        /// The largest `[[skip]]` pattern accepted, in bytes.
+        static let maximumPatternBytes = 4096
+
+        /// A value as errors quote it: its first line, at most 80 characters, `…` when cut.
+        static func excerpt(_ value: String) -> String {
+            let line = value.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let cut = line.count > 80 ? String(line.prefix(80)) : line
+            return cut.count < value.count ? cut + "…" : cut
+        }
 
         /// Unknown keys and wrong types, recursively. `schema` is the key-table path (`package[]`), `path`
         /// the document path (`package[1]`).
@@ -169,12 +184,28 @@ public enum ConfigurationLoader {
                 }
                 for (key, pattern) in [("subject", rule.subject), ("body", rule.body)] {
                     guard let pattern else { continue }
+                    if pattern.utf8.count > Self.maximumPatternBytes {
+                        throw self.error("\(path).\(key)", "skip rule \(index + 1): \(key) is too large for a regular "
+                            + "expression (\(pattern.utf8.count) bytes, at most \(Self.maximumPatternBytes)): \(Self.excerpt(pattern))",
+                                         hint: "match a shorter pattern; a subject is one line")
+                    }
                     do {
                         _ = try NSRegularExpression(pattern: pattern)
                     } catch {
-                        throw self.error("\(path).\(key)", "skip rule \(index + 1): \(key) is not a valid regular expression: \(pattern)",
+                        throw self.error("\(path).\(key)", "skip rule \(index + 1): \(key) is not a valid regular expression: \(Self.excerpt(pattern))",
                                          hint: "NSRegularExpression (ICU) syntax; escape ( [ { . * + ? with a backslash, written \\\\ in TOML basic strings")
                     }
+                }
+            }
+            var tagPatterns = [("tags.pattern", configuration.tags.pattern)]
+            for (index, package) in configuration.package.enumerated() {
+                tagPatterns.append(("package[\(index)].tag_pattern", package.tagPattern))
+            }
+            for (path, pattern) in tagPatterns {
+                guard let pattern else { continue }
+                if (try? NSRegularExpression(pattern: pattern)) == nil {
+                    throw error(path, "\(path) is not a valid regular expression: \(pattern)",
+                                hint: "NSRegularExpression (ICU) syntax; escape ( [ { . * + ? with a backslash, written \\\\ in TOML basic strings")
                 }
             }
             for (index, rule) in configuration.rule.enumerated() {
@@ -214,6 +245,25 @@ public enum ConfigurationLoader {
                         throw error("\(path).types", "type \"\(type)\" is listed in two sections: \"\(owner)\" and \"\(section.id)\"")
                     }
                     typeOwners[type] = section.id
+                }
+            }
+            if let problem = PathRules.notesRefProblem(configuration.release.notesRef) {
+                throw error("release.notes_ref", "release.notes_ref \"\(configuration.release.notesRef)\" \(problem)",
+                            hint: "use a ref under refs/notes/, such as refs/notes/release")
+            }
+            var files: [(String, String)] = [("files.changelog", configuration.files.changelog),
+                                             ("files.readme", configuration.files.readme), ("files.todo", configuration.files.todo)]
+            for (index, package) in configuration.package.enumerated() {
+                let path = "package[\(index)]"
+                files += [package.changelog, package.readme, package.todo].compactMap { $0 }.map { ("\(path)", $0) }
+                files += (package.versionFiles ?? []).map { ("\(path).version_files", $0) }
+                files += package.paths.map { ("\(path).paths", $0) }
+            }
+            for (key, value) in files {
+                let file = value.split(separator: ":", maxSplits: 1).first.map(String.init) ?? value
+                if !PathRules.staysInside(file) {
+                    throw error(key, "\(key): \(value) is outside the repository's work tree",
+                                hint: "give a path relative to the repository root, without .. or a leading /")
                 }
             }
             if configuration.todo.placement != "end" && (configuration.todo.heading ?? "").isEmpty {

@@ -20,6 +20,14 @@ public struct Settings: Sendable {
     public var packageFolder: String
     /// Release tags are this prefix plus a version; nil accepts `v1.2.3` and `1.2.3`.
     public var tagPrefix: String?
+    /// Tags that are never release tags (`[tags] ignore`/`pattern`, the package's `tag_ignore`/`tag_pattern`).
+    public var tagFilter = TagFilter()
+    /// The package's `bootstrap` revision: where its first release starts while it has no release tag.
+    public var bootstrap: String?
+    /// The names of the `[[package]]`s notes.toml defines.
+    public var definedPackages: [String] = []
+    /// True when `--path` or `--tag-prefix` narrowed the history by hand: a scope, even without a package.
+    public var scopeFromFlags = false
     /// Only commits touching these repository-relative directories or globs count; empty: all commits.
     public var paths: [String]
     /// Repository-relative directories or globs inside `paths` whose changes do not count.
@@ -46,6 +54,12 @@ public struct Settings: Sendable {
     public var readmeKeep: Int?
     /// Where a new task section goes (`--after`/`--before`, `[todo] placement` and `heading`).
     public var todoPlacement: TodoPlacement
+    /// The section ids a README entry lists (`[readme] sections`).
+    public var readmeSections = ["breaking", "features", "fixes"]
+    /// At most this many README bullets, then "and N more" (`[readme] max_bullets`); nil: all.
+    public var readmeMaxBullets: Int?
+    /// The checklist's follow-up tasks (`[todo] tasks`), with `{tag}`, `{version}`, `{branch}` to replace.
+    public var todoTasks: [String] = Configuration.Todo.defaultTasks
     /// Where a release is announced (`--channel`, `[todo] announce`).
     public var announceChannels: [String]
     /// The branch releases are made from (`--branch`, `[release] branch`).
@@ -100,9 +114,6 @@ public struct Settings: Sendable {
             : try TagFamilyChoice.apply(&flags, configuration: loaded.configuration, repository: repository)
         var settings = try resolve(configuration: loaded, flags: flags)
         settings.notices = notices
-        if loaded.configuration.contributors.mailmap, let text = try? String(contentsOfFile: settings.absolute(".mailmap"), encoding: .utf8) {
-            settings.grouping.noise.mailmap = Mailmap(text)
-        }
         return settings
     }
 
@@ -121,12 +132,23 @@ public struct Settings: Sendable {
     public static func resolve(configuration loaded: LoadedConfiguration, flags: SettingsFlags) throws -> Settings {
         let config = loaded.configuration
         let root = loaded.root
+        if let ref = flags.notesRef, let problem = PathRules.notesRefProblem(ref) {
+            throw NotesError(.badInput, "--notes-ref \(ref) \(problem)", hint: "use a ref under refs/notes/, such as refs/notes/release")
+        }
+        for path in flags.paths where !PathRules.staysInside(path) {
+            throw NotesError(.badInput, "--path \(path) is outside the repository's work tree",
+                             hint: "give a path relative to the repository root, without .. or a leading /")
+        }
         func absolute(_ path: String) -> String {
             path.hasPrefix("/") ? path : (root.hasSuffix("/") ? root : root + "/") + path
         }
         var package: Configuration.Package?
         var packageFolder = ""
-        if let name = flags.package {
+        var selected = flags.package
+        if selected == nil, flags.paths.isEmpty, flags.tagPrefix == nil, let folder = flags.workingDirectory {
+            selected = Self.package(containing: folder, root: root, in: config.package)?.name
+        }
+        if let name = selected {
             if let found = config.package.first(where: { $0.name == name }) {
                 package = found
                 if let first = found.paths.first, !first.contains(where: { "*?[".contains($0) }) {
@@ -167,6 +189,13 @@ public struct Settings: Sendable {
                 VersionFileSpec(path: inPackage($0.path), format: $0.format, isDefault: true)
             }
         }
+        for spec in versionFiles where !PathRules.staysInside(spec.path) {
+            let fromFlag = !flags.versionFiles.isEmpty
+            throw NotesError(fromFlag ? .badInput : .configuration,
+                             "version file \(spec.path) is outside the repository's work tree"
+                                 + (fromFlag ? "" : " (\(loaded.file ?? "notes.toml"))"),
+                             hint: "give a path inside the repository (--version-file is relative to the package's folder)")
+        }
         var placement: TodoPlacement = .end
         if let heading = config.todo.heading {
             placement = config.todo.placement == "before" ? .before(heading)
@@ -176,7 +205,7 @@ public struct Settings: Sendable {
         let tagger = config.tags.taggerName.flatMap { name in
             config.tags.taggerEmail.map { Tagger(name: name, email: $0) }
         }
-        return Settings(
+        var settings = Settings(
             configurationFile: loaded.file, root: root, package: package?.name, packageArgument: flags.package,
             packageFolder: packageFolder,
             tagPrefix: flags.tagPrefix ?? package.map { $0.tagPrefix ?? $0.name + "-v" } ?? config.tags.prefix,
@@ -199,6 +228,18 @@ public struct Settings: Sendable {
                                  featureBelowOneBumpsPatch: config.bump.featureBelowOneBumpsPatch),
             tagger: tagger,
             stableStart: PreviousTagRule.StableStart(rawValue: config.tags.stableStartsAfter) ?? .stable)
+        settings.tagFilter = TagFilter(ignore: config.tags.ignore + (package?.tagIgnore ?? []),
+                                       pattern: package?.tagPattern ?? config.tags.pattern)
+        settings.bootstrap = package?.bootstrap
+        settings.definedPackages = config.package.map(\.name)
+        settings.todoTasks = config.todo.tasks
+        if let data = FileManager.default.contents(atPath: absolute(".mailmap")) {
+            settings.grouping.mailmap = Mailmap(String(decoding: data, as: UTF8.self))
+        }
+        settings.readmeSections = config.readme.sections
+        settings.readmeMaxBullets = config.readme.maxBullets > 0 ? config.readme.maxBullets : nil
+        settings.scopeFromFlags = !flags.paths.isEmpty || flags.tagPrefix != nil
+        return settings
     }
 
     /// `dir/` and `./dir` as `dir`.

@@ -30,6 +30,9 @@ public struct SettingsFlags: Sendable {
     /// With no VERSION, choose the tag family of the nearest release tag when the tags fall in several
     /// (`draft`, `changelog`).
     public var chooseNearestFamily = false
+    /// The folder notes runs in (`--repo`, else the current directory), absolute: without `--package`, the
+    /// `[[package]]` whose folder holds it is selected.
+    public var workingDirectory: String?
 
     /// Makes flags.
     public init(tagPrefix: String? = nil, package: String? = nil, paths: [String] = [], template: String? = nil,

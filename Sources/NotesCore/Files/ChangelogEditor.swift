@@ -120,7 +120,9 @@ public struct ChangelogEditor: Sendable {
     /// place; a new one goes above the newest existing release older than it (so below the preamble and
     /// the Unreleased entry), or after the last release when all are newer, or at the end of the file.
     /// An empty file gets `preamble` first. Returns the bytes and what was done, one phrase per entry.
-    public func apply(_ newEntries: [ChangelogEntryText]) -> (bytes: [UInt8], summary: [String]) {
+    /// Without `replace`, an existing entry that differs from the new text is kept (it was edited by hand),
+    /// and its phrase starts with "kept".
+    public func apply(_ newEntries: [ChangelogEntryText], replace: Bool = true) -> (bytes: [UInt8], summary: [String]) {
         var plan = SplicePlan(document: document)
         var summary: [String] = []
         enum Place: Hashable { case before(Int), after(Int) }
@@ -131,7 +133,10 @@ public struct ChangelogEditor: Sendable {
             let name = new.version.map { $0.description } ?? "Unreleased"
             if let existing = entry(for: new.version) {
                 let old = document.text(in: existing.ownedRange)
-                if old != normalized(new.text) {
+                if old != normalized(new.text), !replace {
+                    summary.append("kept your \(new.version?.bare ?? name) entry (line \(existing.heading.startLine)), "
+                        + "which differs from what notes would write; --replace regenerates it")
+                } else if old != normalized(new.text) {
                     plan.replace(existing.ownedRange, with: new.text)
                     summary.append("replaced the \(name) entry (line \(existing.heading.startLine))")
                 }

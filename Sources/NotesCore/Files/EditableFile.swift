@@ -22,6 +22,10 @@ public struct EditableFile: Sendable {
 
     /// Reads `path` for editing. A missing file is allowed (`original` is nil) when its folder exists.
     public static func open(_ path: String, displayPath: String) throws -> EditableFile {
+        guard !displayPath.isEmpty else {
+            throw NotesError(.badInput, "the file to edit is an empty path (--file '')",
+                             hint: "pass --file with the Markdown file's path, or leave --file out to edit the default file")
+        }
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if exists, isDirectory.boolValue {
@@ -42,15 +46,46 @@ public struct EditableFile: Sendable {
         }
         let bytes = [UInt8](data)
         do {
-            return EditableFile(path: path, displayPath: displayPath, original: bytes,
-                                document: try MarkdownDocument(bytes: bytes))
-        } catch {
+            let document = try MarkdownDocument(bytes: bytes)
+            try refuseUnclosedBlock(document, displayPath: displayPath)
+            return EditableFile(path: path, displayPath: displayPath, original: bytes, document: document)
+        } catch let error as NotesError {
+            throw error
+        } catch let error as MarkdownError {
             switch error {
             case let .notUTF8(byteOffset, line):
                 throw NotesError(.file, "\(displayPath):\(line): not valid UTF-8 (byte offset \(byteOffset)); nothing was written",
                                  hint: "convert the file to UTF-8 (iconv -f LATIN1 -t UTF-8), then run the command again")
             }
         }
+    }
+
+    /// A code fence or an HTML comment that is never closed swallows the rest of the file: headings after
+    /// it are text to Markdown, so notes would not see the entries there and would add them again on every
+    /// run. When the swallowed part holds heading-like lines, the file is refused (exit 8, with the line)
+    /// until it is closed.
+    static func refuseUnclosedBlock(_ document: MarkdownDocument, displayPath: String) throws {
+        guard let last = document.topLevelBlocks.last, last.kind == .codeBlock || last.kind == .htmlBlock else { return }
+        let lines = document.text(in: last.byteRange).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        guard let first = lines.first else { return }
+        let opener = first.drop { $0 == " " }
+        let what: String
+        if last.kind == .codeBlock {
+            guard let mark = opener.first, mark == "`" || mark == "~" else { return }  // indented code
+            let length = opener.prefix { $0 == mark }.count
+            guard length >= 3 else { return }
+            let body = lines.dropFirst().filter { !$0.isEmpty }
+            if let closing = body.last, closing.drop(while: { $0 == " " }).allSatisfy({ $0 == mark || $0 == " " }),
+               closing.filter({ $0 == mark }).count >= length, lines.count > 1 { return }
+            what = "a code fence (\(String(repeating: mark, count: length)))"
+        } else {
+            guard opener.hasPrefix("<!--"), !lines.contains(where: { $0.contains("-->") }) else { return }
+            what = "an HTML comment (<!--)"
+        }
+        guard lines.dropFirst().contains(where: { $0.drop(while: { $0 == " " }).hasPrefix("#") }) else { return }
+        throw NotesError(.file, "\(displayPath):\(last.startLine): \(what) opened here is never closed, so the rest of the file, headings included, is inside it; nothing was written",
+                         hint: "close it (a matching fence line, or -->) and run the command again")
     }
 
     /// Makes a file from bytes already in memory (tests, and files not read from disk).

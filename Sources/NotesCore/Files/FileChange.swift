@@ -22,6 +22,13 @@ public struct FileChange: Sendable {
     public var after: [UInt8]
     /// What the edit did, for the summary line: "inserted the v1.2.3 section".
     public var summary: String
+    /// The git folder whose write lock (``WriteLock``) `.write` takes; nil: no lock.
+    public var lockDirectory: String?
+    /// How long `.write` waits for another writer's lock (seconds).
+    public var lockWait: Double = WriteLock.defaultWait
+    /// Said whatever the mode: an entry kept as the user wrote it ("kept your 0.1.3 entry; --replace
+    /// regenerates it").
+    public var notice: String?
 
     /// Makes a change.
     public init(path: String, displayPath: String, before: [UInt8]?, after: [UInt8], summary: String) {
@@ -54,9 +61,26 @@ public struct FileChange: Sendable {
     /// Applies the change in `mode`. Writes only in `.write` mode and only when the bytes differ.
     /// In `.check` mode a change is a `NotesError(.checkFailed)` whose message carries the diff.
     public func apply(_ mode: EditMode) throws -> Outcome {
+        guard let notice else { return try applyChange(mode) }
+        let said = "notes: \(displayPath): \(notice)\n"
+        guard changesFile else { return Outcome(out: "", err: said) }
+        var outcome = try applyChange(mode)
+        outcome.err = said + outcome.err
+        return outcome
+    }
+
+    private func applyChange(_ mode: EditMode) throws -> Outcome {
         switch mode {
         case .write:
             guard changesFile else { return Outcome(out: "", err: "notes: \(displayPath) is up to date\n") }
+            let lock = try lockDirectory.map { try WriteLock.acquire(gitDir: $0, command: "notes: \(displayPath)", wait: lockWait) }
+            defer { lock?.release() }
+            // Another writer may have changed the file since it was read: writing now would lose its change.
+            let current = FileManager.default.contents(atPath: path).map(Array.init)
+            guard current == before else {
+                throw NotesError(.file, "\(displayPath) changed while notes was working on it; nothing was written",
+                                 hint: "run the command again to add the entry to the new contents")
+            }
             try AtomicFile.write(after, to: path)
             return Outcome(out: "", err: "notes: \(before == nil ? "created" : "updated") \(displayPath): \(summary)\n")
         case .dryRun:

@@ -48,10 +48,31 @@ public struct HeadingPattern: Sendable, Hashable, CustomStringConvertible {
         if let link = heading.contentLinks.first, !link.isEmpty, let range = text.range(of: "(\(link))") {
             text.replaceSubrange(range, with: "({url})")
         }
-        guard let versionRange = text.range(of: version.bare) else { return nil }
-        text.replaceSubrange(versionRange, with: "{version}")
+        // Every place the version is written, not only the first: angular's `<a name="0.1.0"></a>0.1.0 (date)`
+        // names it twice, and a pattern that kept the visible one would label every new entry 0.1.0.
+        let ranges = wholeVersionRanges(of: version.bare, in: text)
+        guard !ranges.isEmpty else { return nil }
+        for range in ranges.reversed() { text.replaceSubrange(range, with: "{version}") }
         if let date = firstDate(in: text) { text.replaceSubrange(date, with: "{date}") }
         return HeadingPattern(text)
+    }
+
+    /// The ranges where `version` stands in `text` as a whole version: not inside a longer number
+    /// (`0.1.0` is not in `10.1.0` or `0.1.01`, nor in `0.1.0.1`).
+    static func wholeVersionRanges(of version: String, in text: String) -> [Range<String.Index>] {
+        var ranges: [Range<String.Index>] = []
+        var searchStart = text.startIndex
+        while let range = text.range(of: version, range: searchStart..<text.endIndex) {
+            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+            let afterNext = after == nil || text.index(after: range.upperBound) == text.endIndex
+                ? nil : text[text.index(after: range.upperBound)]
+            let digitBefore = before.map { $0.isNumber || $0 == "." } ?? false
+            let digitAfter = (after?.isNumber ?? false) || (after == "." && (afterNext?.isNumber ?? false))
+            if !digitBefore && !digitAfter { ranges.append(range) }
+            searchStart = range.upperBound
+        }
+        return ranges
     }
 
     static func firstDate(in text: String) -> Range<String.Index>? {

@@ -34,6 +34,8 @@ public struct ReadmeEditor: Sendable {
     public let pattern: HeadingPattern
     /// Bullet marker of new entries (`-`, `*` or `+`), copied from the newest entry's list.
     public let bullet: String
+    /// Blank line, capitals and scopes of new entries, copied from the newest entry.
+    public let style: ReadmeHouseStyle
     /// The section title looked for.
     public let title: String
 
@@ -65,6 +67,7 @@ public struct ReadmeEditor: Sendable {
             level = 3
             pattern = Self.defaultPattern
             bullet = "-"
+            style = ReadmeHouseStyle()
             return
         }
         sectionHeading = heading
@@ -99,9 +102,11 @@ public struct ReadmeEditor: Sendable {
             let list = blocks.first { $0.kind == .list && $0.byteRange.lowerBound >= newest.ownedRange.lowerBound
                 && $0.byteRange.upperBound <= newest.ownedRange.upperBound }
             bullet = list.flatMap { Self.bulletMarker(in: document.bytes, at: $0.byteRange.lowerBound) } ?? "-"
+            style = ReadmeHouseStyle(entry: newest.ownedRange, heading: newest.heading, in: document)
         } else {
             pattern = Self.defaultPattern
             bullet = "-"
+            style = ReadmeHouseStyle()
         }
     }
 
@@ -123,8 +128,12 @@ public struct ReadmeEditor: Sendable {
 
     /// The file's bytes with `entryText` (heading first) as the entry for `version`: replacing the
     /// existing entry in place, else inserted above the newest entry (or, in a section without entries,
-    /// after the paragraphs that open it). With `keep`, the oldest entries beyond that many are removed.
-    public func apply(version: ReleaseVersion, entryText: String, keep: Int?) -> (bytes: [UInt8], summary: String) {
+    /// after the paragraphs and lists that open it). With `keep`, the oldest entries beyond that many are removed.
+    /// Without `replace`, an existing entry that differs from `entryText` is kept as it is (it was edited by
+    /// hand) and the summary starts with "kept".
+    public func apply(version: ReleaseVersion, entryText: String, keep: Int?, replace: Bool = true)
+        -> (bytes: [UInt8], summary: String)
+    {
         var plan = SplicePlan(document: document)
         guard let heading = sectionHeading, let sectionRange else {
             let offset = document.bytes.count
@@ -137,10 +146,19 @@ public struct ReadmeEditor: Sendable {
         var insertedAt: Int?
         if let index = entries.firstIndex(where: { $0.version.version == version.version }) {
             let existing = entries[index]
-            if keep.map({ index < max($0, 1) }) ?? true {
-                plan.replace(existing.ownedRange, with: entryText)
+            let current = document.text(in: existing.ownedRange)
+            let generated = String(decoding: MarkdownSplice.bytes(of: entryText, lineEnding: document.lineEnding),
+                                   as: UTF8.self)
+            if !replace, current != generated, current.trimmingCharacters(in: .newlines)
+                != generated.trimmingCharacters(in: .newlines) {
+                summary = "kept your \(version.bare) entry (line \(existing.heading.startLine)), which differs from what "
+                    + "notes would write; --replace regenerates it"
+            } else {
+                if keep.map({ index < max($0, 1) }) ?? true {
+                    plan.replace(existing.ownedRange, with: entryText)
+                }
+                summary = "replaced the \(version) entry (line \(existing.heading.startLine))"
             }
-            summary = "replaced the \(version) entry (line \(existing.heading.startLine))"
         } else {
             let offset: Int
             if let first = entries.first {
@@ -149,7 +167,10 @@ public struct ReadmeEditor: Sendable {
                 let body = document.topLevelBlocks.filter {
                     $0.byteRange.lowerBound >= heading.byteRange.upperBound && $0.byteRange.lowerBound < sectionRange.upperBound
                 }
-                let intro = body.prefix { $0.kind == .paragraph }
+                // The opening paragraphs and lists: an entry put before a list would take it into its own
+                // list on the next parse (`- new` then the user's `-` make one list), and the next run would
+                // replace the user's items with the entry.
+                let intro = body.prefix { $0.kind == .paragraph || $0.kind == .list }
                 offset = intro.last?.byteRange.upperBound ?? heading.byteRange.upperBound
             }
             insertedAt = offset

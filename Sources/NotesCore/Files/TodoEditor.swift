@@ -3,7 +3,8 @@ import NotesMarkdown
 
 /// Where `notes todo` puts a new release section.
 public enum TodoPlacement: Sendable, Hashable {
-    /// At the end of the file (the default).
+    /// Where open work is (the default): above the sections of done work that end the file
+    /// (`## Completed (2025-10-04)`, `## Done`, `## Archive`), else at the end of the file.
     case end
     /// After the section of the top-level heading with this text (case-insensitive).
     case after(String)
@@ -52,10 +53,18 @@ public struct TodoEditor: Sendable {
                     && $0.byteRange.lowerBound < section.byteRange.upperBound
             }
             let marker = list.flatMap { ReadmeEditor.bulletMarker(in: document.bytes, at: $0.byteRange.lowerBound) } ?? "-"
+            var ordered = list.flatMap { Self.orderedMarker(in: document.bytes, list: $0.byteRange) }
             var lines = ""
             for task in missing {
                 var line = generated.text(in: task.byteRange)
-                if marker != "-", line.hasPrefix("- ") { line = marker + line.dropFirst() }
+                if var next = ordered, line.hasPrefix("- ") {
+                    // An ordered list goes on with its own numbering and delimiter: `3. [ ] …` after `2.`.
+                    line = "\(next.number)\(next.delimiter) " + line.dropFirst(2)
+                    next.number += 1
+                    ordered = next
+                } else if marker != "-", line.hasPrefix("- ") {
+                    line = marker + line.dropFirst()
+                }
                 lines += line.hasSuffix("\n") ? line : line + "\n"
             }
             if let list {
@@ -73,6 +82,10 @@ public struct TodoEditor: Sendable {
 
         switch placement {
         case .end:
+            if let done = doneSections() {
+                plan.insert(sectionText, beforeHeadingAt: done.byteRange.lowerBound)
+                return (plan.apply(), "added the \(version) section above \"\(done.plainText)\"")
+            }
             let offset = document.bytes.count
             plan.insert(plan.separator(before: offset) + sectionText, at: offset)
         case .after(let title), .before(let title):
@@ -92,6 +105,51 @@ public struct TodoEditor: Sendable {
             }
         }
         return (plan.apply(), "added the \(version) section")
+    }
+
+    /// For an ordered list (`1.` or `1)` items) at `list`: the number after its last item at the list's own
+    /// indentation, and its delimiter; nil for a bullet list.
+    static func orderedMarker(in bytes: [UInt8], list: Range<Int>) -> (number: Int, delimiter: Character)? {
+        var result: (number: Int, delimiter: Character)?
+        var indent: Int?
+        var lineStart = list.lowerBound
+        while lineStart < list.upperBound {
+            let lineEnd = bytes[lineStart..<list.upperBound].firstIndex(of: UInt8(ascii: "\n")) ?? list.upperBound
+            var position = lineStart
+            while position < lineEnd, bytes[position] == UInt8(ascii: " ") { position += 1 }
+            let spaces = position - lineStart
+            var digits = 0
+            while position + digits < lineEnd, digits < 9, bytes[position + digits] >= 0x30, bytes[position + digits] <= 0x39 {
+                digits += 1
+            }
+            let after = position + digits
+            if digits > 0, after < lineEnd, bytes[after] == UInt8(ascii: ".") || bytes[after] == UInt8(ascii: ")"),
+               indent == nil || indent == spaces,
+               let number = Int(String(decoding: bytes[position..<after], as: UTF8.self)) {
+                indent = spaces
+                result = (number + 1, Character(Unicode.Scalar(bytes[after])))
+            } else if lineStart == list.lowerBound {
+                return nil  // the list's first item is a bullet
+            }
+            lineStart = lineEnd + 1
+        }
+        return result
+    }
+
+    /// The first of the sections of done work that end the file: the last headings of the file's section
+    /// level whose text starts with "Completed", "Done" or "Archive"; nil when the file does not end so.
+    func doneSections() -> MarkdownDocument.Heading? {
+        let headings = document.headings
+        guard let level = headings.last?.level else { return nil }
+        var first: MarkdownDocument.Heading?
+        for heading in headings.reversed() {
+            if heading.level < level { break }
+            guard heading.level == level else { continue }
+            let text = heading.plainText.lowercased()
+            guard ["completed", "done", "archive"].contains(where: { text.hasPrefix($0) }) else { break }
+            first = heading
+        }
+        return first
     }
 
     /// Tasks are the same when their plain text is, ignoring case and runs of spaces.

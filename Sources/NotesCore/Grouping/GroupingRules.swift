@@ -21,6 +21,8 @@ public struct GroupingRules: @unchecked Sendable {  // NSRegularExpression is im
     private var scopes: Set<String>
     /// The skip rules, in order.
     public private(set) var rules: [Rule] = []
+    /// The repository's `.mailmap`, for counting contributors.
+    public var mailmap = Mailmap()
     private var hasBreaking: Bool
     private var hasReverts: Bool
     /// Release commits, dependency updates, issue and contributor lists (`NoiseRules`).

@@ -1,55 +1,54 @@
-/// A `.mailmap` (git's format), read from the work tree's root: the name and email a contributor is listed
-/// under. Lines are `Proper Name <proper@email>`, `<proper@email> <commit@email>`,
-/// `Proper Name <proper@email> <commit@email>` or `Proper Name <proper@email> Commit Name <commit@email>`;
-/// `#` starts a comment. Emails compare case-insensitively, as git does.
-public struct Mailmap: Sendable, Equatable {
-    struct Entry: Sendable, Equatable {
-        var name: String?
-        var email: String?
+/// A repository's `.mailmap`, as git reads it: maps the name and email a commit carries to the person's
+/// canonical name and email, so one contributor with two addresses is counted once.
+///
+/// Lines: `Proper Name <proper@email>`, `<proper@email> <commit@email>`,
+/// `Proper Name <proper@email> <commit@email>`, `Proper Name <proper@email> Commit Name <commit@email>`;
+/// `#` starts a comment. Emails compare case-insensitively, names exactly.
+public struct Mailmap: Sendable, Hashable {
+    struct Entry: Sendable, Hashable {
+        var properName: String?
+        var properEmail: String?
+        var commitName: String?
+        var commitEmail: String
     }
 
-    /// By commit email, and by commit name + email.
-    private var byEmail: [String: Entry] = [:]
-    private var byNameAndEmail: [String: Entry] = [:]
+    private var entries: [Entry] = []
 
-    /// No mappings.
+    /// No mapping.
     public init() {}
 
-    /// Parses a `.mailmap`'s text; lines it cannot read are ignored, as git ignores them.
+    /// Parses a `.mailmap` file's text; lines it cannot read are ignored, as git does.
     public init(_ text: String) {
-        for rawLine in text.split(whereSeparator: \.isNewline) {
-            let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            var parts: [(name: String, email: String)] = []
-            var rest = Substring(line)
+        for rawLine in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+            var line = Substring(rawLine)
+            if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
+            var names: [String] = []
+            var emails: [String] = []
+            var rest = line
             while let open = rest.firstIndex(of: "<"), let close = rest[open...].firstIndex(of: ">") {
-                let name = rest[..<open].trimmingCharacters(in: .whitespaces)
-                parts.append((name, String(rest[rest.index(after: open)..<close]).lowercased()))
+                names.append(rest[..<open].trimmingCharacters(in: .whitespaces))
+                emails.append(String(rest[rest.index(after: open)..<close]))
                 rest = rest[rest.index(after: close)...]
             }
-            switch parts.count {
+            func name(_ index: Int) -> String? { index < names.count && !names[index].isEmpty ? names[index] : nil }
+            switch emails.count {
             case 1:
-                guard !parts[0].name.isEmpty else { continue }
-                byEmail[parts[0].email, default: Entry()].name = parts[0].name
+                entries.append(Entry(properName: name(0), properEmail: nil, commitName: nil, commitEmail: emails[0]))
             case 2:
-                let proper = Entry(name: parts[0].name.isEmpty ? nil : parts[0].name, email: parts[0].email)
-                if parts[1].name.isEmpty {
-                    byEmail[parts[1].email] = proper
-                } else {
-                    byNameAndEmail[parts[1].name.lowercased() + "\u{0}" + parts[1].email] = proper
-                }
+                entries.append(Entry(properName: name(0), properEmail: emails[0], commitName: name(1), commitEmail: emails[1]))
             default:
                 continue
             }
         }
     }
 
-    /// True when it maps nothing.
-    public var isEmpty: Bool { byEmail.isEmpty && byNameAndEmail.isEmpty }
-
-    /// The name and email `name <email>` is listed under.
+    /// The canonical name and email for a commit's `name` and `email`.
     public func resolve(name: String, email: String) -> (name: String, email: String) {
-        let key = email.lowercased()
-        let entry = byNameAndEmail[name.lowercased() + "\u{0}" + key] ?? byEmail[key]
-        return (entry?.name ?? name, entry?.email ?? email)
+        let lowered = email.lowercased()
+        // A line naming the commit's name too is more specific than one naming only the email.
+        let match = entries.last { $0.commitEmail.lowercased() == lowered && $0.commitName == name }
+            ?? entries.last { $0.commitEmail.lowercased() == lowered && $0.commitName == nil }
+        guard let match else { return (name, email) }
+        return (match.properName ?? name, match.properEmail ?? email)
     }
 }

@@ -23,8 +23,6 @@ public struct NoiseRules: Sendable, Equatable {
     public var mergeContributorsByName = true
     /// `[commits] cherry_picks = "skip"`.
     public var skipCherryPicks = true
-    /// The repository's `.mailmap` (`[contributors] mailmap`); empty without one.
-    public var mailmap = Mailmap()
 
     /// The defaults.
     public init() {}

@@ -21,19 +21,20 @@ public final class ReleaseHistory {
     public let paths: PathFilter
     /// Called with the running count of commits read by walks (about every 1,000), for a progress line.
     let progress: (@Sendable (Int) -> Void)?
-    /// Hears each warning of a release as its range is chosen (`notes: warning: …` on stderr).
-    let warn: (@Sendable (String) -> Void)?
-    private var walked = 0
-    /// Committer times of tag commits already read (`nil`: unreadable).
-    private var tagTimes: [CommitID: Int64?] = [:]
+    /// Hears what the user should know about how a release was read (a bootstrapped range), once each.
+    let notify: (@Sendable (String) -> Void)?
+    private var said: Set<String> = []
     /// The subjects of the previous tag's side of the range being chosen (`CherryPicks`).
     private var cherryPicked: [String: CommitID] = [:]
     /// The paths walked commits change, when a `[[rule]]` has a `path`.
     private var changedPaths: [CommitID: [String]] = [:]
+    private var walked = 0
+    /// Committer times of tag commits already read (`nil`: unreadable).
+    private var tagTimes: [CommitID: Int64?] = [:]
 
     /// Opens the repository at `settings.root` and reads its release tags.
     public init(settings: Settings, progress: (@Sendable (Int) -> Void)? = nil,
-                warn: (@Sendable (String) -> Void)? = nil) throws {
+                notify: (@Sendable (String) -> Void)? = nil) throws {
         repository = try RepositoryAccess.open(settings.root)
         guard !repository.isEmpty else {
             throw NotesError(.repository, "the repository at \(repository.workdir ?? repository.gitDir) has no commits yet",
@@ -41,11 +42,12 @@ public final class ReleaseHistory {
         }
         self.settings = settings
         self.progress = progress
-        self.warn = warn
+        self.notify = notify
         pattern = TagPattern(prefix: settings.tagPrefix)
         let repository = repository
         let pattern = pattern
-        tags = try gitCall { try pattern.versionTags(repository.tags()) }
+        let filter = settings.tagFilter
+        tags = try gitCall { try pattern.versionTags(filter.filter(repository.tags())) }
         links = settings.remoteLinks { repository.remoteURL(named: $0) }
         paths = settings.pathFilter
     }
@@ -66,6 +68,18 @@ public final class ReleaseHistory {
     /// The existing release tag named `name`.
     public func existingTag(named name: String) -> VersionTag? {
         tags.first { $0.name == name }
+    }
+
+    /// True when a tag called `name` exists but points, after peeling, at no commit (a tree or a blob):
+    /// it is not a release tag, and it blocks creating one.
+    public func tagBlockedByNonCommit(named name: String) -> Bool {
+        existingTag(named: name) == nil && repository.referenceTarget("refs/tags/" + name) != nil
+    }
+
+    /// The error for ``tagBlockedByNonCommit(named:)``: exit 2, before anything is written.
+    func nonCommitTagError(_ name: String) -> NotesError {
+        NotesError(.badInput, "tag \(name) exists but points at a tree or a blob, not a commit",
+                   hint: "delete it with git tag -d \(name) if it is a mistake, or release another version")
     }
 
     /// The one rule that names release tags, for every command: the version's existing tag; else the tag
@@ -115,6 +129,7 @@ public final class ReleaseHistory {
             previousTag = tags.first { $0.tag.target == from && $0.name == revision }
         }
         var records: (commits: ParsedCommits, count: Int)?
+        var bootstrap: ReleaseBootstrap?
         var warnings: [String] = []
         cherryPicked = [:]
         changedPaths = [:]
@@ -128,6 +143,14 @@ public final class ReleaseHistory {
             }
             from = previousTag?.tag.target
             fromLabel = previousTag?.name
+            if let point = try ReleaseBootstrap.find(settings: settings, version: version, to: to,
+                                                     previous: previousTag, in: repository) {
+                bootstrap = point
+                previousTag = nil
+                records = nil
+                from = point.commit
+                fromLabel = point.commit.short
+            }
         }
 
         let rangeLabel = fromLabel.map { "\($0)..\(toLabel)" } ?? toLabel
@@ -156,7 +179,8 @@ public final class ReleaseHistory {
                 range += " " + paths.excludes.map { ":!\($0)" }.joined(separator: " ")
             }
         }
-        for warning in warnings { warn?(warning) }
+        if let bootstrap { say(bootstrapNotice(bootstrap)) }
+        for warning in warnings { say("warning: " + warning) }
         return WalkedRelease(info: info, commits: parsed.commits, grouping: settings.grouping, links: links,
                              summary: "\(range), \(count) commit\(count == 1 ? "" : "s")", outsidePaths: outside,
                              tagTargets: Set(tags.map(\.tag.target)), cherryPicked: cherryPicked,
@@ -213,6 +237,18 @@ public final class ReleaseHistory {
             try TagReachability.firstReachable(candidates, from: to, in: repository, time: self.tagTime)
         }
         return (found, nil)
+    }
+
+    /// Tells the user `text` (stderr), once per history.
+    func say(_ text: String) {
+        guard let notify, said.insert(text).inserted else { return }
+        notify(text)
+    }
+
+    /// What the range summary says about a bootstrapped start, with the command that tags it.
+    func bootstrapNotice(_ bootstrap: ReleaseBootstrap) -> String {
+        let previous = bootstrap.version.flatMap { VersionFileValue.releaseVersion($0, pep440: true) }
+        return bootstrap.notice(tagPrefix: pattern.prefix, tagName: previous.map { tagName(for: $0) })
     }
 
     /// Walks `from..to` (the whole history when `from` is nil), newest first. In a shallow clone, a range

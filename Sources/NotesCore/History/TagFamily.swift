@@ -89,17 +89,19 @@ enum TagFamilyChoice {
     /// the notices to print (`tag family …`).
     static func apply(_ flags: inout SettingsFlags, configuration: Configuration, repository: Repository) throws -> [String] {
         guard flags.tagPrefix == nil, flags.package == nil else { return [] }
+        // `[tags] ignore` and `pattern` say which tags are release tags: families come from those only.
+        let filter = TagFilter(ignore: configuration.tags.ignore, pattern: configuration.tags.pattern)
         if let text = flags.version {
             let configured = configuration.tags.prefix
             if ReleaseVersion(text, prefix: configured) != nil || ReleaseVersion(text) != nil { return [] }
             guard let (prefix, _) = TagFamily.split(text), let prefix else { return [] }
-            let tags = try gitCall { try repository.tags() }
+            let tags = try gitCall { filter.filter(try repository.tags()) }
             guard tags.contains(where: { $0.name == text || TagFamily.split($0.name)?.prefix == prefix }) else { return [] }
             select(prefix, &flags, configuration)
             return []
         }
-        guard flags.chooseNearestFamily, configuration.tags.prefix == nil else { return [] }
-        let tags = try gitCall { try repository.tags() }
+        guard flags.chooseNearestFamily, configuration.tags.prefix == nil, configuration.tags.pattern == nil else { return [] }
+        let tags = try gitCall { filter.filter(try repository.tags()) }
         let families = TagFamily.families(tags)
         guard families.count > 1 || families.first?.prefix != nil else { return [] }
         guard let head = try gitCall({ try repository.headCommit() }) else { return [] }

@@ -27,11 +27,12 @@ struct WalkedRelease: Sendable {
 }
 
 
-/// Runs a libgit2 call whose failure is not the user's doing, as an internal error with the message.
+/// Runs a libgit2 call whose failure is not the user's doing: a repository error (exit 3) with libgit2's
+/// message (which names the object) and the `git fsck` hint.
 func gitCall<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as GitError {
-        throw NotesError(.internalError, "git: \(error.message)")
+        throw NotesError(.repository, "git: \(error.message)", hint: "run git fsck to check the repository")
     }
 }

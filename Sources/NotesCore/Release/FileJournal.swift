@@ -18,7 +18,14 @@ final class FileJournal {
         }
     }
 
+    /// Writes `edit` when the file still holds the bytes it was planned from (another writer may have
+    /// changed it since it was read: then nothing is written and the error says so).
     func write(_ edit: PlannedFileEdit) throws {
+        let current = try workspace.read(edit.path)
+        guard current == (edit.existed ? edit.original : nil) else {
+            throw NotesError(.file, "\(edit.path) changed while notes was working on it; nothing more was written",
+                             hint: "run the command again")
+        }
         try AtomicFile.write(edit.updated, to: workspace.absolute(edit.path))
         written.append(edit)
     }
@@ -28,6 +35,11 @@ final class FileJournal {
     func restore() -> [String] {
         var failed: [String] = []
         for edit in written.reversed() {
+            // Put back only what notes wrote: a file someone changed since keeps their bytes.
+            guard (try? workspace.read(edit.path)) == edit.updated else {
+                failed.append(edit.path + " (changed by someone else since notes wrote it: left as it is)")
+                continue
+            }
             do {
                 if edit.existed {
                     try AtomicFile.write(edit.original, to: workspace.absolute(edit.path))

@@ -10,6 +10,8 @@ public struct PlannedFileEdit: Sendable, Hashable {
     public var summary: String
     /// False when the edit creates the file: undoing it removes the file.
     public var existed: Bool
+    /// True for a file git ignores and does not track (a gitignored root Cargo.lock): written, never committed.
+    public var isIgnored = false
 
     /// Makes an edit.
     public init(path: String, original: [UInt8], updated: [UInt8], summary: String, existed: Bool = true) {

@@ -23,6 +23,11 @@ public final class ReleaseRun {
     public let commitTime: Int64
     /// The branch HEAD is on (`refs/heads/main`).
     public let branchRef: String
+    /// Uncommitted changes to release files found before the run (a reviewed `notes bump`): committed with
+    /// the files the steps change.
+    public let carried: [String]
+    /// Regenerate entries that differ from what notes would write (`--replace`).
+    public let replace: Bool
 
     /// Files written so far (with their original bytes), in order; in a dry run, the files that would be.
     public private(set) var edits: [PlannedFileEdit] = []
@@ -36,7 +41,8 @@ public final class ReleaseRun {
     private let sayLine: (String) -> Void
 
     init(workspace: ReleaseWorkspace, version: ReleaseVersion, tagName: String, dryRun: Bool, committer: GitIdentity,
-         author: GitIdentity, now: Int64, startHead: CommitID, branchRef: String, say: @escaping (String) -> Void) {
+         author: GitIdentity, now: Int64, startHead: CommitID, branchRef: String, carried: [String] = [],
+         replace: Bool = false, say: @escaping (String) -> Void) {
         self.workspace = workspace
         self.version = version
         self.tagName = tagName
@@ -47,6 +53,8 @@ public final class ReleaseRun {
         self.startHead = startHead
         commitTime = max(now, (try? workspace.repository.commit(startHead).committer.time) ?? now)
         self.branchRef = branchRef
+        self.carried = carried
+        self.replace = replace
         journal = FileJournal(workspace)
         sayLine = say
     }
@@ -74,8 +82,20 @@ public final class ReleaseRun {
     /// The file commands' request for this release: its tag, the workspace's settings, the run's time.
     func fileRequest() -> FileEditRequest {
         FileEditRequest(settings: workspace.settings, range: RangeRequest(version: tagName),
-                        context: RunContext(now: now))
+                        context: RunContext(now: now), replace: replace)
     }
+
+    /// The paths the release commit takes: the files written (not the ones git ignores) and the carried ones.
+    var committedPaths: [String] {
+        var paths = edits.filter { !$0.isIgnored }.map(\.path)
+        for path in carried where !paths.contains(path) { paths.append(path) }
+        return paths
+    }
+
+    /// Called before the commit step writes the index: from then on a rollback resets the committed paths'
+    /// index entries, even when the commit or the branch update failed after the index was written.
+    func recordIndexWrite() { indexWritten = true }
+    private var indexWritten = false
 
     func recordCommit(_ id: CommitID) { commit = id }
     func recordTag(_ name: String) { createdTag = name }
@@ -88,12 +108,18 @@ public final class ReleaseRun {
         if let createdTag {
             do { try repository.deleteTag(named: createdTag) } catch { failures.append("tag \(createdTag): \(error)") }
         }
-        if commit != nil {
+        if commit != nil || repository.referenceTarget(branchRef) != startHead {
             do {
                 try repository.setReference(branchRef, to: startHead)
-                try repository.resetIndex(paths: edits.map(\.path), to: startHead)
             } catch {
                 failures.append("\(branchRef) back to \(startHead.short): \(error)")
+            }
+        }
+        if indexWritten {
+            do {
+                try repository.resetIndex(paths: committedPaths, to: startHead)
+            } catch {
+                failures.append("the index entries of \(committedPaths.joined(separator: ", ")): \(error)")
             }
         }
         failures += journal.restore().map { "\($0): could not restore its original bytes" }

@@ -27,7 +27,7 @@ public struct ChangelogStep: ReleaseStep {
         let settings = workspace.settings
         let relative = workspace.relative(settings.changelogFile)
         guard workspace.exists(relative) || settings.changelogConfigured else {
-            run.say("changelog: skipped, \(relative) is not present (run notes changelog to start one)")
+            run.say("changelog: skipped, \(relative) is not present (run notes changelog\(settings.packageHint) to start one)")
             return
         }
         let (change, _) = try UpdateChangelog.run(run.fileRequest(), history: workspace.history)
@@ -55,7 +55,7 @@ public struct ReadmeStep: ReleaseStep {
         }
         let document = try MarkdownDocument(bytes: bytes)
         guard document.headings.contains(where: { $0.plainText.lowercased() == title.lowercased() }) else {
-            run.say("readme: skipped, \(relative) has no \"\(title)\" section (notes readme --create adds one)")
+            run.say("readme: skipped, \(relative) has no \"\(title)\" section (notes readme --create\(settings.packageHint) adds one)")
             return
         }
         let (change, _) = try UpdateReadme.run(run.fileRequest(), history: workspace.history)
@@ -66,7 +66,7 @@ public struct ReadmeStep: ReleaseStep {
 /// Hands a file command's change to the release run, which writes it (or diffs it) and can undo it.
 private func apply(_ change: FileChange, relative: String, in run: ReleaseRun) throws {
     guard change.changesFile else {
-        run.say("\(relative) already has the \(run.version.bare) entry")
+        run.say(change.notice.map { "\(relative): \($0)" } ?? "\(relative) already has the \(run.version.bare) entry")
         return
     }
     try run.write(PlannedFileEdit(path: relative, original: change.before ?? [], updated: change.after,
@@ -85,7 +85,8 @@ public struct VersionFilesStep: ReleaseStep {
     public func run(_ run: ReleaseRun) throws {
         let files = try VersionFileSet.read(run.workspace)
         for line in files.sayings { run.say(line) }
-        let edits = try files.edits(to: run.version, in: run.workspace)
+        let (edits, notes) = try files.edits(to: run.version, in: run.workspace)
+        for line in notes { run.say(line) }
         if edits.isEmpty, !files.found.isEmpty { run.say("the version files already hold \(run.version.bare)") }
         for edit in edits {
             try run.write(edit)
@@ -104,7 +105,10 @@ public struct CommitStep: ReleaseStep {
     /// Commits exactly the changed files; with none, says so and makes no commit.
     public func run(_ run: ReleaseRun) throws {
         let message = "chore(release): \(run.version.bare)"
-        let paths = run.edits.map(\.path)
+        let paths = run.committedPaths
+        for edit in run.edits where edit.isIgnored {
+            run.say("\(edit.path) is ignored by git: \(run.dryRun ? "would be " : "")updated on disk, not committed")
+        }
         guard !paths.isEmpty else {
             run.say("no file changed: no release commit, the tag goes on HEAD")
             return
@@ -114,6 +118,7 @@ public struct CommitStep: ReleaseStep {
             run.say("would commit \"\(message)\" with \(count): \(paths.joined(separator: ", "))")
             return
         }
+        run.recordIndexWrite()
         do {
             let id = try run.workspace.repository.commitFiles(
                 paths, message: message + "\n", author: run.author.signature(time: run.commitTime),

@@ -53,6 +53,13 @@ public final class ReleaseWorkspace {
         return Array(data)
     }
 
+    /// True when git ignores `relative` and HEAD does not track it: such a file is edited, never committed.
+    public func isIgnoredAndUntracked(_ relative: String) throws -> Bool {
+        guard try gitCall({ try repository.isIgnored(relative) }) else { return false }
+        guard let head = try gitCall({ try repository.headCommit() }) else { return true }
+        return try gitCall { try repository.fileContents(atPath: relative, in: head) } == nil
+    }
+
     /// True when `relative` exists.
     public func exists(_ relative: String) -> Bool {
         FileManager.default.fileExists(atPath: absolute(relative))
@@ -64,6 +71,19 @@ public final class ReleaseWorkspace {
             throw NotesError(.repository, "HEAD does not point at a commit", hint: "check out a branch")
         }
         return head
+    }
+
+    /// The status of the work tree against HEAD, after checking HEAD's tree can be read: a corrupt object
+    /// store is a repository error (exit 3, with the object and `git fsck`), never the user's files "changed".
+    public func status() throws -> WorkTreeStatus {
+        let head = try head()
+        do {
+            try repository.checkTree(of: head)
+        } catch let error as GitError {
+            throw NotesError(.repository, "the repository is damaged: HEAD (\(head.short)) or its tree cannot be read: \(error.message)",
+                             hint: "run git fsck to find what is missing; fetch it again from the remote, or restore the clone")
+        }
+        return try gitCall { try repository.workTreeStatus() }
     }
 
     // MARK: Identity

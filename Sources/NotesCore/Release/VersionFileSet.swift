@@ -18,6 +18,15 @@ public struct VersionFileSet: Sendable {
         public var note: String? = nil
         /// The Cargo package's `[package] name`, for its Cargo.lock entry.
         public var cargoPackageName: String? = nil
+        /// The Python project's `[project] name` as uv.lock writes it (normalised), for its uv.lock entry.
+        public var pythonPackageName: String? = nil
+        /// True when the file holds a PEP 440 version (pyproject.toml): written as PEP 440 normalises it.
+        public var isPEP440 = false
+
+        /// True when the file holds `version` (`0.1.4rc1` holds `0.1.4-rc.1` in a Python file).
+        public func holds(_ version: ReleaseVersion) -> Bool {
+            VersionFileValue.holds(location.value, version, pep440: isPEP440)
+        }
     }
 
     /// Files found, in the order configured.
@@ -54,7 +63,8 @@ public struct VersionFileSet: Sendable {
                     found.append(Found(specPath: path, location: location, note: nil, cargoPackageName: name))
                 }
             case .pyproject:
-                found.append(Found(specPath: path, location: try VersionFiles.pyprojectVersion(bytes, path: path)))
+                found.append(Found(specPath: path, location: try VersionFiles.pyprojectVersion(bytes, path: path),
+                                   pythonPackageName: pythonPackageName(bytes), isPEP440: true))
             case .toml(let keyPath):
                 found.append(Found(specPath: path,
                                    location: try VersionFiles.tomlValue(bytes, keyPath: keyPath, path: path)))
@@ -67,32 +77,74 @@ public struct VersionFileSet: Sendable {
 
     /// The `[package] name` of a Cargo.toml, nil when it has none (a virtual workspace root).
     static func cargoPackageName(_ bytes: [UInt8]) -> String? {
-        guard let table = try? TOMLTable(string: String(decoding: bytes, as: UTF8.self)) else { return nil }
+        guard let table = try? SafeTOML.table(String(decoding: bytes, as: UTF8.self)) else { return nil }
         return table["package"]?.table?["name"]?.string
     }
 
-    /// The edits that set every found version to `newVersion` (bare, `0.1.3`), one per file, plus the Cargo.lock
-    /// entry of each Cargo package whose version changes. Files already at `newVersion` are left out.
-    /// - Throws: ``NotesError`` `.badInput` when a file holds a version above `newVersion` (it would go backwards).
-    public func edits(to newVersion: ReleaseVersion, in workspace: ReleaseWorkspace) throws -> [PlannedFileEdit] {
-        var byPath: [String: [VersionLocation]] = [:]
+    /// The `[project] name` of a pyproject.toml as lock files write it (PEP 503: lowercase, `-` for runs of
+    /// `-`, `_` and `.`), nil when it has none.
+    static func pythonPackageName(_ bytes: [UInt8]) -> String? {
+        guard let table = try? TOMLTable(string: String(decoding: bytes, as: UTF8.self)),
+              let name = table["project"]?.table?["name"]?.string else { return nil }
+        var normalized = ""
+        for character in name.lowercased() {
+            if "-_.".contains(character) {
+                if !normalized.hasSuffix("-") { normalized.append("-") }
+            } else {
+                normalized.append(character)
+            }
+        }
+        return normalized
+    }
+
+    /// The paths the edits for a new version would write: the version files and the lock files next to them.
+    public func paths(in workspace: ReleaseWorkspace) -> Set<String> {
+        var paths = Set(found.map(\.location.path))
+        for item in found {
+            if item.cargoPackageName != nil, let lock = lockPath("Cargo.lock", forManifest: item.specPath, in: workspace) {
+                paths.insert(lock)
+            }
+            if item.pythonPackageName != nil, let lock = lockPath("uv.lock", forManifest: item.specPath, in: workspace) {
+                paths.insert(lock)
+            }
+        }
+        return paths
+    }
+
+    /// The edits that set every found version to `newVersion` (`0.1.3`; `0.1.4rc1` in Python files), one per
+    /// file, plus the Cargo.lock entry of each Cargo package and the uv.lock entry of each Python project
+    /// whose version changes. Files already at `newVersion` are left out. An edit of a file git ignores and
+    /// does not track (a gitignored root Cargo.lock) is marked: it is written, never committed.
+    /// - Throws: ``NotesError`` `.badInput` when a file holds a version above `newVersion` (it would go
+    ///   backwards; PEP 440 order in Python files, so `1.0.0.post1` is above `1.0.0`).
+    /// Also returns what the user should hear about files left alone (a Cargo.lock without the package's
+    /// entry at the old version).
+    public func edits(to newVersion: ReleaseVersion, in workspace: ReleaseWorkspace) throws
+        -> (edits: [PlannedFileEdit], notes: [String])
+    {
+        var notes: [String] = []
+        var byPath: [String: [(VersionLocation, String)]] = [:]
         var order: [String] = []
-        var lockPackages: [(name: String, old: String, manifest: String)] = []
+        var lockPackages: [(lock: String, name: String, old: String, manifest: String, new: String)] = []
         for item in found {
             let location = item.location
-            if let current = ReleaseVersion(location.value, prefix: ""), newVersion.version < current.version {
+            if VersionFileValue.compare(location.value, with: newVersion, pep440: item.isPEP440) == .orderedDescending {
                 throw NotesError(
                     .badInput,
                     "version goes backwards: \(location.path):\(location.line) holds \(location.value), above \(newVersion.bare)",
                     hint: "release a version above \(location.value)")
             }
-            guard location.value != newVersion.bare else { continue }
+            guard !item.holds(newVersion) else { continue }
+            let text = VersionFileValue.text(for: newVersion, pep440: item.isPEP440)
             if byPath[location.path] == nil { order.append(location.path) }
-            if !(byPath[location.path] ?? []).contains(where: { $0.contentRange == location.contentRange }) {
-                byPath[location.path, default: []].append(location)
+            if !(byPath[location.path] ?? []).contains(where: { $0.0.contentRange == location.contentRange }) {
+                byPath[location.path, default: []].append((location, text))
             }
             if let name = item.cargoPackageName {
-                lockPackages.append((name, location.value, item.specPath))
+                lockPackages.append(("Cargo.lock", name, location.value, item.specPath, text))
+            }
+            if let name = item.pythonPackageName {
+                lockPackages.append(("uv.lock", name, location.value, item.specPath, text))
             }
         }
         var edits: [PlannedFileEdit] = []
@@ -101,17 +153,17 @@ public struct VersionFileSet: Sendable {
                 throw NotesError(.file, "\(path) disappeared while notes was reading it")
             }
             var bytes = original
-            let locations = (byPath[path] ?? []).sorted { $0.contentRange.lowerBound > $1.contentRange.lowerBound }
-            for location in locations {
-                bytes = VersionFiles.replacing(location, in: bytes, with: newVersion.bare)
+            let locations = (byPath[path] ?? []).sorted { $0.0.contentRange.lowerBound > $1.0.contentRange.lowerBound }
+            for (location, text) in locations {
+                bytes = VersionFiles.replacing(location, in: bytes, with: text)
             }
-            let what = locations.map { "\(VersionFiles.displayKey($0.keyPath))" }.joined(separator: ", ")
-            let old = locations.first?.value ?? ""
+            let what = locations.map { "\(VersionFiles.displayKey($0.0.keyPath))" }.joined(separator: ", ")
+            let old = locations.first?.0.value ?? ""
             edits.append(PlannedFileEdit(path: path, original: original, updated: bytes,
-                                         summary: "\(path): \(what) \(old) → \(newVersion.bare)"))
+                                         summary: "\(path): \(what) \(old) → \(locations.first?.1 ?? newVersion.bare)"))
         }
         for package in lockPackages {
-            guard let lockPath = cargoLockPath(forManifest: package.manifest, in: workspace) else { continue }
+            guard let lockPath = lockPath(package.lock, forManifest: package.manifest, in: workspace) else { continue }
             let existing = edits.firstIndex { $0.path == lockPath }
             let original: [UInt8]
             if let existing { original = edits[existing].updated } else {
@@ -119,8 +171,12 @@ public struct VersionFileSet: Sendable {
                 original = bytes
             }
             guard let updated = VersionFiles.cargoLockUpdate(original, packageName: package.name, from: package.old,
-                                                             to: newVersion.bare) else { continue }
-            let summary = "\(lockPath): \(package.name) \(package.old) → \(newVersion.bare)"
+                                                             to: package.new) else {
+                notes.append("\(lockPath) not updated: it has no [[package]] entry for \(package.name) at \(package.old) "
+                    + "(cargo updates it on its next run: cargo update -p \(package.name))")
+                continue
+            }
+            let summary = "\(lockPath): \(package.name) \(package.old) → \(package.new)"
             if let existing {
                 edits[existing] = PlannedFileEdit(path: lockPath, original: edits[existing].original, updated: updated,
                                                   summary: edits[existing].summary + "; " + summary)
@@ -128,14 +184,22 @@ public struct VersionFileSet: Sendable {
                 edits.append(PlannedFileEdit(path: lockPath, original: original, updated: updated, summary: summary))
             }
         }
-        return edits
+        let marked = try edits.map { edit in
+            guard try workspace.isIgnoredAndUntracked(edit.path) else { return edit }
+            var ignored = edit
+            ignored.isIgnored = true
+            ignored.summary += " (ignored by git: updated on disk, not committed)"
+            return ignored
+        }
+        return (marked, notes)
     }
 
-    /// The nearest Cargo.lock at or above the manifest's folder, inside the work tree.
-    func cargoLockPath(forManifest manifest: String, in workspace: ReleaseWorkspace) -> String? {
+    /// The nearest lock file called `name` (Cargo.lock, uv.lock) at or above the manifest's folder, inside
+    /// the work tree.
+    func lockPath(_ name: String, forManifest manifest: String, in workspace: ReleaseWorkspace) -> String? {
         var folder = manifest.split(separator: "/").dropLast().map(String.init)
         while true {
-            let candidate = (folder + ["Cargo.lock"]).joined(separator: "/")
+            let candidate = (folder + [name]).joined(separator: "/")
             if (try? workspace.read(candidate)) != nil { return candidate }
             guard !folder.isEmpty else { return nil }
             folder.removeLast()

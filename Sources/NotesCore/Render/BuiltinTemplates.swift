@@ -27,16 +27,12 @@ No changes{{#release.previousTag}} since {{.}}{{/release.previousTag}}.
         "readme-entry.md": ####"""
 {{% CONTENT_TYPE: TEXT}}
 {{heading}}
+{{#blankLine}}
 
-{{#breaking}}
-{{bullet}} **Breaking:** {{#scope}}{{.}}: {{/scope}}{{description}}
-{{/breaking}}
-{{#features}}
-{{bullet}} {{#scope}}{{.}}: {{/scope}}{{description}}
-{{/features}}
-{{#fixes}}
-{{bullet}} Fixed: {{#scope}}{{.}}: {{/scope}}{{description}}
-{{/fixes}}
+{{/blankLine}}
+{{#lines}}
+{{bullet}} {{.}}
+{{/lines}}
 {{^hasItems}}
 No user-facing changes.
 {{/hasItems}}
@@ -106,6 +102,15 @@ No changes{{#release.previousTag}} since {{.}}{{/release.previousTag}}.
 {{#features}}
 - [ ] Check the README covers: {{#scope}}{{.}}: {{/scope}}{{description}}
 {{/features}}
+{{#hasFeatureGroup}}
+- [ ] Check the README covers the new features:
+{{#featureGroup}}
+  - {{#scope}}{{.}}: {{/scope}}{{description}}
+{{/featureGroup}}
+{{/hasFeatureGroup}}
+{{#tasks}}
+- [ ] {{.}}
+{{/tasks}}
 {{#hotfixBranches}}
 - [ ] Merge {{.}} back into {{mainBranch}}
 {{/hotfixBranches}}

@@ -36,6 +36,11 @@ public struct ReadmeEntryView: Sendable, Encodable {
     public var fixes: [EntryView]
     /// True when any of the three lists has an entry.
     public var hasItems: Bool
+    /// The bullets' texts in the README's house style (`[readme] sections`, `max_bullets` applied, then
+    /// "and N more"), without the marker.
+    public var lines: [String] = []
+    /// True when the README's entries have a blank line after the heading.
+    public var blankLine = true
 }
 
 /// What `templates/todo.md` sees.
@@ -52,8 +57,14 @@ public struct TodoView: Sendable, Encodable {
     public var issues: [IssueView]
     /// Breaking changes.
     public var breaking: [EntryView]
-    /// Features.
+    /// Features, one README check each (three or fewer).
     public var features: [EntryView]
+    /// Features checked as one task with a list (more than three).
+    public var featureGroup: [EntryView] = []
+    /// True when `featureGroup` is not empty.
+    public var hasFeatureGroup = false
+    /// The checklist's own follow-ups (`[todo] tasks`), placeholders replaced.
+    public var tasks: [String] = []
     /// Branches the release was made on that are not merged into the main branch yet.
     public var hotfixBranches: [String]
     /// The main branch's name.
@@ -93,6 +104,8 @@ extension ReadmeEntryView: TemplateFields {
         case "features": features
         case "fixes": fixes
         case "hasItems": hasItems
+        case "lines": lines
+        case "blankLine": blankLine
         default: nil
         }
     }
@@ -101,7 +114,8 @@ extension ReadmeEntryView: TemplateFields {
     public static let example = ReadmeEntryView(
         heading: "### 1.2.3 — 2026-11-25", bullet: "-", release: ReleaseContext.example.release,
         breaking: ReleaseContext.example.breaking, features: ReleaseContext.example.sections.first?.entries ?? [],
-        fixes: ReleaseContext.example.sections.first?.entries ?? [], hasItems: true)
+        fixes: ReleaseContext.example.sections.first?.entries ?? [], hasItems: true, lines: ["Add widgets"],
+        blankLine: true)
 }
 
 extension TodoView: TemplateFields {
@@ -115,6 +129,9 @@ extension TodoView: TemplateFields {
         case "issues": issues
         case "breaking": breaking
         case "features": features
+        case "featureGroup": featureGroup
+        case "hasFeatureGroup": hasFeatureGroup
+        case "tasks": tasks
         case "hotfixBranches": hotfixBranches
         case "mainBranch": mainBranch
         default: nil
@@ -125,8 +142,9 @@ extension TodoView: TemplateFields {
     public static let example = TodoView(
         heading: "## Release v1.2.3 (2026-11-25)", tag: "v1.2.3", release: ReleaseContext.example.release,
         channels: ["Discord"], issues: ReleaseContext.example.issues, breaking: ReleaseContext.example.breaking,
-        features: ReleaseContext.example.sections.first?.entries ?? [], hotfixBranches: ["hotfix/1.2.3"],
-        mainBranch: "main")
+        features: ReleaseContext.example.sections.first?.entries ?? [],
+        featureGroup: ReleaseContext.example.sections.first?.entries ?? [], hasFeatureGroup: true,
+        tasks: ["Monitor the release builds for v1.2.3"], hotfixBranches: ["hotfix/1.2.3"], mainBranch: "main")
 }
 
 extension ReleaseContext {

@@ -380,7 +380,7 @@ extension ReleaseContext {
             }
             return EntryView(
                 scope: entry.scope.map(MarkdownInline.escapingRawHTML),
-                description: MarkdownInline.escapingRawHTML(entry.description),
+                description: MarkdownInline.escapingForListItem(entry.description),
                 breakingText: breaking.isEmpty ? nil : MarkdownInline.escapingRawHTML(breaking.joined(separator: " ")),
                 issues: issues, commits: commits,
                 issueLinks: issues.isEmpty ? nil : issues.map(\.link).joined(separator: ", "),
@@ -413,7 +413,7 @@ extension ReleaseContext {
                              commitsLabel: commitsLabel(summary.commitCount))
         }
         contributors = notes.contributors.map {
-            ContributorView(name: $0.name, email: $0.email, commitCount: $0.commitCount,
+            ContributorView(name: MarkdownInline.escapingPlainText($0.name), email: $0.email, commitCount: $0.commitCount,
                             commitsLabel: commitsLabel($0.commitCount))
         }
         let classified = notes.commits

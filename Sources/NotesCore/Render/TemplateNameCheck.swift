@@ -49,13 +49,11 @@ public enum TemplateNameCheck {
 
     static func check(_ source: TemplateSource, root: Shape) throws {
         var stack = [Frame(shape: root, isSequenceElement: false)]
-        for tag in tags(in: source.text) {
+        for tag in try TemplateTags.tags(in: source.text, displayName: source.displayName) {
             switch tag.kind {
-            case "!", "%", ">", "<", "$":
+            case "!", "%", ">", "<", "$", "=":
                 if tag.kind == "<" || tag.kind == "$" { stack.append(Frame(shape: .scalar, isSequenceElement: false)) }
                 continue
-            case "=":
-                return  // custom delimiters: the rest is not checked
             case "/":
                 if stack.count > 1 { stack.removeLast() }
                 continue
@@ -73,7 +71,20 @@ public enum TemplateNameCheck {
             case "^":
                 stack.append(Frame(shape: .scalar, isSequenceElement: false))
             default:
-                break
+                // A variable that is a table or a list would print a Swift debug dump of it.
+                switch shape {
+                case .object(let fields):
+                    throw NotesError(.template, "\(source.displayName):\(tag.line): \"\(tag.name)\" is a table, not text: "
+                        + "printing it would dump Swift's description of it",
+                                     hint: "print one of its fields (\(fields.keys.sorted().prefix(5).joined(separator: ", "))), "
+                                        + "or open it as a section: {{#\(tag.name)}}…{{/\(tag.name)}}")
+                case .array:
+                    throw NotesError(.template, "\(source.displayName):\(tag.line): \"\(tag.name)\" is a list, not text: "
+                        + "printing it would dump Swift's description of it",
+                                     hint: "loop over it: {{#\(tag.name)}}…{{/\(tag.name)}}")
+                case .scalar:
+                    break
+                }
             }
         }
     }
@@ -121,44 +132,5 @@ public enum TemplateNameCheck {
         let suggestion = Levenshtein.nearest(to: last, among: near.sorted()).map { "did you mean \"\($0)\"? " } ?? ""
         return NotesError(.template, "\(source.displayName):\(line): the template uses \"\(name)\", which the view model does not have here",
                           hint: "\(suggestion)`notes draft --context` shows every name; docs/context.md describes them")
-    }
-
-    struct Tag {
-        var kind: Character  // "#", "^", "/", "!", ">", "%", "=", "&", "{", "<", "$", or " " for a variable
-        var name: String
-        var line: Int
-    }
-
-    static func tags(in text: String) -> [Tag] {
-        var result: [Tag] = []
-        var line = 1
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index] == "\n" {
-                line += 1
-                index = text.index(after: index)
-                continue
-            }
-            guard text[index...].hasPrefix("{{") else {
-                index = text.index(after: index)
-                continue
-            }
-            let start = text.index(index, offsetBy: 2)
-            let triple = start < text.endIndex && text[start] == "{"
-            guard let close = text[start...].range(of: triple ? "}}}" : "}}") else { break }
-            var inner = Substring(text[start..<close.lowerBound])
-            if triple { inner = inner.dropFirst() }
-            let trimmed = inner.trimmingCharacters(in: .whitespaces)
-            var kind: Character = triple ? "{" : " "
-            var name = trimmed
-            if !triple, let first = trimmed.first, "#^/!>%=&<$".contains(first) {
-                kind = first
-                name = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
-            }
-            result.append(Tag(kind: kind, name: name, line: line))
-            line += text[index..<close.upperBound].filter { $0 == "\n" }.count
-            index = close.upperBound
-        }
-        return result
     }
 }

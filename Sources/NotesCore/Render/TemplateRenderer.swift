@@ -47,8 +47,11 @@ public struct TemplateRenderer: Sendable {
 
     /// Compiles `source`. Templates are rendered as text: when the template does not set
     /// `CONTENT_TYPE` itself, `{{% CONTENT_TYPE: TEXT}}` is put in front of it.
+    /// - Throws: ``NotesError`` `.template` (file and line) for a syntax error, and for what ``TemplateTags``
+    ///   refuses before swift-mustache sees it (unclosed tags, one-character delimiters, deep nesting, partials).
     public init(_ source: TemplateSource) throws {
         self.source = source
+        try TemplateTags.check(source)
         let needsPragma = !source.text.contains("CONTENT_TYPE")
         let text = needsPragma ? Self.textPragma + "\n" + source.text : source.text
         do {

@@ -29,8 +29,9 @@ struct ConfigurationTests {
         var full = Configuration()
         full.skip = [.init(subject: "a", body: "b", author: "c")]
         full.rule = [.init(subject: "a", body: "b", author: "c", path: "p", section: "features", skip: false, description: "d")]
-        full.package = [.init(name: "p", paths: ["p"], tagPrefix: "p-v", changelog: "c", readme: "r", todo: "t", versionFiles: [])]
-        full.tags.prefix = "v"; full.tags.taggerName = "n"; full.tags.taggerEmail = "e"
+        full.package = [.init(name: "p", paths: ["p"], tagPrefix: "p-v", changelog: "c", readme: "r", todo: "t", versionFiles: [],
+                                tagIgnore: [], tagPattern: "p", bootstrap: "b")]
+        full.tags.prefix = "v"; full.tags.taggerName = "n"; full.tags.taggerEmail = "e"; full.tags.pattern = "p"
         full.templates.draft = "d"; full.templates.changelog = "c"; full.templates.readme = "r"; full.templates.todo = "t"
         full.links.repository = "o/r"; full.links.host = "h"; full.todo.heading = "h"
         let fullJSON = try JSONSerialization.jsonObject(with: JSONEncoder().encode(full)) as? [String: Any] ?? [:]

@@ -49,6 +49,8 @@ struct TOMLByteScanner {
     // MARK: - Document
 
     private mutating func scanDocument() {
+        // A UTF-8 byte order mark is not part of the first line (TOMLKit skips it too); it stays in the file.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
         while index < bytes.count {
             let start = index
             scanLine()
@@ -138,19 +140,37 @@ struct TOMLByteScanner {
             || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
     }
 
-    /// The common escapes in a quoted key; anything else is kept as written (such keys then simply don't match).
+    /// The escapes of a quoted (basic-string) key, as TOML defines them (`\"`, `\\`, `\b`, `\t`, `\n`, `\f`,
+    /// `\r`, `\uXXXX`, `\UXXXXXXXX`), so `"vers\u0069on"` is the key `version`; anything else is kept as written.
     private static func unescapeKey(_ raw: [UInt8]) -> String {
         var out: [UInt8] = []
-        var iterator = raw.makeIterator()
-        while let byte = iterator.next() {
-            guard byte == UInt8(ascii: "\\"), let next = iterator.next() else {
+        var position = 0
+        while position < raw.count {
+            let byte = raw[position]
+            guard byte == UInt8(ascii: "\\"), position + 1 < raw.count else {
                 out.append(byte)
+                position += 1
                 continue
             }
+            let next = raw[position + 1]
+            position += 2
             switch next {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(next)
-            case UInt8(ascii: "n"): out.append(UInt8(ascii: "\n"))
-            case UInt8(ascii: "t"): out.append(UInt8(ascii: "\t"))
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "u"), UInt8(ascii: "U"):
+                let digits = next == UInt8(ascii: "u") ? 4 : 8
+                let hex = raw[min(position, raw.count)..<min(position + digits, raw.count)]
+                if hex.count == digits, let value = UInt32(String(decoding: hex, as: UTF8.self), radix: 16),
+                   let scalar = Unicode.Scalar(value) {
+                    out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                    position += digits
+                } else {
+                    out.append(contentsOf: [byte, next])
+                }
             default: out.append(contentsOf: [byte, next])
             }
         }

@@ -313,10 +313,10 @@ public enum VersionFiles {
                 throw NotesError(.badInput, "\(path) is not valid UTF-8, which TOML requires")
             }
             do {
-                table = try TOMLTable(string: text)
-            } catch let error as TOMLParseError {
-                throw NotesError(.badInput,
-                                 "\(path):\(error.source.begin.line):\(error.source.begin.column): \(error.description)")
+                table = try SafeTOML.table(text)
+            } catch {
+                throw NotesError(.badInput, "\(path):\(error.line):\(error.column): \(error.message)",
+                                 hint: "fix the TOML syntax of \(path)")
             }
             self.bytes = bytes
             self.path = path

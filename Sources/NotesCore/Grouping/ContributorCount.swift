@@ -1,0 +1,41 @@
+/// Who a release's commits credit: each commit's author, and each `Co-authored-by: Name <email>` trailer,
+/// mapped through the `.mailmap`, counted once per commit per person. With `mergeContributorsByName`
+/// (`[contributors] merge_by = "name"`), one name (case-insensitive) is one person whatever the email;
+/// otherwise the email decides. Bots (`[bot]`) go last, are left out, or sort with people (`[contributors] bots`).
+enum ContributorCount {
+    static func contributors(_ records: [CommitRecord], mailmap: Mailmap, rules: NoiseRules = NoiseRules()) -> [Contributor] {
+        var byIdentity: [String: Contributor] = [:]
+        var order: [String] = []
+        for record in records {
+            var people = [(record.author.name, record.author.email)]
+            for footer in record.message.footers where footer.token.lowercased() == "co-authored-by" {
+                guard let open = footer.value.firstIndex(of: "<"), let close = footer.value.lastIndex(of: ">"),
+                      open < close else { continue }
+                people.append((footer.value[..<open].trimmingCharacters(in: .whitespaces),
+                               String(footer.value[footer.value.index(after: open)..<close])))
+            }
+            var counted = Set<String>()
+            for (name, email) in people {
+                let person = mailmap.resolve(name: name, email: email)
+                if rules.bots == .hide, Contributor.isBot(name: person.name, email: person.email) { continue }
+                let byName = rules.mergeContributorsByName && !person.name.isEmpty
+                let key = byName ? "name:" + person.name.lowercased()
+                    : person.email.isEmpty ? person.name : person.email.lowercased()
+                guard counted.insert(key).inserted else { continue }
+                if byIdentity[key] == nil {
+                    order.append(key)
+                    byIdentity[key] = Contributor(name: person.name, email: person.email, commitCount: 0)
+                }
+                byIdentity[key]?.commitCount += 1
+            }
+        }
+        return order.compactMap { byIdentity[$0] }.sorted { lhs, rhs in
+            if rules.bots == .last {
+                let (left, right) = (Contributor.isBot(name: lhs.name, email: lhs.email),
+                                     Contributor.isBot(name: rhs.name, email: rhs.email))
+                if left != right { return right }
+            }
+            return lhs.commitCount != rhs.commitCount ? lhs.commitCount > rhs.commitCount : lhs.name < rhs.name
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import NotesMarkdown
+import Testing
+@testable import NotesCore
+
+@Suite("README house style")
+struct ReadmeHouseStyleTests {
+    func style(_ entries: String) throws -> ReadmeHouseStyle {
+        let text = "# P\n\n## Release Notes\n\n" + entries + "\n## License\n"
+        return try ReadmeEditor(document: try MarkdownDocument(bytes: Array(text.utf8)), title: "Release Notes",
+                                create: false, displayPath: "README.md").style
+    }
+
+    @Test("the newest entry decides: blank line, capitals, scopes")
+    func detects() throws {
+        let tight = try style("### 0.1.2 — 2025-10-04\n- Added the mock client\n- Fixed snapshots\n\n### 0.1.1 — 2025-09-01\n\n- python: old style\n")
+        #expect(!tight.blankLineAfterHeading && tight.capitalized && !tight.showsScope)
+        let loose = try style("### 0.1.2 — 2025-10-04\n\n- python: add the client\n- fixed snapshots\n")
+        #expect(loose.blankLineAfterHeading && !loose.capitalized && loose.showsScope)
+        #expect(try style("") == ReadmeHouseStyle(), "an empty section takes the defaults")
+    }
+
+    @Test("bullets follow the style")
+    func lines() throws {
+        let entry = EntryView(scope: "python", description: "release the GIL", breakingText: nil, issues: [],
+                              commits: [], issueLinks: nil, commitLinks: "", reverted: nil)
+        var style = ReadmeHouseStyle()
+        #expect(style.line(entry) == "python: release the GIL")
+        style.showsScope = false
+        style.capitalized = true
+        #expect(style.line(entry) == "Release the GIL")
+        #expect(style.line(entry, prefix: "Fixed: ") == "Fixed: release the GIL")
+    }
+}
