@@ -185,7 +185,8 @@ public final class ReleaseHistory {
         }
         if let bootstrap { say(bootstrapNotice(bootstrap)) }
         return WalkedRelease(info: info, commits: parsed.commits, grouping: settings.grouping, links: links,
-                             summary: "\(range), \(count) commit\(count == 1 ? "" : "s")", outsidePaths: outside)
+                             summary: "\(range), \(count) commit\(count == 1 ? "" : "s")", outsidePaths: outside,
+                             quoteMentions: settings.links.mentions != "keep")
     }
 
     /// Tells the user `text` (stderr), once per history.

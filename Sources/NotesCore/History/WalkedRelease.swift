@@ -9,12 +9,15 @@ struct WalkedRelease: Sendable {
     let links: RemoteLinks?
     let summary: String
     var outsidePaths: [CommitRecord] = []
+    /// `[links] mentions = "code"`: `@user` shown as code.
+    var quoteMentions = true
 
     /// Groups the commits and builds the view model.
     func finish() -> ReleaseResult {
         var notes = ReleaseBuilder.build(info: info, commits: commits.records(), rules: grouping)
         notes.outsidePaths = outsidePaths
-        return ReleaseResult(notes: notes, context: ReleaseContext(notes: notes, links: links), summary: summary)
+        return ReleaseResult(notes: notes, context: ReleaseContext(notes: notes, links: links, quoteMentions: quoteMentions),
+                             summary: summary)
     }
 }
 
