@@ -39,6 +39,56 @@ public enum MarkdownInline {
         return String(escaped[..<trimmed.startIndex]) + "\\" + trimmed
     }
 
+    /// `text` with every GitHub `@mention` (`@user`, `@org/team`) shown as code, `` `@user` ``, so the
+    /// text pings nobody when it is published as a GitHub release. Not touched: e-mail addresses
+    /// (`a@b.example`, the `@` follows a letter or digit), `@` inside code spans, an escaped `\@`, and
+    /// an `@` not followed by a handle.
+    public static func quotingMentions(_ text: String) -> String {
+        guard text.contains("@") else { return text }
+        let characters = Array(text)
+        var out = ""
+        var index = 0
+        var openTicks = 0  // the length of the backtick run that opened the code span we are in, 0 outside
+        func isHandle(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || c == "-") }
+        while index < characters.count {
+            let character = characters[index]
+            if character == "`" {
+                var run = 0
+                while index + run < characters.count, characters[index + run] == "`" { run += 1 }
+                if openTicks == 0 {
+                    // A code span opens only when a run of the same length closes it later.
+                    let rest = String(characters[(index + run)...])
+                    let closer = String(repeating: "`", count: run)
+                    if rest.contains(closer) { openTicks = run }
+                } else if run == openTicks {
+                    openTicks = 0
+                }
+                out += String(repeating: "`", count: run)
+                index += run
+                continue
+            }
+            if character == "@", openTicks == 0, index + 1 < characters.count, isHandle(characters[index + 1]),
+               characters[index + 1] != "-" {
+                let before = index == 0 ? nil : characters[index - 1]
+                let startsMention = before.map { !($0.isLetter || $0.isNumber || $0 == "\\" || $0 == "`" || $0 == "_") } ?? true
+                if startsMention {
+                    var end = index + 1
+                    while end < characters.count, isHandle(characters[end]) { end += 1 }
+                    if end < characters.count, characters[end] == "/", end + 1 < characters.count, isHandle(characters[end + 1]) {
+                        end += 1
+                        while end < characters.count, isHandle(characters[end]) { end += 1 }
+                    }
+                    out += "`" + String(characters[index..<end]) + "`"
+                    index = end
+                    continue
+                }
+            }
+            out.append(character)
+            index += 1
+        }
+        return out
+    }
+
     /// `text` as plain text in Markdown, for names such as a commit author's: every character CommonMark
     /// could read as markup is backslash-escaped (`\\ ` * _ [ ] < > # ! | ~ &`), and so are a leading `-`,
     /// `+` or `=` and the `.`/`)` of a leading number, so `# Heading`, `*bold*` or `1. x` show as written.

@@ -19,7 +19,7 @@ struct ConfigurationByCommandTests {
         commit{files=src/old.rs} feat(api): older feature
         tag widget-v0.1.1 annotated
         commit{files=src/a.rs} feat(api): add widget (#12)
-        commit{files=src/b.rs} fix(core): crash on empty
+        commit{files=src/b.rs} fix(core): crash on empty, thanks @octocat
         | Closes #7
         commit{files=pkg/p.rs} feat(pkg): package feature
         commit{files=src/c.rs} refactor(api)!: rename the widget call
@@ -99,6 +99,7 @@ struct ConfigurationByCommandTests {
         + rows("links.repository", "[links]\nrepository = \"other/repo\"\n", notesCommands)
         + rows("links.host", "[links]\nhost = \"https://git.example.com\"\n", notesCommands)
         + rows("links.remote", "[links]\nremote = \"nowhere\"\n", notesCommands)
+        + rows("links.mentions", "[links]\nmentions = \"keep\"\n", notesCommands + [("readme", readme)])
         + rows("templates.folder", "[templates]\nfolder = \"tpl\"\n", [
             ("draft", draft), ("changelog", changelog), ("readme", readme), ("todo", todo), ("tag", tag),
             ("attach", attach), ("release", releaseDry),

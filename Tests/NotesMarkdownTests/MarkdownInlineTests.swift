@@ -42,3 +42,23 @@ import Testing
         #expect(MarkdownInline.escapingRawHTML("é ✨ <T>") == "é ✨ \\<T>")
     }
 }
+
+@Suite("@mentions as code")
+struct MentionQuotingTests {
+    @Test(arguments: [
+        ("thanks @octocat", "thanks `@octocat`"),
+        ("@octocat first", "`@octocat` first"),
+        ("ping @acme/reviewers now", "ping `@acme/reviewers` now"),
+        ("(@a-b)", "(`@a-b`)"),
+        ("mail ada@example.com", "mail ada@example.com"),
+        ("already `@octocat` quoted", "already `@octocat` quoted"),
+        ("a lone @ sign", "a lone @ sign"),
+        ("escaped \\@octocat", "escaped \\@octocat"),
+        ("@-dash", "@-dash"),
+        ("unclosed ` then @user", "unclosed ` then `@user`"),
+        ("two @a and @b", "two `@a` and `@b`"),
+    ])
+    func quotes(_ input: String, _ expected: String) {
+        #expect(MarkdownInline.quotingMentions(input) == expected)
+    }
+}

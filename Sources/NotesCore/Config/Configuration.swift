@@ -310,9 +310,12 @@ public struct Configuration: Codable, Sendable, Equatable {
         public var repository: String?
         /// The forge's web address (`https://gitlab.example.com`). Default: none (github.com, gitlab.com, or the remote's host).
         public var host: String?
+        /// `@user` in commit text: `code` shows it as code (`` `@user` ``), so the notes ping nobody when they
+        /// become a GitHub release; `keep` leaves the mention. Default `"code"`.
+        public var mentions = "code"
         /// The defaults.
         public init() {}
-        enum CodingKeys: String, CodingKey { case forge, remote, repository, host }
+        enum CodingKeys: String, CodingKey { case forge, remote, repository, host, mentions }
         /// Decodes, missing keys taking their defaults.
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -320,6 +323,7 @@ public struct Configuration: Codable, Sendable, Equatable {
             remote = try c.decodeIfPresent(String.self, forKey: .remote) ?? "origin"
             repository = try c.decodeIfPresent(String.self, forKey: .repository)
             host = try c.decodeIfPresent(String.self, forKey: .host)
+            mentions = try c.decodeIfPresent(String.self, forKey: .mentions) ?? "code"
         }
     }
 

@@ -130,6 +130,8 @@ public enum ConfigurationKeys {
         .init("links.remote", .string, "\"origin\"", "The remote whose URL gives the forge and `owner/repo`."),
         .init("links.repository", .string, nil, "`owner/repo` (GitLab: `group/sub/repo`) for links, instead of the remote's.", meaning: "the remote's"),
         .init("links.host", .string, nil, "The forge's web address (`https://gitlab.example.com`).", meaning: "the remote's host, else github.com / gitlab.com"),
+        .init("links.mentions", .string, "\"code\"", "`@user` in commit text: `code` shows it as code, so publishing the notes as a GitHub release pings nobody; `keep` leaves it a mention.",
+              choices: ["code", "keep"]),
 
         .init("files", .table, nil, "Files the release commands edit, relative to the repository root."),
         .init("files.changelog", .string, "\"CHANGELOG.md\"", "The changelog `notes changelog` edits."),

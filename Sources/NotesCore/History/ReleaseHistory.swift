@@ -184,7 +184,7 @@ public final class ReleaseHistory {
         return WalkedRelease(info: info, commits: parsed.commits, grouping: settings.grouping, links: links,
                              summary: "\(range), \(count) commit\(count == 1 ? "" : "s")", outsidePaths: outside,
                              tagTargets: Set(tags.map(\.tag.target)), cherryPicked: cherryPicked,
-                             changedPaths: changedPaths)
+                             changedPaths: changedPaths, quoteMentions: settings.links.mentions != "keep")
     }
 
     /// A release with a version: the previous release is `previous` (the highest lower version of the

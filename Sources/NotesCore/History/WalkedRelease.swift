@@ -15,6 +15,8 @@ struct WalkedRelease: Sendable {
     var cherryPicked: [String: CommitID] = [:]
     /// The paths each commit changes, read only when a `[[rule]]` has a `path`.
     var changedPaths: [CommitID: [String]] = [:]
+    /// `[links] mentions = "code"`: `@user` shown as code.
+    var quoteMentions = true
 
     /// Groups the commits and builds the view model.
     func finish() -> ReleaseResult {
@@ -22,7 +24,8 @@ struct WalkedRelease: Sendable {
                                          tagTargets: tagTargets, cherryPicked: cherryPicked,
                                          changedPaths: changedPaths)
         notes.outsidePaths = outsidePaths
-        return ReleaseResult(notes: notes, context: ReleaseContext(notes: notes, links: links), summary: summary)
+        return ReleaseResult(notes: notes, context: ReleaseContext(notes: notes, links: links, quoteMentions: quoteMentions),
+                             summary: summary)
     }
 }
 

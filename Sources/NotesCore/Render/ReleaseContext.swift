@@ -351,8 +351,10 @@ extension ReleaseContext {
         return false
     }
 
-    /// Builds the view model from release notes, with links when `links` is given.
-    public init(notes: ReleaseNotes, links: RemoteLinks?) {
+    /// Builds the view model from release notes, with links when `links` is given. With `quoteMentions`,
+    /// `@user` in commit text is shown as code, so it pings nobody (`[links] mentions`).
+    public init(notes: ReleaseNotes, links: RemoteLinks?, quoteMentions: Bool = false) {
+        func text(_ value: String) -> String { quoteMentions ? MarkdownInline.quotingMentions(value) : value }
         let info = notes.info
         func commitLink(_ id: CommitID) -> LinkView {
             let url = links?.commitURL(id.hex)
@@ -375,13 +377,13 @@ extension ReleaseContext {
                 let short = String(revert.revertedID.prefix(7))
                 let url = links?.commitURL(revert.revertedID)
                 reverted = RevertedView(
-                    id: revert.revertedID, subject: revert.revertedSubject.map(MarkdownInline.escapingRawHTML),
+                    id: revert.revertedID, subject: revert.revertedSubject.map { text(MarkdownInline.escapingRawHTML($0)) },
                     link: url.map { "[\(short)](\($0))" } ?? short)
             }
             return EntryView(
                 scope: entry.scope.map(MarkdownInline.escapingRawHTML),
-                description: MarkdownInline.escapingForListItem(entry.description),
-                breakingText: breaking.isEmpty ? nil : MarkdownInline.escapingRawHTML(breaking.joined(separator: " ")),
+                description: text(MarkdownInline.escapingForListItem(entry.description)),
+                breakingText: breaking.isEmpty ? nil : text(MarkdownInline.escapingRawHTML(breaking.joined(separator: " "))),
                 issues: issues, commits: commits,
                 issueLinks: issues.isEmpty ? nil : issues.map(\.link).joined(separator: ", "),
                 commitLinks: entry.foldsDependencyUpdates && commits.count > 1
