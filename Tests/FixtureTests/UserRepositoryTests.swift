@@ -332,7 +332,7 @@ struct UserRepositoryTests {
 
         // attach in CI, with GitHub's outputs.
         let output = user.root + "/github_output"
-        let attach = user.run(["attach", "barter-python-v0.1.3", "--package", "barter-python"],
+        let attach = user.run(["attach", "barter-python-v0.1.3"],
                               environment: ["GITHUB_ACTIONS": "true", "GITHUB_OUTPUT": output])
         #expect(attach.code == 0, "\(attach.err)")
         let outputs = try String(contentsOfFile: output, encoding: .utf8).components(separatedBy: "\n")

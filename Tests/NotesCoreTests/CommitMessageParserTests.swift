@@ -421,6 +421,13 @@ struct CommitMessageParserTests {
                                          footers: [Footer(token: "BREAKING CHANGE", value: "Node.js v18 is no longer supported.")],
                                          isBreaking: true, breakingDescriptions: ["Node.js v18 is no longer supported."]),
             note: "the BREAKING CHANGE footer's text starts on the next line"),
+        DeviationCase(
+            name: "an empty BREAKING CHANGE footer is breaking, with a note",
+            message: "feat: drop the old flag\n\nBREAKING CHANGE:",
+            expected: ConventionalCommit(type: "feat", description: "drop the old flag",
+                                         footers: [Footer(token: "BREAKING CHANGE", value: "")],
+                                         isBreaking: true, breakingDescriptions: []),
+            note: "the BREAKING CHANGE footer is empty: it says there is a breaking change but not what it is"),
     ]
 
     @Test("conventional messages that deviate carry a note", arguments: deviations)

@@ -211,6 +211,7 @@ public enum CommitMessageParser {
 
         var footers: [Footer] = []
         var notes: [String] = []
+        var emptyBreaking: [(footer: Int, note: Int)] = []
         var valueOpen = false
         var pendingBlank = false
         var continued = false
@@ -224,6 +225,7 @@ public enum CommitMessageParser {
                 pendingBlank = false
             } else if let footer = emptyBreakingTrailer(line, in: bytes) {
                 footers.append(footer)
+                emptyBreaking.append((footers.count - 1, notes.count))
                 notes.append("the \(footer.token) footer's text starts on the next line")
                 valueOpen = true
                 pendingBlank = false
@@ -248,6 +250,11 @@ public enum CommitMessageParser {
             for index in footers.indices where needsWhitespaceTrim(footers[index].value) {
                 footers[index].value = footers[index].value.trimmedWhitespace()
             }
+        }
+        // A breaking footer with no text at all is still a breaking change (the commit says so); the note
+        // makes --strict and --explain say that its text is missing.
+        for (footer, note) in emptyBreaking where footers[footer].value.isEmpty {
+            notes[note] = "the \(footers[footer].token) footer is empty: it says there is a breaking change but not what it is"
         }
         return (trimmedOrNil(lines, first, blockStart, in: bytes), footers, notes)
     }
