@@ -50,21 +50,7 @@ public struct Invocation: @unchecked Sendable {
 
     /// Writes all of `text` to `descriptor`; returns the errno of the failure, nil when everything was written.
     static func writeAll(_ descriptor: Int32, _ text: String) -> Int32? {
-        var bytes = Array(text.utf8)
-        return bytes.withUnsafeMutableBytes { buffer -> Int32? in
-            guard let base = buffer.baseAddress else { return nil }
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                if written == 0 { return EIO }
-                offset += written
-            }
-            return nil
-        }
+        AtomicFile.writeAll(descriptor, Array(text.utf8))
     }
 
     /// Opens /dev/null (read-only) on each of descriptors 0, 1 and 2 that is closed.

@@ -86,7 +86,9 @@ public enum AtomicFile {
         }
     }
 
-    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Int32? {
+    /// Writes all of `bytes` to `descriptor`, retrying on EINTR and short writes; the errno of the failure,
+    /// nil when everything was written. (Also how the command line writes stdout and stderr.)
+    public static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Int32? {
         bytes.withUnsafeBytes { buffer -> Int32? in
             guard let base = buffer.baseAddress else { return nil }
             var offset = 0
