@@ -31,6 +31,16 @@ struct ReleaseFlowTests {
             return (NotesCLI.run(arguments, invocation: invocation), buffer.out, buffer.err)
         }
 
+        /// `notes release 0.1.3 --package barter-python`, as a request for `ReleaseFlow.run` with its own steps.
+        func releaseRequest() throws -> ReleaseRequest {
+            ReleaseRequest(
+                settings: try Settings.load(repositoryPath: repo, configPath: nil,
+                                            flags: SettingsFlags(package: "barter-python")),
+                version: "0.1.3",
+                context: RunContext(now: 1_764_028_800,
+                                    environment: ["GIT_COMMITTER_NAME": "A", "GIT_COMMITTER_EMAIL": "a@example.com"]))
+        }
+
         func bytes(_ path: String) -> [UInt8]? { FileManager.default.contents(atPath: repo + "/" + path).map(Array.init) }
     }
 
@@ -98,12 +108,7 @@ struct ReleaseFlowTests {
         var said: [String] = []
         #expect(throws: NotesError.self) {
             try ReleaseFlow.run(
-                ReleaseRequest(
-                    settings: try Settings.load(repositoryPath: sandbox.repo, configPath: nil,
-                                                flags: SettingsFlags(package: "barter-python")),
-                    version: "0.1.3",
-                    context: RunContext(now: 1_764_028_800,
-                                        environment: ["GIT_COMMITTER_NAME": "A", "GIT_COMMITTER_EMAIL": "a@example.com"])),
+                try sandbox.releaseRequest(),
                 steps: ReleaseFlow.standardSteps + [Boom()], say: { said.append($0) })
         }
         #expect(said.contains { $0.hasPrefix("tagged ") }, "the tag step ran before the failure")
@@ -283,12 +288,7 @@ struct ReleaseFlowTests {
         var said: [String] = []
         #expect(throws: NotesError.self) {
             try ReleaseFlow.run(
-                ReleaseRequest(
-                    settings: try Settings.load(repositoryPath: sandbox.repo, configPath: nil,
-                                                flags: SettingsFlags(package: "barter-python")),
-                    version: "0.1.3",
-                    context: RunContext(now: 1_764_028_800,
-                                        environment: ["GIT_COMMITTER_NAME": "A", "GIT_COMMITTER_EMAIL": "a@example.com"])),
+                try sandbox.releaseRequest(),
                 steps: [VersionFilesStep(), Meddler(path: cargo)], say: { said.append($0) })
         }
         #expect(sandbox.bytes("barter-python/Cargo.toml") == Array("someone else's bytes\n".utf8))
