@@ -68,6 +68,8 @@ public struct ChangelogEditor: Sendable {
             while next < headings.count {
                 if isRelease[next] || headings[next].level < item.heading.level {
                     boundary = headings[next].byteRange.lowerBound
+                    // The next entry's `<a name="…"></a>` line (angular) is the next entry's, not this one's.
+                    if let anchor = Self.anchorLine(above: boundary, in: document) { boundary = anchor.lowerBound }
                     break
                 }
                 next += 1
@@ -170,11 +172,20 @@ public struct ChangelogEditor: Sendable {
                 guard let r = rhs.version else { return false }
                 return l.version > r.version
             }
-            let body = group.map(\.text).joined(separator: "\n")
             switch place {
             case .before(let offset):
-                plan.insert(body, beforeHeadingAt: offset)
+                // angular's style puts `<a name="1.0.0"></a>` on the line above each heading: the new entries go
+                // above that anchor, each with an anchor of its own, so the old anchor keeps naming its entry.
+                if let anchor = anchorAbove(headingAt: offset) {
+                    let body = group.map { entry in
+                        (entry.version.map { anchor.text($0.bare) } ?? "") + entry.text
+                    }.joined(separator: "\n")
+                    plan.insert(body, beforeHeadingAt: anchor.lineStart)
+                } else {
+                    plan.insert(group.map(\.text).joined(separator: "\n"), beforeHeadingAt: offset)
+                }
             case .after(let offset):
+                let body = group.map(\.text).joined(separator: "\n")
                 let lead = isBlank && offset == document.bytes.count
                     ? (document.bytes.isEmpty ? Self.preamble + "\n" : plan.separator(before: offset) + Self.preamble + "\n")
                     : plan.separator(before: offset)
@@ -182,6 +193,29 @@ public struct ChangelogEditor: Sendable {
             }
         }
         return (plan.isEmpty ? document.bytes : plan.apply(), summary)
+    }
+
+    /// A one-line `<a name="…"></a>` anchor (a paragraph or an HTML block) above the line at `lineStart`,
+    /// with only blank lines between: angular's changelogs put one above each release heading. The range
+    /// runs from the anchor to `lineStart`.
+    static func anchorLine(above lineStart: Int, in document: MarkdownDocument) -> Range<Int>? {
+        guard let block = document.topLevelBlocks.last(where: { $0.byteRange.upperBound <= lineStart }),
+              block.kind == .htmlBlock || block.kind == .paragraph, block.startLine == block.endLine,
+              document.text(in: block.byteRange).trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("<a "),
+              document.text(in: block.byteRange.upperBound..<lineStart).allSatisfy({ $0.isWhitespace })
+        else { return nil }
+        return block.byteRange.lowerBound..<lineStart
+    }
+
+    /// The anchor above the heading at `lineStart` when it names that entry's version: where it starts, and
+    /// the same anchor (with the blank lines after it) for another version.
+    func anchorAbove(headingAt lineStart: Int) -> (lineStart: Int, text: (String) -> String)? {
+        guard let entry = entries.first(where: { $0.heading.byteRange.lowerBound == lineStart }),
+              let version = entry.version?.bare,
+              let range = Self.anchorLine(above: lineStart, in: document) else { return nil }
+        let text = document.text(in: range)
+        guard let firstLine = text.split(separator: "\n", maxSplits: 1).first, firstLine.contains(version) else { return nil }
+        return (range.lowerBound, { version in text.replacingAll(String(firstLine), with: String(firstLine).replacingAll(entry.version!.bare, with: version)) })
     }
 
     func normalized(_ text: String) -> String {
