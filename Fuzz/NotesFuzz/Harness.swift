@@ -98,6 +98,9 @@ enum Harnesses {
 
     static func markdown(_ bytes: [UInt8]) {
         guard let document = try? MarkdownDocument(bytes: bytes) else { return }
+        // Files whose unclosed fence or `<!--` hides headings are refused before any editor sees them
+        // (EditableFile.open, exit 8), so the editors' properties are checked on the files they get.
+        guard (try? EditableFile.refuseUnclosedBlock(document, displayPath: "fuzz")) != nil else { return }
         changelog(document)
         readme(document)
         todo(document)

@@ -64,7 +64,7 @@ public struct EditableFile: Sendable {
     /// it are text to Markdown, so notes would not see the entries there and would add them again on every
     /// run. When the swallowed part holds heading-like lines, the file is refused (exit 8, with the line)
     /// until it is closed.
-    static func refuseUnclosedBlock(_ document: MarkdownDocument, displayPath: String) throws {
+    public static func refuseUnclosedBlock(_ document: MarkdownDocument, displayPath: String) throws {
         guard let last = document.topLevelBlocks.last, last.kind == .codeBlock || last.kind == .htmlBlock else { return }
         let lines = document.text(in: last.byteRange).split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
