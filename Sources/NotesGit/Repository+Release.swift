@@ -116,9 +116,22 @@ extension Repository {
     }
 
     /// Attaches `message` to `object` as a note under `notesRef`, replacing the note that was there: one commit
-    /// on the notes ref, as `git notes --ref <ref> add -f` makes. The message must not contain a NUL byte.
+    /// on the notes ref, as `git notes --ref <ref> add -f` makes. The ref is moved by compare-and-swap: when
+    /// another writer moved it after it was read, the note is made again on the new tip (up to 5 times), so
+    /// no other note is lost. The message must not contain a NUL byte.
     public func setNote(_ message: String, on object: CommitID, ref notesRef: String, author: Signature,
                         committer: Signature) throws {
+        for _ in 0..<5 {
+            if try setNote(message, on: object, ref: notesRef, author: author, committer: committer,
+                           startingFrom: referenceTarget(notesRef)) { return }
+        }
+        throw GitError.library(GIT_EMODIFIED, "\(notesRef) kept moving while the note was written", "setNote")
+    }
+
+    /// One attempt of ``setNote(_:on:ref:author:committer:)``: a notes commit on `tip` (nil: the ref does not
+    /// exist yet), and the ref moved from `tip` to it only if it still points at `tip`. False when it does not.
+    package func setNote(_ message: String, on object: CommitID, ref notesRef: String, author: Signature,
+                         committer: Signature, startingFrom tip: CommitID?) throws -> Bool {
         if message.utf8.contains(0) {
             throw GitError.library(GIT_EINVALID, "a note cannot contain a NUL byte", "setNote")
         }
@@ -127,10 +140,29 @@ extension Repository {
         defer { git_signature_free(authorSignature) }
         let committerSignature = try makeReleaseSignature(committer)
         defer { git_signature_free(committerSignature) }
-        var noteOID = git_oid()
-        try check(
-            git_note_create(&noteOID, pointer, notesRef, authorSignature, committerSignature, &oid, message, 1),
-            "git_note_create")
+        var parent: OpaquePointer? = nil
+        if let tip {
+            var tipOID = tip.oid
+            try check(git_commit_lookup(&parent, pointer, &tipOID), "git_commit_lookup")
+        }
+        defer { if let parent { git_commit_free(parent) } }
+        var notesCommit = git_oid()
+        var notesBlob = git_oid()
+        try check(git_note_commit_create(&notesCommit, &notesBlob, pointer, parent, authorSignature, committerSignature,
+                                         &oid, message, 1), "git_note_commit_create")
+        var reference: OpaquePointer? = nil
+        let result: Int32
+        if let tip {
+            var expected = tip.oid
+            result = git_reference_create_matching(&reference, pointer, notesRef, &notesCommit, 1, &expected,
+                                                   "notes: add a note")
+        } else {
+            result = git_reference_create(&reference, pointer, notesRef, &notesCommit, 0, "notes: add a note")
+        }
+        if result == GIT_EMODIFIED.rawValue || result == GIT_EEXISTS.rawValue { return false }
+        try check(result, tip == nil ? "git_reference_create" : "git_reference_create_matching")
+        git_reference_free(reference)
+        return true
     }
 
     /// Removes the note on `object` under `notesRef`; returns false when there was none.
@@ -249,11 +281,24 @@ extension Repository {
         defer { git_signature_free(committerSignature) }
         var commitOID = git_oid()
         var parents: [OpaquePointer?] = [parent]
+        // The branch moves by compare-and-swap from the HEAD read above: a commit someone else made meanwhile is
+        // never dropped (the update fails instead). A detached HEAD is updated as git does.
+        let branch = headReferenceName()
         let result = parents.withUnsafeMutableBufferPointer { buffer in
-            git_commit_create(&commitOID, pointer, "HEAD", authorSignature, committerSignature, nil, message, tree,
-                              1, buffer.baseAddress)
+            git_commit_create(&commitOID, pointer, branch == nil ? "HEAD" : nil, authorSignature, committerSignature,
+                              nil, message, tree, 1, buffer.baseAddress)
         }
         try check(result, "git_commit_create")
+        if let branch {
+            var reference: OpaquePointer? = nil
+            let moved = git_reference_create_matching(&reference, pointer, branch, &commitOID, 1, &headOID,
+                                                      "commit: \(message.split(separator: "\n").first ?? "")")
+            if moved == GIT_EMODIFIED.rawValue {
+                throw GitError.library(GIT_EMODIFIED, "\(branch) moved while the release commit was made", "commitFiles")
+            }
+            try check(moved, "git_reference_create_matching")
+            git_reference_free(reference)
+        }
         return CommitID(&commitOID)
     }
 

@@ -27,6 +27,28 @@ struct ReleaseTests {
         #expect(try !test.repository.removeNote(on: id, ref: "refs/notes/release", author: signature, committer: signature))
     }
 
+    /// The notes ref moves by compare-and-swap: a note made on a tip that another writer has moved on is not
+    /// written (nothing of theirs is lost), and `setNote` makes it again on the new tip.
+    @Test func notesRefMovesByCompareAndSwap() throws {
+        let test = try TestRepository()
+        let ids = try test.linearHistory(2)
+        let ref = "refs/notes/release"
+        try test.repository.setNote("on the first\n", on: ids[0], ref: ref, author: signature, committer: signature)
+        let stale = try #require(test.repository.referenceTarget(ref))
+        try test.repository.setNote("on the second\n", on: ids[1], ref: ref, author: signature, committer: signature)
+        let moved = try #require(test.repository.referenceTarget(ref))
+        #expect(try !test.repository.setNote("lost?\n", on: ids[0], ref: ref, author: signature, committer: signature,
+                                             startingFrom: stale))
+        #expect(test.repository.referenceTarget(ref) == moved, "a stale writer does not move the ref")
+        #expect(try test.repository.note(on: ids[1], ref: ref) == "on the second\n")
+        // A ref that does not exist yet is created only if nobody else created it meanwhile.
+        #expect(try !test.repository.setNote("x\n", on: ids[0], ref: ref, author: signature, committer: signature,
+                                             startingFrom: nil))
+        try test.repository.setNote("again\n", on: ids[0], ref: ref, author: signature, committer: signature)
+        #expect(try test.repository.note(on: ids[0], ref: ref) == "again\n")
+        #expect(try test.repository.note(on: ids[1], ref: ref) == "on the second\n")
+    }
+
     @Test func checkedOutTreeIsClean() throws {
         let test = try checkedOut()
         #expect(try test.repository.workTreeStatus().isClean)
