@@ -22,13 +22,7 @@ struct ReleaseFlowTests {
         deinit { try? FileManager.default.removeItem(atPath: root) }
 
         func run(_ arguments: [String], environment extra: [String: String] = [:]) -> (Int32, String, String) {
-            let buffer = OutputBuffer()
-            var environment = ["SOURCE_DATE_EPOCH": "1764028800", "GIT_COMMITTER_NAME": "Ada Maintainer",
-                               "GIT_COMMITTER_EMAIL": "ada@example.com"]
-            environment.merge(extra) { $1 }
-            let invocation = Invocation(workingDirectory: repo, environment: environment,
-                                        writeOut: { buffer.out += $0 }, writeErr: { buffer.err += $0 })
-            return (NotesCLI.run(arguments, invocation: invocation), buffer.out, buffer.err)
+            runNotes(arguments, in: repo, environment: extra)
         }
 
         /// `notes release 0.1.3 --package barter-python`, as a request for `ReleaseFlow.run` with its own steps.

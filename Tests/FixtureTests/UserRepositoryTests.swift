@@ -212,17 +212,11 @@ final class UserRepository {
     // MARK: Running
 
     func run(_ arguments: [String], environment extra: [String: String] = [:]) -> (code: Int32, out: String, err: String) {
-        let buffer = OutputBuffer()
-        var environment = ["SOURCE_DATE_EPOCH": "1764028800", "GIT_COMMITTER_NAME": "Ada Maintainer",
-                           "GIT_COMMITTER_EMAIL": "ada@example.com"]
-        environment.merge(extra) { $1 }
-        let invocation = Invocation(workingDirectory: repo, environment: environment,
-                                    writeOut: { buffer.out += $0 }, writeErr: { buffer.err += $0 })
-        let code = NotesCLI.run(arguments, invocation: invocation)
-        transcript += "$ notes \(arguments.joined(separator: " "))\n" + buffer.err.replacingOccurrences(of: root, with: "$TMP")
-            + buffer.out.split(separator: "\n", omittingEmptySubsequences: false).prefix(12).joined(separator: "\n")
-            + (buffer.out.split(separator: "\n").count > 12 ? "\n[… stdout cut]\n" : "") + "[exit \(code)]\n\n"
-        return (code, buffer.out, buffer.err)
+        let (code, out, err) = runNotes(arguments, in: repo, environment: extra)
+        transcript += "$ notes \(arguments.joined(separator: " "))\n" + err.replacingOccurrences(of: root, with: "$TMP")
+            + out.split(separator: "\n", omittingEmptySubsequences: false).prefix(12).joined(separator: "\n")
+            + (out.split(separator: "\n").count > 12 ? "\n[… stdout cut]\n" : "") + "[exit \(code)]\n\n"
+        return (code, out, err)
     }
 
     func text(_ path: String) -> String {
