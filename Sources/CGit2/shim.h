@@ -13,4 +13,8 @@ static inline int notes_git_set_search_path_none(int level) {
 static inline int notes_git_set_cache_object_limit(git_object_t type, size_t bytes) {
     return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, (int)type, bytes);
 }
+/* Whether every object read is hashed again to check its id (libgit2's default: on; git does not). */
+static inline int notes_git_set_strict_hash_verification(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
+}
 #endif

@@ -98,15 +98,16 @@ public struct TagRef: Sendable, Hashable {
     public let target: CommitID
     /// True for an annotated tag object, false for a lightweight tag.
     public let isAnnotated: Bool
-    /// The tagger's time for an annotated tag (with a tagger), else the target commit's committer time; Unix seconds.
-    public let date: Int64
+    /// The tagger's time for an annotated tag with a tagger; Unix seconds. Nil otherwise: the date is then the
+    /// target commit's committer time, which listing tags does not read (`Repository.tagDate(_:)` does).
+    public let date: Int64?
     /// The annotated tag's message as stored; nil for a lightweight tag.
     public let message: String?
     /// The annotated tag's tagger as `Name <email>`; nil for a lightweight tag or one without a tagger.
     public let tagger: String?
 
     /// Creates a tag value from its parts.
-    public init(name: String, target: CommitID, isAnnotated: Bool, date: Int64, message: String?,
+    public init(name: String, target: CommitID, isAnnotated: Bool, date: Int64?, message: String?,
                 tagger: String? = nil) {
         self.name = name
         self.target = target

@@ -1,3 +1,4 @@
+import Foundation
 import NotesGit
 import Testing
 
@@ -13,11 +14,28 @@ import Testing
         try repository.createLightweightTag(named: "stable", target: ids[1])
         let tags = try repository.tags()
         #expect(tags == [
-            TagRef(name: "stable", target: ids[1], isAnnotated: false, date: commitTime, message: nil),
+            TagRef(name: "stable", target: ids[1], isAnnotated: false, date: nil, message: nil),
             TagRef(
                 name: "v1.0.0", target: ids[1], isAnnotated: true, date: 1_800_000_000, message: "Release 1.0.0\n",
                 tagger: "Ada Lovelace <ada@example.com>"),
         ])
+        // Listing does not read a lightweight tag's commit; its date is the commit's, read when asked for.
+        #expect(repository.tagDate(tags[0]) == commitTime)
+        #expect(repository.tagDate(tags[1]) == 1_800_000_000)
+    }
+
+    /// A symbolic ref under refs/tags is resolved (and read once more for that); a dangling one is left out.
+    @Test func symbolicTagRefsAreResolved() throws {
+        let test = try TestRepository()
+        let ids = try test.linearHistory(2)
+        let repository = test.repository
+        try repository.createAnnotatedTag(
+            named: "v1.0.0", target: ids[0], tagger: TestRepository.signature(1_800_000_000), message: "one\n")
+        try "ref: refs/tags/v1.0.0\n".write(toFile: test.path + "/.git/refs/tags/latest", atomically: true, encoding: .utf8)
+        try "ref: refs/tags/v9.9.9\n".write(toFile: test.path + "/.git/refs/tags/dangling", atomically: true, encoding: .utf8)
+        let tags = try repository.tags()
+        #expect(tags.map(\.name) == ["latest", "v1.0.0"])
+        #expect(tags.allSatisfy { $0.target == ids[0] && $0.isAnnotated && $0.date == 1_800_000_000 })
     }
 
     @Test func tagsAMergeCommit() throws {

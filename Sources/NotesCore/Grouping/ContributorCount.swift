@@ -4,6 +4,9 @@
 /// otherwise the email decides. Bots (`[bot]`) go last, are left out, or sort with people (`[contributors] bots`).
 enum ContributorCount {
     static func contributors(_ records: [CommitRecord], mailmap: Mailmap, rules: NoiseRules = NoiseRules()) -> [Contributor] {
+        struct Pair: Hashable { let name: String; let email: String }
+        struct Identity { let name: String; let email: String; let key: String; let hidden: Bool }
+        var identities: [Pair: Identity] = [:]
         var byIdentity: [String: Contributor] = [:]
         var order: [String] = []
         for record in records {
@@ -16,11 +19,23 @@ enum ContributorCount {
             }
             var counted = Set<String>()
             for (name, email) in people {
-                let person = mailmap.resolve(name: name, email: email)
-                if rules.bots == .hide, Contributor.isBot(name: person.name, email: person.email) { continue }
-                let byName = rules.mergeContributorsByName && !person.name.isEmpty
-                let key = byName ? "name:" + person.name.lowercased()
-                    : person.email.isEmpty ? person.name : person.email.lowercased()
+                // The same few people make most commits: resolve each (name, email) once per release.
+                let identity: Identity
+                if let known = identities[Pair(name: name, email: email)] {
+                    identity = known
+                } else {
+                    let person = mailmap.resolve(name: name, email: email)
+                    let byName = rules.mergeContributorsByName && !person.name.isEmpty
+                    identity = Identity(
+                        name: person.name, email: person.email,
+                        key: byName ? "name:" + person.name.lowercased()
+                            : person.email.isEmpty ? person.name : person.email.lowercased(),
+                        hidden: rules.bots == .hide && Contributor.isBot(name: person.name, email: person.email))
+                    identities[Pair(name: name, email: email)] = identity
+                }
+                if identity.hidden { continue }
+                let key = identity.key
+                let person = (name: identity.name, email: identity.email)
                 guard counted.insert(key).inserted else { continue }
                 if byIdentity[key] == nil {
                     order.append(key)

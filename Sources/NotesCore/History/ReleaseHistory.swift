@@ -162,8 +162,8 @@ public final class ReleaseHistory {
         let info = ReleaseInfo(
             title: name ?? "Unreleased", version: version,
             tagName: name, tagExists: releaseTag != nil,
-            previousTag: previousTag?.name ?? fromLabel, previousTagDate: previousTag?.tag.date,
-            date: releaseTag?.tag.date ?? now, from: from, to: to, rangeLabel: rangeLabel, warnings: warnings,
+            previousTag: previousTag?.name ?? fromLabel, previousTagDate: previousTag.flatMap(tagDate),
+            date: releaseTag.flatMap(tagDate) ?? now, from: from, to: to, rangeLabel: rangeLabel, warnings: warnings,
             comparison: from.map { from in
                 let start = previousTag?.name ?? from.hex
                 let end = name ?? to.hex
@@ -301,6 +301,11 @@ public final class ReleaseHistory {
         let time = try? repository.commit(id).committer.time
         tagTimes[id] = .some(time)
         return time
+    }
+
+    /// A release tag's date: the tagger's time, else its commit's committer time (read once, `tagTime`).
+    private func tagDate(_ tag: VersionTag) -> Int64? {
+        tag.tag.date ?? tagTime(tag.tag.target)
     }
 
     /// Runs a read of the history; a missing object is the shallow-clone error in a shallow clone.

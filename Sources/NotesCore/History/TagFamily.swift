@@ -108,7 +108,7 @@ enum TagFamilyChoice {
         var timed: [(tag: VersionTag, time: Int64)] = []
         for tag in tags {
             guard let (_, version) = TagFamily.split(tag.name) else { continue }
-            let time = (try? repository.commit(tag.target).committer.time) ?? tag.date
+            let time = (try? repository.commit(tag.target).committer.time) ?? tag.date ?? 0
             timed.append((VersionTag(tag: tag, version: version), time))
         }
         timed.sort { $0.time != $1.time ? $0.time > $1.time : $0.tag.name < $1.tag.name }

@@ -76,8 +76,8 @@ extension ChangelogEntryView: TemplateFields {
     public func child(named name: String) -> Any? {
         switch name {
         case "sections": sections
-        case "heading": heading
-        case "subheading": subheading
+        case "heading": TemplateText(heading)
+        case "subheading": TemplateText(subheading)
         case "hasChanges": hasChanges
         case "release": release
         case "issues": issues
@@ -97,8 +97,8 @@ extension ReadmeEntryView: TemplateFields {
     /// The field called `name`, nil when there is none.
     public func child(named name: String) -> Any? {
         switch name {
-        case "heading": heading
-        case "bullet": bullet
+        case "heading": TemplateText(heading)
+        case "bullet": TemplateText(bullet)
         case "release": release
         case "breaking": breaking
         case "features": features
@@ -122,8 +122,8 @@ extension TodoView: TemplateFields {
     /// The field called `name`, nil when there is none.
     public func child(named name: String) -> Any? {
         switch name {
-        case "heading": heading
-        case "tag": tag
+        case "heading": TemplateText(heading)
+        case "tag": TemplateText(tag)
         case "release": release
         case "channels": channels
         case "issues": issues
@@ -133,7 +133,7 @@ extension TodoView: TemplateFields {
         case "hasFeatureGroup": hasFeatureGroup
         case "tasks": tasks
         case "hotfixBranches": hotfixBranches
-        case "mainBranch": mainBranch
+        case "mainBranch": TemplateText(mainBranch)
         default: nil
         }
     }
@@ -163,11 +163,37 @@ enum EntryText {
         var text = renderer.render(view)
         while let last = text.last, last == "\n" || last == " " || last == "\r\n" { text.removeLast() }
         text += "\n"
-        let parsed = MarkdownDocument(text: text)
+        let parsed = MarkdownDocument(text: firstBlockText(of: text))
         guard let first = parsed.topLevelBlocks.first, first.kind == .heading,
               parsed.headings.first?.level == level, parsed.headings.first?.startLine == 1 else {
             throw NotesError(.template, "\(renderer.source.displayName) must start with the entry's heading ({{heading}}) at level \(level)",
                              hint: "start the template with {{heading}} on its own line")
+        }
+        return text
+    }
+
+    /// The text up to its first blank line: enough for libcmark to tell what the first block is (a heading,
+    /// ATX or setext, never spans a blank line; a block that does is not a heading in the prefix either),
+    /// without parsing the whole entry (a tenth of rendering a large changelog).
+    static func firstBlockText(of text: String) -> String {
+        let utf8 = text.utf8
+        var lineIsBlank = true
+        var lineNumber = 1
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                if lineIsBlank && lineNumber > 1 { return String(text[..<index]) }
+                let next = utf8.index(after: index)
+                if byte == UInt8(ascii: "\r"), next < utf8.endIndex, utf8[next] == UInt8(ascii: "\n") {
+                    index = next
+                }
+                lineNumber += 1
+                lineIsBlank = true
+            } else if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") {
+                lineIsBlank = false
+            }
+            index = utf8.index(after: index)
         }
         return text
     }
