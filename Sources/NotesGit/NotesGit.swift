@@ -13,6 +13,7 @@ enum LibGit2 {
     static let initialized: Bool = {
         git_libgit2_init()
         _ = notes_git_set_cache_object_limit(GIT_OBJECT_COMMIT, 0)
+        _ = notes_git_set_cache_object_limit(GIT_OBJECT_TREE, 0)
         _ = notes_git_set_strict_hash_verification(0)
         return true
     }()

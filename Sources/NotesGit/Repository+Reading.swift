@@ -50,10 +50,12 @@ extension Repository {
     /// Tags on trees or blobs are left out, and so are tags whose objects are missing (as in a shallow
     /// clone); `resolveCommit` reports those as not found.
     ///
-    /// Each ref is read once (a direct ref's target comes with the iterator's read), an annotated tag's
-    /// object once (its target's id and type are in it), and a lightweight tag's commit not at all: the
-    /// object database's header lookup says it is a commit, and its date is read when asked for
-    /// (`tagDate(_:)`). For 673 tags that is 673 small reads instead of 673 ref re-reads and 1,175 object reads.
+    /// Reads as little as it can, for a draft needs two tags' dates out of hundreds: each ref once (a direct
+    /// ref's target comes with the iterator's read); a packed annotated tag not at all (packed-refs records
+    /// the commit it peels to, and the object database's header lookup says that is a commit); a loose
+    /// annotated tag's object once; a lightweight tag's commit not at all. Dates are read when asked for
+    /// (`tagDate(_:)`). For the 673 packed tags of the 100k-commit bench repository: 673 header lookups
+    /// instead of 673 ref re-reads and 1,175 object reads.
     public func tags() throws -> [TagRef] {
         var iterator: OpaquePointer? = nil
         try check(git_reference_iterator_glob_new(&iterator, pointer, "refs/tags/*"), "git_reference_iterator_glob_new")
@@ -73,10 +75,41 @@ extension Repository {
         return tags.sorted { $0.name < $1.name }
     }
 
-    /// The date of `tag`: its tagger's time, else its commit's committer time; nil when the commit cannot be read.
+    /// The date of `tag`: its tagger's time, else its commit's committer time; nil when neither can be read.
     public func tagDate(_ tag: TagRef) -> Int64? {
         if let date = tag.date { return date }
+        if let object = tag.object, let date = (try? tagDetails(object))?.date { return date }
         return try? commit(tag.target).committer.time
+    }
+
+    /// The tagger, time and message of the annotated tag object `object`.
+    public func tagDetails(_ object: CommitID) throws -> TagDetails {
+        var oid = object.oid
+        var tag: OpaquePointer? = nil
+        try check(git_tag_lookup(&tag, pointer, &oid), "git_tag_lookup")
+        defer { git_tag_free(tag) }
+        return Self.details(of: tag)
+    }
+
+    private static func details(of tag: OpaquePointer?) -> TagDetails {
+        let tagger = git_tag_tagger(tag)
+        return TagDetails(
+            date: tagger?.pointee.when.time,
+            message: git_tag_message(tag).map { String(cString: $0) } ?? "",
+            tagger: tagger.map { signature in
+                "\(signature.pointee.name.map { String(cString: $0) } ?? "") <\(signature.pointee.email.map { String(cString: $0) } ?? "")>"
+            })
+    }
+
+    /// The object type of `oid`, read from the object database's header (no inflating of the whole
+    /// object); nil when it is missing.
+    private func objectType(_ oid: UnsafePointer<git_oid>, odb: OpaquePointer?) throws -> git_object_t? {
+        var size = 0
+        var type = GIT_OBJECT_INVALID
+        let header = git_odb_read_header(&size, &type, odb, oid)
+        if header == GIT_ENOTFOUND.rawValue { return nil }
+        try check(header, "git_odb_read_header")
+        return type
     }
 
     private func tagRef(_ reference: OpaquePointer?, odb: OpaquePointer?) throws -> TagRef? {
@@ -93,18 +126,18 @@ extension Repository {
         }
         guard let targetOID = git_reference_target(direct) else { return nil }
 
-        var size = 0
-        var type = GIT_OBJECT_INVALID
-        let header = git_odb_read_header(&size, &type, odb, targetOID)
-        if header == GIT_ENOTFOUND.rawValue { return nil }
-        try check(header, "git_odb_read_header")
-        switch type {
+        // packed-refs knows what an annotated tag peels to.
+        if let peeled = git_reference_target_peel(direct) {
+            guard try objectType(peeled, odb: odb) == GIT_OBJECT_COMMIT else { return nil }
+            return TagRef(name: name, target: CommitID(peeled), object: CommitID(targetOID))
+        }
+        switch try objectType(targetOID, odb: odb) {
         case GIT_OBJECT_COMMIT:
-            return TagRef(name: name, target: CommitID(targetOID), isAnnotated: false, date: nil, message: nil)
+            return TagRef(name: name, target: CommitID(targetOID))
         case GIT_OBJECT_TAG:
             break
         default:
-            return nil  // a tag on a tree or a blob
+            return nil  // a tag on a tree or a blob, or a missing object
         }
 
         var tag: OpaquePointer? = nil
@@ -112,7 +145,7 @@ extension Repository {
         if lookup == GIT_ENOTFOUND.rawValue { return nil }
         try check(lookup, "git_tag_lookup")
         defer { git_tag_free(tag) }
-        let commitOID: git_oid
+        var commitOID: git_oid
         if git_tag_target_type(tag) == GIT_OBJECT_COMMIT, let target = git_tag_target_id(tag) {
             guard git_odb_exists(odb, target) == 1 else { return nil }  // beyond a shallow clone's boundary
             commitOID = target.pointee
@@ -124,14 +157,8 @@ extension Repository {
             guard let id = git_object_id(commit) else { return nil }
             commitOID = id.pointee
         }
-        let tagger = git_tag_tagger(tag)
-        let message = git_tag_message(tag).map { String(cString: $0) }
-        let who = tagger.map { signature in
-            "\(signature.pointee.name.map { String(cString: $0) } ?? "") <\(signature.pointee.email.map { String(cString: $0) } ?? "")>"
-        }
-        var oid = commitOID
-        return TagRef(name: name, target: CommitID(&oid), isAnnotated: true, date: tagger?.pointee.when.time,
-                      message: message, tagger: who)
+        return TagRef(name: name, target: CommitID(&commitOID), object: CommitID(targetOID),
+                      date: git_tag_tagger(tag)?.pointee.when.time)
     }
 
     /// A configuration value as git would read it for this repository (local, then global and system); nil when unset.

@@ -96,22 +96,35 @@ public struct TagRef: Sendable, Hashable {
     public let name: String
     /// The commit the tag points at, after peeling annotated tags.
     public let target: CommitID
-    /// True for an annotated tag object, false for a lightweight tag.
-    public let isAnnotated: Bool
-    /// The tagger's time for an annotated tag with a tagger; Unix seconds. Nil otherwise: the date is then the
-    /// target commit's committer time, which listing tags does not read (`Repository.tagDate(_:)` does).
+    /// The annotated tag object's id; nil for a lightweight tag.
+    public let object: CommitID?
+    /// The tagger's time when listing read the tag object (a loose annotated tag); nil otherwise, and the
+    /// date is then read when asked for (`Repository.tagDate(_:)`): the tagger's time, else the commit's.
     public let date: Int64?
-    /// The annotated tag's message as stored; nil for a lightweight tag.
-    public let message: String?
-    /// The annotated tag's tagger as `Name <email>`; nil for a lightweight tag or one without a tagger.
-    public let tagger: String?
+
+    /// True for an annotated tag object, false for a lightweight tag.
+    public var isAnnotated: Bool { object != nil }
 
     /// Creates a tag value from its parts.
-    public init(name: String, target: CommitID, isAnnotated: Bool, date: Int64?, message: String?,
-                tagger: String? = nil) {
+    public init(name: String, target: CommitID, object: CommitID? = nil, date: Int64? = nil) {
         self.name = name
         self.target = target
-        self.isAnnotated = isAnnotated
+        self.object = object
+        self.date = date
+    }
+}
+
+/// What an annotated tag object holds besides its target.
+public struct TagDetails: Sendable, Hashable {
+    /// The tagger's time; nil without a tagger line.
+    public var date: Int64?
+    /// The message as stored.
+    public var message: String
+    /// The tagger as `Name <email>`; nil without a tagger line.
+    public var tagger: String?
+
+    /// Creates the details from their parts.
+    public init(date: Int64?, message: String, tagger: String?) {
         self.date = date
         self.message = message
         self.tagger = tagger

@@ -158,7 +158,9 @@ struct ConfigurationByCommandTests {
         }
         let repository = try Repository.open(at: repo)
         lines.append(try GitState.describe(repo))
-        for tag in try repository.tags() { lines.append("tagger of \(tag.name): \(tag.tagger ?? "-")") }
+        for tag in try repository.tags() {
+            lines.append("tagger of \(tag.name): \(try tag.object.map { try repository.tagDetails($0).tagger ?? "-" } ?? "-")")
+        }
         for ref in ["refs/notes/release", "refs/notes/published"] {
             for tag in try repository.tags() {
                 if let note = try repository.note(on: tag.target, ref: ref) { lines.append("\(ref) on \(tag.name): \(note)") }
@@ -223,7 +225,8 @@ struct ConfigurationByCommandTests {
         #expect(attachCode == 0, "\(attachOutput)")
         let draft = String(decoding: try Data(contentsOf: URL(fileURLWithPath: root + "/draft.md")), as: UTF8.self)
         let attach = String(decoding: try Data(contentsOf: URL(fileURLWithPath: root + "/attach.md")), as: UTF8.self)
-        let message = try #require(try Repository.open(at: repo).tags().first { $0.name == "v0.2.0" }?.message)
+        let tagged = try Repository.open(at: repo)
+        let message = try #require(try tagged.tags().first { $0.name == "v0.2.0" }?.object.map { try tagged.tagDetails($0).message })
         #expect(draft.contains("## New stuff") && !draft.contains("Features"))
         #expect(draft == message)
         #expect(draft == attach)

@@ -23,7 +23,7 @@ enum GitState {
         for tag in try repository.tags() {
             let kind = tag.isAnnotated ? "annotated" : "lightweight"
             lines.append("  \(tag.name) (\(kind)) -> \(subjects[tag.target] ?? tag.target.short)")
-            if let message = tag.message, tag.isAnnotated, !message.hasPrefix("Release \(tag.name)") {
+            if let object = tag.object, let message = try? repository.tagDetails(object).message, !message.hasPrefix("Release \(tag.name)") {
                 for line in message.split(separator: "\n", omittingEmptySubsequences: false) { lines.append("  | \(line)") }
             }
             if let note = try repository.note(on: tag.target, ref: "refs/notes/release") {

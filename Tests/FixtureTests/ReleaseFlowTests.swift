@@ -53,7 +53,7 @@ struct ReleaseFlowTests {
         #expect(String(decoding: commit.message, as: UTF8.self) == "chore(release): 0.1.3\n")
         let tag = try #require(try repository.tags().first { $0.name == "v0.1.3" })
         #expect(tag.isAnnotated && tag.target == head)
-        #expect(tag.message?.hasPrefix("## v0.1.3 (2025-11-25)\n") == true)
+        #expect(try tag.object.map { try repository.tagDetails($0).message }?.hasPrefix("## v0.1.3 (2025-11-25)\n") == true)
         for path in ["barter-python/Cargo.toml", "barter-python/pyproject.toml", "Cargo.lock"] {
             #expect(try repository.fileContents(atPath: path, in: head) == sandbox.bytes(path), "\(path) committed as written")
             #expect(String(decoding: sandbox.bytes(path) ?? [], as: UTF8.self).contains("0.1.3"))
@@ -162,7 +162,7 @@ struct ReleaseFlowTests {
         let head = try repository.commit(try #require(try repository.headCommit()))
         #expect(head.committer.time == parent.committer.time)
         let tag = try #require(try repository.tags().first { $0.name == "v0.1.3" })
-        #expect(tag.message?.contains("[v0.1.2...v0.1.3]") == true, "the notes start after v0.1.2")
+        #expect(try tag.object.map { try repository.tagDetails($0).message }?.contains("[v0.1.2...v0.1.3]") == true, "the notes start after v0.1.2")
     }
 
     /// The second release from a fresh clone: the notes fetched as a remote-tracking copy are where the

@@ -40,8 +40,7 @@ struct VersioningTests {
     }
 
     static func tag(_ name: String, _ hex: Character) -> TagRef {
-        TagRef(name: name, target: CommitID(hex: String(repeating: hex, count: 40))!, isAnnotated: false, date: 0,
-               message: nil)
+        TagRef(name: name, target: CommitID(hex: String(repeating: hex, count: 40))!, date: 0)
     }
 
     /// A linear history a <- b <- c <- d; tags on each.

@@ -13,15 +13,51 @@ import Testing
             message: "Release 1.0.0\n")
         try repository.createLightweightTag(named: "stable", target: ids[1])
         let tags = try repository.tags()
+        let object = try #require(repository.referenceTarget("refs/tags/v1.0.0"))
         #expect(tags == [
-            TagRef(name: "stable", target: ids[1], isAnnotated: false, date: nil, message: nil),
-            TagRef(
-                name: "v1.0.0", target: ids[1], isAnnotated: true, date: 1_800_000_000, message: "Release 1.0.0\n",
-                tagger: "Ada Lovelace <ada@example.com>"),
+            TagRef(name: "stable", target: ids[1]),
+            TagRef(name: "v1.0.0", target: ids[1], object: object, date: 1_800_000_000),
         ])
         // Listing does not read a lightweight tag's commit; its date is the commit's, read when asked for.
         #expect(repository.tagDate(tags[0]) == commitTime)
         #expect(repository.tagDate(tags[1]) == 1_800_000_000)
+        #expect(try repository.tagDetails(object)
+            == TagDetails(date: 1_800_000_000, message: "Release 1.0.0\n", tagger: "Ada Lovelace <ada@example.com>"))
+    }
+
+    /// Tags in packed-refs, as a clone or `git pack-refs` leaves them: an annotated tag is listed from its
+    /// peeled line without reading its object, and its date is read from the object when asked for; a
+    /// packed tag on a tree is left out, and so is one whose commit is missing.
+    @Test func packedTagsAreListedFromTheirPeeledLines() throws {
+        let test = try TestRepository()
+        let ids = try test.linearHistory(2)
+        let repository = test.repository
+        try repository.createAnnotatedTag(
+            named: "v1.0.0", target: ids[0], tagger: TestRepository.signature(1_800_000_000), message: "one\n")
+        try repository.createLightweightTag(named: "v1.1.0", target: ids[1])
+        let object = try #require(repository.referenceTarget("refs/tags/v1.0.0"))
+        let commitTime = try repository.commit(ids[1]).committer.time
+        let tree = try repository.treeID(of: ids[0]).hex
+        let missing = String(repeating: "7", count: 40)
+        let packed = """
+            # pack-refs with: peeled fully-peeled sorted
+            \(object.hex) refs/tags/v1.0.0
+            ^\(ids[0].hex)
+            \(ids[1].hex) refs/tags/v1.1.0
+            \(tree) refs/tags/v2.0.0-tree
+            \(object.hex) refs/tags/v3.0.0-gone
+            ^\(missing)
+
+            """
+        try packed.write(toFile: test.path + "/.git/packed-refs", atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: test.path + "/.git/refs/tags/v1.0.0")
+        try FileManager.default.removeItem(atPath: test.path + "/.git/refs/tags/v1.1.0")
+        let tags = try repository.tags()
+        #expect(tags == [
+            TagRef(name: "v1.0.0", target: ids[0], object: object),
+            TagRef(name: "v1.1.0", target: ids[1]),
+        ])
+        #expect(tags.map { repository.tagDate($0) } == [1_800_000_000, commitTime])
     }
 
     /// A symbolic ref under refs/tags is resolved (and read once more for that); a dangling one is left out.
@@ -35,7 +71,7 @@ import Testing
         try "ref: refs/tags/v9.9.9\n".write(toFile: test.path + "/.git/refs/tags/dangling", atomically: true, encoding: .utf8)
         let tags = try repository.tags()
         #expect(tags.map(\.name) == ["latest", "v1.0.0"])
-        #expect(tags.allSatisfy { $0.target == ids[0] && $0.isAnnotated && $0.date == 1_800_000_000 })
+        #expect(tags.allSatisfy { $0.target == ids[0] && $0.isAnnotated && repository.tagDate($0) == 1_800_000_000 })
     }
 
     @Test func tagsAMergeCommit() throws {
