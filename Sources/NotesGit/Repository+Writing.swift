@@ -111,6 +111,15 @@ extension Repository {
         git_reference_free(reference)
     }
 
+    /// Moves every loose reference into `packed-refs`, with the peeled commits of annotated tags, as
+    /// `git pack-refs --all` does (fixtures use it: clones have their tags packed).
+    package func packReferences() throws {
+        var refdb: OpaquePointer? = nil
+        try check(git_repository_refdb(&refdb, pointer), "git_repository_refdb")
+        defer { git_refdb_free(refdb) }
+        try check(git_refdb_compress(refdb), "git_refdb_compress")
+    }
+
     /// The object the reference `name` (a full name: `refs/notes/release`) points at; nil when there is no
     /// such reference.
     public func referenceTarget(_ name: String) -> CommitID? {

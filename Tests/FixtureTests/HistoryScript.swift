@@ -23,6 +23,7 @@ import NotesGit
 /// config user.name Ada                       set a value in the repository's config
 /// tag-tree v9.9.9                            a tag pointing at HEAD's tree, not at a commit
 /// skip-worktree dir/file.txt                 mark it skip-worktree and delete it from the work tree (sparse)
+/// pack-refs                                  move every ref into packed-refs, annotated tags peeled (as a clone has them)
 /// ```
 /// Commit attributes: `author`, `date` (unix seconds), `files` (comma-separated paths),
 /// `encoding` (write the message in that encoding with an encoding header), `raw-latin1`
@@ -147,6 +148,8 @@ struct HistoryScript {
         case "config":
             let (key, value) = split(rest)
             try repository.setConfig(key, value)
+        case "pack-refs":
+            try repository.packReferences()
         case "tag-tree":
             try repository.setReference("refs/tags/" + rest, to: try repository.treeID(of: try head()))
         default:

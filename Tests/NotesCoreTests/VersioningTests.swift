@@ -58,6 +58,26 @@ struct VersioningTests {
         #expect(names("v0.9.0", excluding: nil).isEmpty)
         #expect(names("v1.2.0", excluding: nil) == ["v1.1.0", "v1.0.0"])
     }
+
+    /// The binary search gives the first candidate of the filter, for every version and both stable-start
+    /// rules, on tags with pre-releases, equal versions under two spellings and gaps.
+    @Test func firstCandidateIsTheFiltersFirst() throws {
+        let names = ["0.9.0", "v1.0.0", "1.0.0", "v1.1.0-alpha.1", "v1.1.0-rc.1", "v1.1.0-rc.2", "v1.1.0", "v1.1.1",
+                     "v2.0.0-beta.1", "v2.0.0", "v2.0.1-rc.1", "v10.0.0"]
+        let tags = TagPattern().versionTags(names.enumerated().map { Self.tag($0.element, Array("0123456789ab")[$0.offset]) })
+        let versions = names + ["v0.1.0", "v1.0.1", "v1.1.0-beta.1", "v1.2.0", "v2.0.1", "v3.0.0", "v99.0.0-rc.1"]
+        for text in versions {
+            let version = try #require(ReleaseVersion(text))
+            for excluding in [nil, text] {
+                for start in PreviousTagRule.StableStart.allCases {
+                    let filtered = PreviousTagRule.candidates(for: version, excluding: excluding, among: tags, stableStart: start)
+                    let first = PreviousTagRule.first(for: version, excluding: excluding, among: tags, stableStart: start)
+                    #expect(first == filtered.first, "\(text) excluding \(excluding ?? "-") \(start)")
+                }
+            }
+        }
+        #expect(PreviousTagRule.first(for: ReleaseVersion("v1.0.0")!, excluding: nil, among: []) == nil)
+    }
 }
 
 @Suite("Remote links")

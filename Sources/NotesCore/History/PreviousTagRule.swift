@@ -32,4 +32,22 @@ public enum PreviousTagRule {
             return version.isPrerelease || stableStart == .any || !candidate.version.isPrerelease
         }
     }
+
+    /// The first of `candidates(for:excluding:among:stableStart:)` for a version, found by a binary search
+    /// for the first lower version (the tags are sorted highest first) and a scan past the pre-releases a
+    /// stable version skips: `changelog --all` asks once per release, and a filter over every tag made
+    /// that quadratic in the number of tags (6,700 tags: 45 million comparisons).
+    public static func first(for version: ReleaseVersion, excluding releaseTagName: String?,
+                             among tags: [VersionTag], stableStart: StableStart = .stable) -> VersionTag? {
+        var low = 0
+        var high = tags.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tags[middle].version.version < version.version { high = middle } else { low = middle + 1 }
+        }
+        for candidate in tags[low...] where candidate.name != releaseTagName {
+            if version.isPrerelease || stableStart == .any || !candidate.version.isPrerelease { return candidate }
+        }
+        return nil
+    }
 }

@@ -15,6 +15,10 @@ public final class ReleaseHistory {
     public let tags: [VersionTag]
     /// How tag names hold versions.
     public let pattern: TagPattern
+    /// `tags` by name (names are unique refs; the first wins should two spell the same name).
+    private let tagsByName: [String: VersionTag]
+    /// The commits release tags point at (release commits are skipped by these).
+    private let tagTargets: Set<CommitID>
     /// Links to the forge: from `[links]`, else when the remote is GitHub or GitLab.
     public let links: RemoteLinks?
     /// The selected package's or `--path`'s commit filter. Empty: all commits.
@@ -48,6 +52,8 @@ public final class ReleaseHistory {
         let pattern = pattern
         let filter = settings.tagFilter
         tags = try gitCall { try pattern.versionTags(filter.filter(repository.tags())) }
+        tagsByName = Dictionary(tags.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        tagTargets = Set(tags.map(\.tag.target))
         links = settings.remoteLinks { repository.remoteURL(named: $0) }
         paths = settings.pathFilter
     }
@@ -62,12 +68,12 @@ public final class ReleaseHistory {
 
     /// The existing release tag for `version`: the exact name, else a tag with the same version.
     public func tag(for version: ReleaseVersion, named name: String?) -> VersionTag? {
-        tags.first { $0.name == name } ?? tags.first { $0.version.version == version.version }
+        name.flatMap { tagsByName[$0] } ?? tags.first { $0.version.version == version.version }
     }
 
     /// The existing release tag named `name`.
     public func existingTag(named name: String) -> VersionTag? {
-        tags.first { $0.name == name }
+        tagsByName[name]
     }
 
     /// True when a tag called `name` exists but points, after peeling, at no commit (a tree or a blob):
@@ -134,11 +140,13 @@ public final class ReleaseHistory {
         cherryPicked = [:]
         changedPaths = [:]
         if request.from == nil {
-            let candidates = PreviousTagRule.candidates(for: version, excluding: releaseTag?.name, among: tags,
-                                                        stableStart: settings.stableStart)
-            if version != nil {
-                (previousTag, records, warnings) = try previousRelease(candidates.first, to: to, toLabel: toLabel)
+            if let version {
+                let first = PreviousTagRule.first(for: version, excluding: releaseTag?.name, among: tags,
+                                                  stableStart: settings.stableStart)
+                (previousTag, records, warnings) = try previousRelease(first, to: to, toLabel: toLabel)
             } else {
+                let candidates = PreviousTagRule.candidates(for: nil, excluding: releaseTag?.name, among: tags,
+                                                            stableStart: settings.stableStart)
                 (previousTag, records) = try latestReachable(candidates, to: to, toLabel: toLabel)
             }
             from = previousTag?.tag.target
@@ -183,7 +191,7 @@ public final class ReleaseHistory {
         for warning in warnings { say("warning: " + warning) }
         return WalkedRelease(info: info, commits: parsed.commits, grouping: settings.grouping, links: links,
                              summary: "\(range), \(count) commit\(count == 1 ? "" : "s")", outsidePaths: outside,
-                             tagTargets: Set(tags.map(\.tag.target)), cherryPicked: cherryPicked,
+                             tagTargets: tagTargets, cherryPicked: cherryPicked,
                              changedPaths: changedPaths, quoteMentions: settings.links.mentions != "keep")
     }
 
@@ -303,9 +311,12 @@ public final class ReleaseHistory {
         return time
     }
 
-    /// A release tag's date: the tagger's time, else its commit's committer time (read once, `tagTime`).
+    /// A release tag's date: the tagger's time (an annotated tag listed from packed-refs has its object
+    /// read here), else its commit's committer time (read once, `tagTime`).
     private func tagDate(_ tag: VersionTag) -> Int64? {
-        tag.tag.date ?? tagTime(tag.tag.target)
+        if let date = tag.tag.date { return date }
+        if let object = tag.tag.object, let date = try? repository.tagDetails(object).date { return date }
+        return tagTime(tag.tag.target)
     }
 
     /// Runs a read of the history; a missing object is the shallow-clone error in a shallow clone.
