@@ -35,6 +35,8 @@ public final class ReleaseHistory {
     private var walked = 0
     /// Committer times of tag commits already read (`nil`: unreadable).
     private var tagTimes: [CommitID: Int64?] = [:]
+    /// Annotated tags' dates already read, by tag object.
+    private var taggerTimes: [CommitID: Int64?] = [:]
 
     /// Opens the repository at `settings.root` and reads its release tags.
     public init(settings: Settings, progress: (@Sendable (Int) -> Void)? = nil,
@@ -315,7 +317,16 @@ public final class ReleaseHistory {
     /// read here), else its commit's committer time (read once, `tagTime`).
     private func tagDate(_ tag: VersionTag) -> Int64? {
         if let date = tag.tag.date { return date }
-        if let object = tag.tag.object, let date = try? repository.tagDetails(object).date { return date }
+        if let object = tag.tag.object {
+            let date: Int64?
+            if let known = taggerTimes[object] {
+                date = known
+            } else {
+                date = try? repository.tagDetails(object).date
+                taggerTimes[object] = .some(date)
+            }
+            if let date { return date }
+        }
         return tagTime(tag.tag.target)
     }
 
