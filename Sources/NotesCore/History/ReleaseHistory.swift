@@ -35,8 +35,8 @@ public final class ReleaseHistory {
     private var walked = 0
     /// Committer times of tag commits already read (`nil`: unreadable).
     private var tagTimes: [CommitID: Int64?] = [:]
-    /// Annotated tags' dates already read, by tag object.
-    private var taggerTimes: [CommitID: Int64?] = [:]
+    /// Release tags' dates already read, by tag name (`nil`: unreadable).
+    private var tagDates: [String: Int64?] = [:]
 
     /// Opens the repository at `settings.root` and reads its release tags.
     public init(settings: Settings, progress: (@Sendable (Int) -> Void)? = nil,
@@ -313,21 +313,13 @@ public final class ReleaseHistory {
         return time
     }
 
-    /// A release tag's date: the tagger's time (an annotated tag listed from packed-refs has its object
-    /// read here), else its commit's committer time (read once, `tagTime`).
+    /// A release tag's date (`Repository.tagDate`: the tagger's time, else its commit's), read once per tag:
+    /// `changelog --all` asks for each tag twice, as a release and as the next one's previous tag.
     private func tagDate(_ tag: VersionTag) -> Int64? {
-        if let date = tag.tag.date { return date }
-        if let object = tag.tag.object {
-            let date: Int64?
-            if let known = taggerTimes[object] {
-                date = known
-            } else {
-                date = try? repository.tagDetails(object).date
-                taggerTimes[object] = .some(date)
-            }
-            if let date { return date }
-        }
-        return tagTime(tag.tag.target)
+        if let known = tagDates[tag.name] { return known }
+        let date = repository.tagDate(tag.tag)
+        tagDates[tag.name] = .some(date)
+        return date
     }
 
     /// Runs a read of the history; a missing object is the shallow-clone error in a shallow clone.
