@@ -31,7 +31,17 @@ public struct CommitID: Hashable, Sendable, Comparable, CustomStringConvertible 
     }
 
     /// The first 7 hex characters, as `git log --oneline` shows them.
-    public var short: String { String(hex.prefix(7)) }
+    public var short: String {
+        String(unsafeUninitializedCapacity: 7) { buffer in
+            let digits: StaticString = "0123456789abcdef"
+            let table = digits.utf8Start
+            for index in 0..<7 {
+                let nibble = Int((high >> UInt64(60 - 4 * index)) & 0xf)
+                buffer[index] = table[nibble]
+            }
+            return 7
+        }
+    }
 
     /// The 40 hex characters.
     public var description: String { hex }

@@ -44,7 +44,8 @@ public enum MarkdownInline {
     /// (`a@b.example`, the `@` follows a letter or digit), `@` inside code spans, an escaped `\@`, and
     /// an `@` not followed by a handle.
     public static func quotingMentions(_ text: String) -> String {
-        guard text.contains("@") else { return text }
+        // Most texts have no `@` at all: settle that on the bytes (an `@` is one byte in UTF-8).
+        guard text.utf8.contains(UInt8(ascii: "@")) else { return text }
         let characters = Array(text)
         var out = ""
         var index = 0
@@ -93,6 +94,11 @@ public enum MarkdownInline {
     /// could read as markup is backslash-escaped (`\\ ` * _ [ ] < > # ! | ~ &`), and so are a leading `-`,
     /// `+` or `=` and the `.`/`)` of a leading number, so `# Heading`, `*bold*` or `1. x` show as written.
     public static func escapingPlainText(_ text: String) -> String {
+        escapingPlainASCII(text) ?? escapingPlainCharacters(text)
+    }
+
+    /// `escapingPlainText` by `Character`, for any text.
+    static func escapingPlainCharacters(_ text: String) -> String {
         var out = ""
         for character in text {
             if "\\`*_[]<>#!|~&".contains(character) { out.append("\\") }
@@ -105,6 +111,35 @@ public enum MarkdownInline {
             if out[delimiter] == "." || out[delimiter] == ")" { out.insert("\\", at: delimiter) }
         }
         return out
+    }
+
+    /// `escapingPlainText` on the bytes, for ASCII text (every ASCII character but CR LF is one `Character`,
+    /// and CR LF is never escaped); nil for text with other characters.
+    static func escapingPlainASCII(_ text: String) -> String? {
+        let special: (UInt8) -> Bool = { byte in
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                 UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "!"),
+                 UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "&"): true
+            default: false
+            }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 4)
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            if special(byte) { out.append(UInt8(ascii: "\\")) }
+            out.append(byte)
+        }
+        if let first = out.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: "=") {
+            out.insert(UInt8(ascii: "\\"), at: 0)
+        }
+        var digits = 0
+        while digits < out.count, out[digits] >= 0x30, out[digits] <= 0x39 { digits += 1 }
+        if digits > 0, digits < out.count, out[digits] == UInt8(ascii: ".") || out[digits] == UInt8(ascii: ")") {
+            out.insert(UInt8(ascii: "\\"), at: digits)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Offsets of the `<` that opens each raw HTML node libcmark finds in `bytes`.

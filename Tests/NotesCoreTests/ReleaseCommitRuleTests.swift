@@ -12,6 +12,16 @@ struct ReleaseCommitRuleTests {
         ("docs: 1.2.3-rc.1 notes", "1.2.3", false),
         ("docs: 1.2.30", "1.2.3", false),
         ("docs: version 1.2.3.", "1.2.3", true),
+        ("1.2.3", "1.2.3", true),
+        ("v1.2.3-", "1.2.3", false),
+        ("x.1.2.3 y", "1.2.3", false),
+        ("1.2.3.4", "1.2.3", false),
+        ("release 1.2.3.x", "1.2.3", true),
+        ("release ١1.2.3", "1.2.3", false),
+        ("release é1.2.3 ü", "1.2.3", true),
+        ("1.2.31.2.3 1.2.3", "1.2.3", true),
+        ("1.2.3", "1.2.3.4", false),
+        ("", "1.2.3", false),
     ] as [(String, String, Bool)])
     func names(subject: String, version: String, expected: Bool) {
         #expect(ReleaseCommitRule.names(subject, version) == expected)

@@ -32,4 +32,17 @@ struct MarkdownEscapingTests {
     func names(name: String, expected: String) {
         #expect(MarkdownInline.escapingPlainText(name) == expected)
     }
+
+    @Test("the byte path for ASCII names escapes as the Character path does", arguments: [
+        "", "-", "+x", "=", "12", "12.", "12)", "12)x", "1.2.3", "\\", "a\r\nb", "#!|~&", "` code `", "x-1.", "007 Bond",
+        "[bot]", "<>", "Ünïcödé", "*\u{301}", "1\u{301}. x", "\r\n- x", " - x", "9999999999999999999999.",
+    ])
+    func asciiPath(name: String) {
+        #expect(MarkdownInline.escapingPlainText(name) == MarkdownInline.escapingPlainCharacters(name))
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            #expect(MarkdownInline.escapingPlainASCII(name) == MarkdownInline.escapingPlainCharacters(name))
+        } else {
+            #expect(MarkdownInline.escapingPlainASCII(name) == nil)
+        }
+    }
 }

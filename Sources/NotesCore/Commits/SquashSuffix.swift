@@ -5,6 +5,12 @@ public enum SquashSuffix {
     /// last suffix is removed (`"x (#1) (#2)"` gives `"x (#1)"` and 2); the parenthesis must
     /// follow a space or start the text, so `f(#2)` is left alone.
     public static func split(_ description: String) -> (text: String, number: Int?) {
+        // Most descriptions have no suffix: settle that from the last bytes, without the scalar array.
+        for byte in description.utf8.reversed() {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) { continue }
+            if byte < 0x80 && byte != UInt8(ascii: ")") { return (description, nil) }
+            break
+        }
         let scalars = Array(description.unicodeScalars)
         var end = scalars.count
         while end > 0, scalars[end - 1].properties.isWhitespace { end -= 1 }

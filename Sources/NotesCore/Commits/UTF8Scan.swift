@@ -30,6 +30,29 @@ enum UTF8Scan {
         isLetter(byte) || isDigit(byte) || byte == 0x2D
     }
 
+    /// True when the UTF-8 bytes of `needle` occur in those of `text` (an empty needle occurs everywhere).
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        var text = text
+        var needle = needle
+        return text.withUTF8 { haystack in
+            needle.withUTF8 { needle in
+                guard let first = needle.first else { return true }
+                guard haystack.count >= needle.count else { return false }
+                var start = 0
+                let last = haystack.count - needle.count
+                while start <= last {
+                    if haystack[start] == first {
+                        var offset = 1
+                        while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
+                        if offset == needle.count { return true }
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
+    }
+
     // MARK: - Scalars and strings
 
     /// The scalar whose first byte is at `index`.

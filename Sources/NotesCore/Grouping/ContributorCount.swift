@@ -3,6 +3,15 @@
 /// (`[contributors] merge_by = "name"`), one name (case-insensitive) is one person whatever the email;
 /// otherwise the email decides. Bots (`[bot]`) go last, are left out, or sort with people (`[contributors] bots`).
 enum ContributorCount {
+    /// True for the footer token `Co-authored-by`, in any case (ASCII: no other letters lower-case to these).
+    static func isCoAuthoredBy(_ token: String) -> Bool {
+        let expected = "co-authored-by".utf8
+        guard token.utf8.count == expected.count else { return false }
+        return zip(token.utf8, expected).allSatisfy { byte, want in
+            (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == want
+        }
+    }
+
     static func contributors(_ records: [CommitRecord], mailmap: Mailmap, rules: NoiseRules = NoiseRules()) -> [Contributor] {
         struct Pair: Hashable { let name: String; let email: String }
         struct Identity { let name: String; let email: String; let key: String; let hidden: Bool }
@@ -11,13 +20,14 @@ enum ContributorCount {
         var order: [String] = []
         for record in records {
             var people = [(record.author.name, record.author.email)]
-            for footer in record.message.footers where footer.token.lowercased() == "co-authored-by" {
+            for footer in record.message.footers where isCoAuthoredBy(footer.token) {
                 guard let open = footer.value.firstIndex(of: "<"), let close = footer.value.lastIndex(of: ">"),
                       open < close else { continue }
                 people.append((footer.value[..<open].trimmingCharacters(in: .whitespaces),
                                String(footer.value[footer.value.index(after: open)..<close])))
             }
-            var counted = Set<String>()
+            // One person (no co-author trailer, the usual case) needs no set to count them once.
+            var counted = people.count > 1 ? Set<String>() : []
             for (name, email) in people {
                 // The same few people make most commits: resolve each (name, email) once per release.
                 let identity: Identity
@@ -36,7 +46,7 @@ enum ContributorCount {
                 if identity.hidden { continue }
                 let key = identity.key
                 let person = (name: identity.name, email: identity.email)
-                guard counted.insert(key).inserted else { continue }
+                if people.count > 1 { guard counted.insert(key).inserted else { continue } }
                 if byIdentity[key] == nil {
                     order.append(key)
                     byIdentity[key] = Contributor(name: person.name, email: person.email, commitCount: 0)

@@ -63,6 +63,33 @@ public enum ReleaseCommitRule {
 
     /// True when `subject` has `bare` (`8.2.2`) as a word, alone or after `v`: not inside `18.2.21`.
     static func names(_ subject: String, _ bare: String) -> Bool {
+        // Versions are ASCII: find them in the bytes, and judge an ASCII neighbour on its byte. A non-ASCII
+        // neighbour (a digit of another script, say) is judged as a `Character`, as below.
+        let needle = Array(bare.utf8)
+        if let first = needle.first, needle.allSatisfy({ $0 < 0x80 }) {
+            var decided: Bool? = false
+            subject.utf8.withContiguousStorageIfAvailable { haystack in
+                guard haystack.count >= needle.count else { return }
+                var start = 0
+                while start + needle.count <= haystack.count {
+                    guard haystack[start] == first,
+                          needle.indices.allSatisfy({ haystack[start + $0] == needle[$0] }) else { start += 1; continue }
+                    let end = start + needle.count
+                    let before: UInt8? = start == 0 ? nil : haystack[start - 1]
+                    let after: UInt8? = end == haystack.count ? nil : haystack[end]
+                    if (before ?? 0) >= 0x80 || (after ?? 0) >= 0x80 { decided = nil; return }
+                    let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+                    let beforeOK = before.map { !isDigit($0) && $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: "-") } ?? true
+                    let afterOK = after.map { byte in
+                        !isDigit(byte) && byte != UInt8(ascii: "-")
+                            && !(byte == UInt8(ascii: ".") && end + 1 < haystack.count && isDigit(haystack[end + 1]))
+                    } ?? true
+                    if beforeOK && afterOK { decided = true; return }
+                    start = end  // the search goes on after the match, as `range(of:)` below does
+                }
+            }
+            if let decided { return decided }
+        }
         var search = subject.startIndex
         while let found = subject.range(of: bare, range: search..<subject.endIndex) {
             let before = found.lowerBound == subject.startIndex ? nil : subject[subject.index(before: found.lowerBound)]

@@ -75,13 +75,13 @@ extension ChangelogEntryView: TemplateFields {
     /// The field called `name`, nil when there is none.
     public func child(named name: String) -> Any? {
         switch name {
-        case "sections": sections
+        case "sections": templateObjects(sections)
         case "heading": TemplateText(heading)
         case "subheading": TemplateText(subheading)
         case "hasChanges": hasChanges
-        case "release": release
-        case "issues": issues
-        case "contributors": contributors
+        case "release": templateObject(release)
+        case "issues": templateObjects(issues)
+        case "contributors": templateObjects(contributors)
         default: nil
         }
     }
@@ -99,10 +99,10 @@ extension ReadmeEntryView: TemplateFields {
         switch name {
         case "heading": TemplateText(heading)
         case "bullet": TemplateText(bullet)
-        case "release": release
-        case "breaking": breaking
-        case "features": features
-        case "fixes": fixes
+        case "release": templateObject(release)
+        case "breaking": templateObjects(breaking)
+        case "features": templateObjects(features)
+        case "fixes": templateObjects(fixes)
         case "hasItems": hasItems
         case "lines": lines
         case "blankLine": blankLine
@@ -124,12 +124,12 @@ extension TodoView: TemplateFields {
         switch name {
         case "heading": TemplateText(heading)
         case "tag": TemplateText(tag)
-        case "release": release
+        case "release": templateObject(release)
         case "channels": channels
-        case "issues": issues
-        case "breaking": breaking
-        case "features": features
-        case "featureGroup": featureGroup
+        case "issues": templateObjects(issues)
+        case "breaking": templateObjects(breaking)
+        case "features": templateObjects(features)
+        case "featureGroup": templateObjects(featureGroup)
         case "hasFeatureGroup": hasFeatureGroup
         case "tasks": tasks
         case "hotfixBranches": hotfixBranches

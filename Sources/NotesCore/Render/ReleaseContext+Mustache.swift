@@ -38,6 +38,39 @@ public struct TemplateText: MustacheCustomRenderable, MustacheTransformable, Sen
     public func transform(_ name: String) -> Any? { text.transform(name) }
 }
 
+/// A view value as swift-mustache holds it: by reference. The renderer keeps every context in an `Any`
+/// and casts it to `MustacheParent` (and to two other protocols) at each name lookup; a view struct
+/// larger than an existential's inline buffer is copied into a new box at every such cast, retaining each
+/// of its fields. A class instance is cast by copying one reference. Measured on a 100k-commit
+/// `changelog --all`: the render stage's allocations and retains fell by about half.
+final class TemplateObject<Fields: TemplateFields>: TemplateFields, CustomStringConvertible {
+    let fields: Fields
+
+    @inline(__always)
+    init(_ fields: Fields) { self.fields = fields }
+
+    /// The field called `name` of the view.
+    func child(named name: String) -> Any? { fields.child(named: name) }
+
+    /// What `{{name}}` prints for a whole object: the view's own description, as before boxing.
+    var description: String { String(describing: fields) }
+}
+
+/// A nested view value for the renderer (``TemplateObject``).
+@inline(__always)
+func templateObject<T: TemplateFields>(_ value: T) -> Any { TemplateObject(value) }
+
+/// A nested optional view value for the renderer, `TemplateNull` for nil.
+@inline(__always)
+func templateObject<T: TemplateFields>(_ value: T?) -> Any {
+    if let value { return TemplateObject(value) }
+    return TemplateNull()
+}
+
+/// A list of views for the renderer: a sequence of ``TemplateObject``s.
+@inline(__always)
+func templateObjects<T: TemplateFields>(_ values: [T]) -> [TemplateObject<T>] { values.map(TemplateObject.init) }
+
 /// `value`, or `TemplateNull` for nil.
 @inline(__always)
 func templateValue<T>(_ value: T?) -> Any {
@@ -56,14 +89,14 @@ extension ReleaseContext: TemplateFields {
     /// The field called `name`, nil when there is none.
     public func child(named name: String) -> Any? {
         switch name {
-        case "sections": sections
-        case "release": release
+        case "sections": templateObjects(sections)
+        case "release": templateObject(release)
         case "hasChanges": hasChanges
-        case "breaking": breaking
-        case "issues": issues
-        case "contributors": contributors
-        case "commits": commits
-        case "stats": stats
+        case "breaking": templateObjects(breaking)
+        case "issues": templateObjects(issues)
+        case "contributors": templateObjects(contributors)
+        case "commits": templateObjects(commits)
+        case "stats": templateObject(stats)
         default: nil
         }
     }
@@ -81,7 +114,7 @@ extension ReleaseView: TemplateFields {
         case "previousTag": templateValue(previousTag)
         case "previousTagDate": templateValue(previousTagDate)
         case "date": TemplateText(date)
-        case "range": range
+        case "range": templateObject(range)
         case "compareURL": templateValue(compareURL)
         case "compareLabel": templateValue(compareLabel)
         case "repositoryURL": templateValue(repositoryURL)
@@ -107,7 +140,7 @@ extension SectionView: TemplateFields {
     /// The field called `name`, nil when there is none.
     public func child(named name: String) -> Any? {
         switch name {
-        case "entries": entries
+        case "entries": templateObjects(entries)
         case "title": TemplateText(title)
         case "id": TemplateText(id)
         default: nil
@@ -123,10 +156,10 @@ extension EntryView: TemplateFields {
         case "description": TemplateText(description)
         case "issueLinks": templateValue(issueLinks)
         case "commitLinks": TemplateText(commitLinks)
-        case "reverted": templateValue(reverted)
+        case "reverted": templateObject(reverted)
         case "breakingText": templateValue(breakingText)
-        case "issues": issues
-        case "commits": commits
+        case "issues": templateObjects(issues)
+        case "commits": templateObjects(commits)
         default: nil
         }
     }

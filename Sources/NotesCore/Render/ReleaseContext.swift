@@ -340,6 +340,8 @@ public struct StatsView: Codable, Sendable {
 extension ReleaseContext {
     /// True when `text` has `key` (`#12`, `owner/repo#12`) as a word: not `#123`, not `a#12`.
     static func mentions(_ text: String, _ key: String) -> Bool {
+        // Keys are ASCII: when their bytes are nowhere in the text, neither is the key (the usual case).
+        if key.utf8.allSatisfy({ $0 < 0x80 }), !UTF8Scan.contains(text, key) { return false }
         var search = text.startIndex
         while let found = text.range(of: key, range: search..<text.endIndex) {
             let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]

@@ -63,7 +63,8 @@ public struct TemplateRenderer: Sendable {
 
     /// Renders `context`.
     public func render(_ context: Any) -> String {
-        template.render(context)
+        if let fields = context as? any TemplateFields { return template.render(templateObject(fields)) }
+        return template.render(context)
     }
 
     static func describe(_ error: MustacheTemplate.ParserError, in source: TemplateSource, lineOffset: Int)
