@@ -69,7 +69,7 @@ func templateObject<T: TemplateFields>(_ value: T?) -> Any {
 
 /// A list of views for the renderer: a sequence of ``TemplateObject``s.
 @inline(__always)
-func templateObjects<T: TemplateFields>(_ values: [T]) -> [TemplateObject<T>] { values.map(TemplateObject.init) }
+func templateObjects<T: TemplateFields>(_ values: [T]) -> [TemplateObject<T>] { values.map { TemplateObject($0) } }
 
 /// `value`, or `TemplateNull` for nil.
 @inline(__always)
