@@ -270,11 +270,16 @@ public final class ReleaseHistory {
         // The previous tag is nearly always the first candidate: walk the range it gives straight away,
         // and keep that walk when it reaches the candidate (a walked commit has it as a parent, which
         // happens exactly when the candidate is an ancestor of `to`). That saves a second read of the
-        // range. Otherwise, or with a path filter (which hides commits) or a shallow clone, search.
-        if let first = listed.first(where: isRelease), first.tag.target != to, paths.isEmpty, !repository.isShallow {
-            let walked = try walk(to: to, from: first.tag.target, paths: paths,
-                                  rangeLabel: "\(first.name)..\(toLabel)", watching: first.tag.target)
-            if walked.reached { return (first, walked.records) }
+        // range. Otherwise, or with a path filter (which hides commits) or a shallow clone, search, which
+        // checks every candidate. A first candidate on `to` itself (HEAD just tagged) is the answer
+        // `firstReachable` gives before it reads anything: so is it here, before the others are checked.
+        if let first = listed.first(where: isRelease) {
+            if first.tag.target == to { return (first, nil) }
+            if paths.isEmpty, !repository.isShallow {
+                let walked = try walk(to: to, from: first.tag.target, paths: paths,
+                                      rangeLabel: "\(first.name)..\(toLabel)", watching: first.tag.target)
+                if walked.reached { return (first, walked.records) }
+            }
         }
         let candidates = listed.filter(isRelease)
         let found = try Self.readHistory(repository, rangeLabel: toLabel) {
