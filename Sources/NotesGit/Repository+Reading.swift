@@ -45,17 +45,29 @@ extension Repository {
         return String(cString: name)
     }
 
-    /// Every tag that points, after peeling, at a commit, sorted by name.
+    /// Every tag that may point, after peeling, at a commit, sorted by name: the refs alone, with no object
+    /// read for the tags a fresh clone has.
     ///
-    /// Tags on trees or blobs are left out, and so are tags whose objects are missing (as in a shallow
-    /// clone); `resolveCommit` reports those as not found.
+    /// A 1M-commit repository's pack index is 156 MB: one object lookup per tag (a binary search in it)
+    /// made most of it resident for 6,708 tags (142 MiB), while a draft uses two of them. So listing reads
+    /// refs only, and a tag is checked when it is used (`pointsAtCommit(_:)`, once per tag in
+    /// `ReleaseHistory`):
+    /// - A packed annotated tag: packed-refs records the commit it peels to (`^` line); that is its target,
+    ///   not verified. Its date is read when asked for (`tagDate(_:)`).
+    /// - A packed ref without a `^` line, when packed-refs says it records every tag's peel (the `peeled`
+    ///   or `fully-peeled` trait, which git and libgit2 have written for years): git itself takes that as
+    ///   "not an annotated tag", so it is a lightweight tag and its id is its target, not verified. libgit2
+    ///   does not expose that knowledge, so packed-refs is read once more here, only when such a ref is met.
+    /// - Any other ref without peel information (a loose ref: a tag made since the last clone or
+    ///   `git pack-refs`, or every tag of a `git fast-import` repository): nothing in the ref tells a
+    ///   lightweight tag from an annotated one, and a target must be a commit id for release-commit
+    ///   detection (`ReleaseHistory`'s tag targets) to stay exact, so its type is read from the object
+    ///   database's header, as before, and its tag object when it is annotated (its date comes with it).
+    ///   A loose ref costs a file open anyway; these are verified, and left out when they point at a tree,
+    ///   a blob or a missing object.
     ///
-    /// Reads as little as it can, for a draft needs two tags' dates out of hundreds: each ref once (a direct
-    /// ref's target comes with the iterator's read); a packed annotated tag not at all (packed-refs records
-    /// the commit it peels to, and the object database's header lookup says that is a commit); a loose
-    /// annotated tag's object once; a lightweight tag's commit not at all. Dates are read when asked for
-    /// (`tagDate(_:)`). For the 673 packed tags of the 100k-commit bench repository: 673 header lookups
-    /// instead of 673 ref re-reads and 1,175 object reads.
+    /// An unverified tag may point at a tree, a blob, or a commit beyond a shallow clone's boundary;
+    /// `verifiedTags()` lists only those that point at commits, as this did before.
     public func tags() throws -> [TagRef] {
         var iterator: OpaquePointer? = nil
         try check(git_reference_iterator_glob_new(&iterator, pointer, "refs/tags/*"), "git_reference_iterator_glob_new")
@@ -63,6 +75,7 @@ extension Repository {
         var odb: OpaquePointer? = nil
         try check(git_repository_odb(&odb, pointer), "git_repository_odb")
         defer { git_odb_free(odb) }
+        var packedNonTags: Set<CommitID>?
         var tags = [TagRef]()
         while true {
             var reference: OpaquePointer? = nil
@@ -70,9 +83,33 @@ extension Repository {
             if result == GIT_ITEROVER.rawValue { break }
             try check(result, "git_reference_next")
             defer { git_reference_free(reference) }
-            if let tag = try tagRef(reference, odb: odb) { tags.append(tag) }
+            if let tag = try tagRef(reference, odb: odb, packedNonTags: &packedNonTags) { tags.append(tag) }
         }
         return tags.sorted { $0.name < $1.name }
+    }
+
+    /// The tags of `tags()` that point, after peeling, at a commit in the object database (each unverified
+    /// one checked with `pointsAtCommit(_:)`). Reads one object header per packed tag: for commands that
+    /// use every tag, or want the exact list.
+    public func verifiedTags() throws -> [TagRef] {
+        try tags().filter(pointsAtCommit)
+    }
+
+    /// True when `tag` points, after peeling, at a commit in the object database: a verified tag always; an
+    /// unverified one when the object database's header of its target says commit (one pack-index lookup).
+    /// False for a tree, a blob, or a commit missing from a shallow clone. Another failure of the lookup (a
+    /// corrupt pack) says true: the tag is used, and reading its commit then reports the error.
+    public func pointsAtCommit(_ tag: TagRef) -> Bool {
+        if tag.isVerified { return true }
+        var odb: OpaquePointer? = nil
+        guard git_repository_odb(&odb, pointer) == 0 else { return true }
+        defer { git_odb_free(odb) }
+        var oid = tag.target.oid
+        var size = 0
+        var type = GIT_OBJECT_INVALID
+        let header = git_odb_read_header(&size, &type, odb, &oid)
+        if header == GIT_ENOTFOUND.rawValue { return false }
+        return header != 0 || type == GIT_OBJECT_COMMIT
     }
 
     /// The date of `tag`: its tagger's time, else its commit's committer time; nil when neither can be read.
@@ -101,6 +138,40 @@ extension Repository {
             })
     }
 
+    /// The ids that packed-refs records, without a `^` (peeled) line, for refs it knows the peel of: every
+    /// ref under `peeled`/`fully-peeled`'s rules (git's `packed-backend.c`: `fully-peeled` covers every
+    /// ref, `peeled` those under refs/tags/). Such an id is not an annotated tag object (git reads it so
+    /// too), whichever ref points at it. Empty when there is no packed-refs file or it makes no such promise.
+    private func packedNonTagTargets() -> Set<CommitID> {
+        let commonDir = trimmingTrailingSlash(string(git_repository_commondir(pointer)))
+        guard let bytes = readFile(commonDir + "/packed-refs") else { return [] }
+        var lines = bytes.split(separator: UInt8(ascii: "\n"))[...]
+        guard let header = lines.first, header.starts(with: Array("# pack-refs with:".utf8)) else { return [] }
+        lines = lines.dropFirst()
+        let traits = header.dropFirst("# pack-refs with:".utf8.count).split(separator: UInt8(ascii: " "))
+            .map { String(decoding: $0, as: UTF8.self) }
+        let fully = traits.contains("fully-peeled")
+        guard fully || traits.contains("peeled") else { return [] }
+        let tagsPrefix = Array("refs/tags/".utf8)
+        var ids = Set<CommitID>()
+        var pending: CommitID?
+        for line in lines {
+            if line.first == UInt8(ascii: "^") {
+                pending = nil
+                continue
+            }
+            if let id = pending { ids.insert(id) }
+            pending = nil
+            guard line.count > 41, line.first != UInt8(ascii: "#") else { continue }
+            let space = line.index(line.startIndex, offsetBy: 40)
+            guard line[space] == UInt8(ascii: " "),
+                  fully || line[line.index(after: space)...].starts(with: tagsPrefix) else { continue }
+            pending = CommitID(hex: String(decoding: line[..<space], as: UTF8.self))
+        }
+        if let id = pending { ids.insert(id) }
+        return ids
+    }
+
     /// The object type of `oid`, read from the object database's header (no inflating of the whole
     /// object); nil when it is missing.
     private func objectType(_ oid: UnsafePointer<git_oid>, odb: OpaquePointer?) throws -> git_object_t? {
@@ -112,7 +183,8 @@ extension Repository {
         return type
     }
 
-    private func tagRef(_ reference: OpaquePointer?, odb: OpaquePointer?) throws -> TagRef? {
+    private func tagRef(_ reference: OpaquePointer?, odb: OpaquePointer?,
+                        packedNonTags: inout Set<CommitID>?) throws -> TagRef? {
         guard let fullName = git_reference_name(reference) else { return nil }
         let name = String(String(cString: fullName).dropFirst("refs/tags/".count))
         var resolved: OpaquePointer? = nil
@@ -126,10 +198,16 @@ extension Repository {
         }
         guard let targetOID = git_reference_target(direct) else { return nil }
 
-        // packed-refs knows what an annotated tag peels to.
+        // packed-refs knows what an annotated tag peels to: taken on trust, checked when used.
         if let peeled = git_reference_target_peel(direct) {
-            guard try objectType(peeled, odb: odb) == GIT_OBJECT_COMMIT else { return nil }
-            return TagRef(name: name, target: CommitID(peeled), object: CommitID(targetOID))
+            return TagRef(name: name, target: CommitID(peeled), object: CommitID(targetOID), verified: false)
+        }
+        // packed-refs also knows which ids are no annotated tags (whichever ref points at them); a ref to any
+        // other id is loose, and read below.
+        let target = CommitID(targetOID)
+        if packedNonTags == nil { packedNonTags = packedNonTagTargets() }
+        if packedNonTags?.contains(target) == true {
+            return TagRef(name: name, target: target, verified: false)
         }
         switch try objectType(targetOID, odb: odb) {
         case GIT_OBJECT_COMMIT:

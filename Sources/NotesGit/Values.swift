@@ -90,27 +90,36 @@ public struct RawCommit: Sendable {
     }
 }
 
-/// A tag that points, after peeling, at a commit.
+/// A tag as listed: its name and the commit it points at, after peeling annotated tags.
+///
+/// Listing (`Repository.tags()`) takes some targets on trust from packed-refs without reading the object
+/// database (`isVerified` false): such a tag may turn out to point at a tree or a blob, or at a commit missing
+/// from a shallow clone. `Repository.pointsAtCommit(_:)` checks before a tag is used as a release tag.
 public struct TagRef: Sendable, Hashable {
     /// The short name, without `refs/tags/`.
     public let name: String
-    /// The commit the tag points at, after peeling annotated tags.
+    /// The commit the tag points at, after peeling annotated tags (unless `isVerified`, an id packed-refs
+    /// recorded: the object may be a tree, a blob or missing).
     public let target: CommitID
     /// The annotated tag object's id; nil for a lightweight tag.
     public let object: CommitID?
     /// The tagger's time when listing read the tag object (a loose annotated tag); nil otherwise, and the
     /// date is then read when asked for (`Repository.tagDate(_:)`): the tagger's time, else the commit's.
     public let date: Int64?
+    /// True when listing read the object database and found `target` to be a commit; false when it took
+    /// `target` from packed-refs without reading it (`Repository.pointsAtCommit(_:)` checks).
+    public let isVerified: Bool
 
     /// True for an annotated tag object, false for a lightweight tag.
     public var isAnnotated: Bool { object != nil }
 
-    /// Creates a tag value from its parts.
-    public init(name: String, target: CommitID, object: CommitID? = nil, date: Int64? = nil) {
+    /// Creates a tag value from its parts; a hand-made tag is verified unless `verified` says otherwise.
+    public init(name: String, target: CommitID, object: CommitID? = nil, date: Int64? = nil, verified: Bool = true) {
         self.name = name
         self.target = target
         self.object = object
         self.date = date
+        self.isVerified = verified
     }
 }
 

@@ -20,7 +20,7 @@ enum GitState {
             }
         }
         lines.append("tags:")
-        for tag in try repository.tags() {
+        for tag in try repository.verifiedTags() {
             let kind = tag.isAnnotated ? "annotated" : "lightweight"
             lines.append("  \(tag.name) (\(kind)) -> \(subjects[tag.target] ?? tag.target.short)")
             if let object = tag.object, let message = try? repository.tagDetails(object).message, !message.hasPrefix("Release \(tag.name)") {

@@ -78,6 +78,46 @@ struct VersioningTests {
         }
         #expect(PreviousTagRule.first(for: ReleaseVersion("v1.0.0")!, excluding: nil, among: []) == nil)
     }
+
+    /// Tags that turn out not to be release tags when checked (`isRelease`: a packed tag on a tree, or
+    /// one whose commit a shallow clone lacks) are skipped as if they had not been listed: the first
+    /// candidate is the next one, for every version, both stable-start rules and every set of refused tags
+    /// among a few; and `isRelease` is asked only about the tags the rule reaches.
+    @Test(arguments: [
+        ([], "v1.2.0", "v1.1.0"),
+        (["v1.1.0"], "v1.2.0", "v1.0.0"),  // the highest lower version is on a tree: the next one
+        (["v1.1.0"], "v1.2.0-rc.1", "v1.1.0-rc.2"),
+        (["v1.1.0", "v1.1.0-rc.2"], "v1.2.0-rc.1", "v1.1.0-rc.1"),
+        (["v1.1.0", "v1.0.0"], "v1.2.0", nil),
+        (["v1.1.0-rc.2"], "v1.1.0", "v1.0.0"),  // a stable release skips rc.1 anyway
+        (["v1.1.0-rc.2"], "v1.1.0-rc.3", "v1.1.0-rc.1"),
+    ] as [([String], String, String?)])
+    func refusedTagsAreSkipped(refused: [String], version text: String, expected: String?) throws {
+        let tags = TagPattern().versionTags([
+            Self.tag("v1.0.0", "a"), Self.tag("v1.1.0-rc.1", "b"), Self.tag("v1.1.0-rc.2", "c"), Self.tag("v1.1.0", "d"),
+        ])
+        let version = try #require(ReleaseVersion(text))
+        var asked: [String] = []
+        let first = PreviousTagRule.first(for: version, excluding: nil, among: tags) { tag in
+            asked.append(tag.name)
+            return !refused.contains(tag.name)
+        }
+        #expect(first?.name == expected)
+        #expect(asked.allSatisfy { refused.contains($0) || $0 == expected }, "asked only up to the answer: \(asked)")
+        let filtered = TagPattern().versionTags(tags.map(\.tag).filter { !refused.contains($0.name) })
+        #expect(first == PreviousTagRule.first(for: version, excluding: nil, among: filtered), "as if never listed")
+        for start in PreviousTagRule.StableStart.allCases {
+            for excluding in [nil, text, "v1.1.0"] {
+                let candidates = PreviousTagRule.candidates(for: version, excluding: excluding, among: tags,
+                                                            stableStart: start) { !refused.contains($0.name) }
+                #expect(candidates == PreviousTagRule.candidates(for: version, excluding: excluding, among: filtered,
+                                                                 stableStart: start))
+                #expect(PreviousTagRule.first(for: version, excluding: excluding, among: tags, stableStart: start) {
+                    !refused.contains($0.name)
+                } == candidates.first)
+            }
+        }
+    }
 }
 
 @Suite("Remote links")

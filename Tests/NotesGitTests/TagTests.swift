@@ -25,9 +25,11 @@ import Testing
             == TagDetails(date: 1_800_000_000, message: "Release 1.0.0\n", tagger: "Ada Lovelace <ada@example.com>"))
     }
 
-    /// Tags in packed-refs, as a clone or `git pack-refs` leaves them: an annotated tag is listed from its
-    /// peeled line without reading its object, and its date is read from the object when asked for; a
-    /// packed tag on a tree is left out, and so is one whose commit is missing.
+    /// Tags in packed-refs, as a clone or `git pack-refs` leaves them, are listed from packed-refs alone,
+    /// unverified: an annotated tag from its peeled line (its date is read from the object when asked
+    /// for), a lightweight tag from its id. Whether each points at a commit is checked when asked:
+    /// a packed tag on a tree (lightweight, or annotated and peeled to the tree) does not, and neither does
+    /// one whose commit is missing.
     @Test func packedTagsAreListedFromTheirPeeledLines() throws {
         let test = try TestRepository()
         let ids = try test.linearHistory(2)
@@ -37,16 +39,18 @@ import Testing
         try repository.createLightweightTag(named: "v1.1.0", target: ids[1])
         let object = try #require(repository.referenceTarget("refs/tags/v1.0.0"))
         let commitTime = try repository.commit(ids[1]).committer.time
-        let tree = try repository.treeID(of: ids[0]).hex
-        let missing = String(repeating: "7", count: 40)
+        let tree = try repository.treeID(of: ids[0])
+        let missing = try #require(CommitID(hex: String(repeating: "7", count: 40)))
         let packed = """
             # pack-refs with: peeled fully-peeled sorted
             \(object.hex) refs/tags/v1.0.0
             ^\(ids[0].hex)
             \(ids[1].hex) refs/tags/v1.1.0
-            \(tree) refs/tags/v2.0.0-tree
+            \(tree.hex) refs/tags/v2.0.0-tree
+            \(object.hex) refs/tags/v2.1.0-annotated-tree
+            ^\(tree.hex)
             \(object.hex) refs/tags/v3.0.0-gone
-            ^\(missing)
+            ^\(missing.hex)
 
             """
         try packed.write(toFile: test.path + "/.git/packed-refs", atomically: true, encoding: .utf8)
@@ -54,10 +58,48 @@ import Testing
         try FileManager.default.removeItem(atPath: test.path + "/.git/refs/tags/v1.1.0")
         let tags = try repository.tags()
         #expect(tags == [
-            TagRef(name: "v1.0.0", target: ids[0], object: object),
-            TagRef(name: "v1.1.0", target: ids[1]),
+            TagRef(name: "v1.0.0", target: ids[0], object: object, verified: false),
+            TagRef(name: "v1.1.0", target: ids[1], verified: false),
+            TagRef(name: "v2.0.0-tree", target: tree, verified: false),
+            TagRef(name: "v2.1.0-annotated-tree", target: tree, object: object, verified: false),
+            TagRef(name: "v3.0.0-gone", target: missing, object: object, verified: false),
         ])
-        #expect(tags.map { repository.tagDate($0) } == [1_800_000_000, commitTime])
+        #expect(tags.map(repository.pointsAtCommit) == [true, true, false, false, false])
+        let verified = try repository.verifiedTags()
+        #expect(verified.map(\.name) == ["v1.0.0", "v1.1.0"])
+        #expect(verified.map { repository.tagDate($0) } == [1_800_000_000, commitTime])
+    }
+
+    /// Listing reads no object for a packed tag: a packed lightweight tag whose object is missing is
+    /// listed (unverified) under a `peeled` header (refs/tags/ only) as under `fully-peeled`. Without
+    /// either trait packed-refs does not say which refs are lightweight: such a ref is read, and left out
+    /// when its object is missing. A loose ref that overrides a packed one is read.
+    @Test func packedLightweightTagsAreListedWithoutReadingObjects() throws {
+        let test = try TestRepository()
+        let ids = try test.linearHistory(2)
+        let repository = test.repository
+        let missing = try #require(CommitID(hex: String(repeating: "7", count: 40)))
+        func pack(_ header: String) throws {
+            let text = """
+                \(header)
+                \(missing.hex) refs/tags/v1.0.0
+                \(ids[0].hex) refs/tags/v1.1.0
+
+                """
+            try text.write(toFile: test.path + "/.git/packed-refs", atomically: true, encoding: .utf8)
+        }
+        for header in ["# pack-refs with: peeled ", "# pack-refs with: peeled fully-peeled sorted "] {
+            try pack(header)
+            let tags = try repository.tags()
+            #expect(tags == [TagRef(name: "v1.0.0", target: missing, verified: false),
+                             TagRef(name: "v1.1.0", target: ids[0], verified: false)], "\(header)")
+            #expect(try repository.verifiedTags().map(\.name) == ["v1.1.0"])
+        }
+        try pack("# pack-refs with: sorted ")
+        #expect(try repository.tags() == [TagRef(name: "v1.1.0", target: ids[0])])
+        try pack("# pack-refs with: peeled fully-peeled sorted ")
+        try repository.createLightweightTag(named: "v1.1.0", target: ids[1], force: true)
+        #expect(try repository.tags().last == TagRef(name: "v1.1.0", target: ids[1]))
     }
 
     /// A symbolic ref under refs/tags is resolved (and read once more for that); a dangling one is left out.

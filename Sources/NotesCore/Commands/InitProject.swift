@@ -43,7 +43,7 @@ public enum InitProject {
             settings = try Settings.resolve(configuration: LoadedConfiguration(root: root), flags: SettingsFlags())
         }
         let repository = try RepositoryAccess.open(settings.root)
-        let detection = ProjectDetection.detect(root: settings.root, tags: (try? repository.tags()) ?? [])
+        let detection = ProjectDetection.detect(root: settings.root, tags: (try? repository.verifiedTags()) ?? [])
         var findings = detection.report
         let configPath = request.configPath ?? settings.absolute(ConfigurationLoader.fileName)
         let configExists = FileManager.default.fileExists(atPath: configPath)

@@ -23,22 +23,29 @@ public enum PreviousTagRule {
     /// With a version, the previous tag is the first candidate, reachable or not; with no version
     /// ("Unreleased", `notes bump`) it is the first candidate reachable from HEAD, since no version says
     /// which branch's line HEAD continues. With no candidate the release takes the whole history.
+    ///
+    /// `isRelease` says whether a listed tag really is a release tag (it points at a commit: listing takes
+    /// packed tags on trust, see `ReleaseHistory`); it is asked only about tags the rest of the rule keeps.
     public static func candidates(for version: ReleaseVersion?, excluding releaseTagName: String?,
-                                  among tags: [VersionTag], stableStart: StableStart = .stable) -> [VersionTag] {
+                                  among tags: [VersionTag], stableStart: StableStart = .stable,
+                                  where isRelease: (VersionTag) -> Bool = { _ in true }) -> [VersionTag] {
         tags.filter { candidate in
             guard candidate.name != releaseTagName else { return false }
-            guard let version else { return true }
+            guard let version else { return isRelease(candidate) }
             guard candidate.version.version < version.version else { return false }
-            return version.isPrerelease || stableStart == .any || !candidate.version.isPrerelease
+            return (version.isPrerelease || stableStart == .any || !candidate.version.isPrerelease) && isRelease(candidate)
         }
     }
 
-    /// The first of `candidates(for:excluding:among:stableStart:)` for a version, found by a binary search
-    /// for the first lower version (the tags are sorted highest first) and a scan past the pre-releases a
-    /// stable version skips: `changelog --all` asks once per release, and a filter over every tag made
-    /// that quadratic in the number of tags (6,700 tags: 45 million comparisons).
+    /// The first of `candidates(for:excluding:among:stableStart:where:)` for a version, found by a binary
+    /// search for the first lower version (the tags are sorted highest first) and a scan past the
+    /// pre-releases a stable version skips and the tags `isRelease` refuses (a tag on a tree: the next one
+    /// is taken, as if the tag had not been listed): `changelog --all` asks once per release, and a filter
+    /// over every tag made that quadratic in the number of tags (6,700 tags: 45 million comparisons); a
+    /// draft asks `isRelease` about one tag, not 6,700.
     public static func first(for version: ReleaseVersion, excluding releaseTagName: String?,
-                             among tags: [VersionTag], stableStart: StableStart = .stable) -> VersionTag? {
+                             among tags: [VersionTag], stableStart: StableStart = .stable,
+                             where isRelease: (VersionTag) -> Bool = { _ in true }) -> VersionTag? {
         var low = 0
         var high = tags.count
         while low < high {
@@ -46,7 +53,9 @@ public enum PreviousTagRule {
             if tags[middle].version.version < version.version { high = middle } else { low = middle + 1 }
         }
         for candidate in tags[low...] where candidate.name != releaseTagName {
-            if version.isPrerelease || stableStart == .any || !candidate.version.isPrerelease { return candidate }
+            if version.isPrerelease || stableStart == .any || !candidate.version.isPrerelease, isRelease(candidate) {
+                return candidate
+            }
         }
         return nil
     }

@@ -11,13 +11,24 @@ public final class ReleaseHistory {
     public let repository: Repository
     /// The settings it was opened with.
     public let settings: Settings
-    /// The release tags, highest version first.
-    public let tags: [VersionTag]
     /// How tag names hold versions.
     public let pattern: TagPattern
-    /// `tags` by name (names are unique refs; the first wins should two spell the same name).
-    private let tagsByName: [String: VersionTag]
-    /// The commits release tags point at (release commits are skipped by these).
+    /// The tags whose names are release versions, highest version first, as listed: packed tags are taken
+    /// on trust (`Repository.tags()`), and one is a release tag only when it points at a commit
+    /// (`isRelease(_:)`). Every use goes through `isRelease`, so a tag on a tree or a blob, or one whose
+    /// commit a shallow clone lacks, is skipped exactly as if it had not been listed, and a draft checks the
+    /// two or three tags it uses, not thousands.
+    private let listed: [VersionTag]
+    /// `listed` by name (names are unique refs; the first wins should two spell the same name).
+    private let listedByName: [String: VersionTag]
+    /// Whether a listed tag's target is a commit, by target, checked once per history.
+    private var verdicts: [CommitID: Bool] = [:]
+    /// `tags`, once every listed tag has been checked.
+    private var allReleaseTags: [VersionTag]?
+    /// The commits listed release tags point at (release commits are skipped by these). Exact without
+    /// checking a tag: it is only asked about walked commits, and a walked commit is a commit in the
+    /// object database, which is all the check asks of a target; a tree, a blob or a missing commit never
+    /// equals a walked commit's id. A loose annotated tag's target is its commit (listing peels loose tags).
     private let tagTargets: Set<CommitID>
     /// Links to the forge: from `[links]`, else when the remote is GitHub or GitLab.
     public let links: RemoteLinks?
@@ -53,29 +64,49 @@ public final class ReleaseHistory {
         let repository = repository
         let pattern = pattern
         let filter = settings.tagFilter
-        tags = try gitCall { try pattern.versionTags(filter.filter(repository.tags())) }
-        tagsByName = Dictionary(tags.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        tagTargets = Set(tags.map(\.tag.target))
+        listed = try gitCall { try pattern.versionTags(filter.filter(repository.tags())) }
+        listedByName = Dictionary(listed.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        tagTargets = Set(listed.map(\.tag.target))
         links = settings.remoteLinks { repository.remoteURL(named: $0) }
         paths = settings.pathFilter
+    }
+
+    /// The release tags, highest version first: every listed tag that points at a commit. Checks every
+    /// tag the first time (`changelog --all` uses them all); the other commands ask about single tags.
+    public var tags: [VersionTag] {
+        if let allReleaseTags { return allReleaseTags }
+        let all = listed.filter(isRelease)
+        allReleaseTags = all
+        return all
+    }
+
+    /// True when the listed tag `tag` points, after peeling, at a commit in the object database (one
+    /// object header read per unverified target, once per history): a tag on a tree or a blob, or one whose
+    /// commit is beyond a shallow clone's boundary, is not a release tag.
+    func isRelease(_ tag: VersionTag) -> Bool {
+        if tag.tag.isVerified { return true }
+        if let known = verdicts[tag.tag.target] { return known }
+        let verdict = repository.pointsAtCommit(tag.tag)
+        verdicts[tag.tag.target] = verdict
+        return verdict
     }
 
     /// Parses a VERSION argument, with or without the tag prefix.
     public func version(_ text: String) throws -> ReleaseVersion {
         guard let parsed = ReleaseVersion(text, prefix: pattern.prefix) ?? ReleaseVersion(text) else {
-            throw TagFamily.invalidVersion(text, prefix: pattern.prefix, tags: (try? repository.tags()) ?? [])
+            throw TagFamily.invalidVersion(text, prefix: pattern.prefix, tags: (try? repository.verifiedTags()) ?? [])
         }
         return parsed
     }
 
     /// The existing release tag for `version`: the exact name, else a tag with the same version.
     public func tag(for version: ReleaseVersion, named name: String?) -> VersionTag? {
-        name.flatMap { tagsByName[$0] } ?? tags.first { $0.version.version == version.version }
+        name.flatMap { existingTag(named: $0) } ?? listed.first { $0.version.version == version.version && isRelease($0) }
     }
 
     /// The existing release tag named `name`.
     public func existingTag(named name: String) -> VersionTag? {
-        tagsByName[name]
+        listedByName[name].flatMap { isRelease($0) ? $0 : nil }
     }
 
     /// True when a tag called `name` exists but points, after peeling, at no commit (a tree or a blob):
@@ -98,7 +129,7 @@ public final class ReleaseHistory {
         if let existing = tag(for: version, named: text ?? version.description) { return existing.name }
         if let prefix = pattern.prefix { return prefix + version.bare }
         if !version.prefix.isEmpty { return version.prefix + version.bare }
-        return (tags.first?.version.prefix ?? "v") + version.bare
+        return (listed.first(where: isRelease)?.version.prefix ?? "v") + version.bare
     }
 
     /// The notes of one release. `now` dates releases whose tag does not exist yet.
@@ -134,7 +165,7 @@ public final class ReleaseHistory {
         if let revision = request.from {
             from = try RepositoryAccess.resolve(revision, option: "--from", in: repository)
             fromLabel = revision
-            previousTag = tags.first { $0.tag.target == from && $0.name == revision }
+            previousTag = existingTag(named: revision).flatMap { $0.tag.target == from ? $0 : nil }
         }
         var records: (commits: ParsedCommits, count: Int)?
         var bootstrap: ReleaseBootstrap?
@@ -143,11 +174,12 @@ public final class ReleaseHistory {
         changedPaths = [:]
         if request.from == nil {
             if let version {
-                let first = PreviousTagRule.first(for: version, excluding: releaseTag?.name, among: tags,
-                                                  stableStart: settings.stableStart)
+                let first = PreviousTagRule.first(for: version, excluding: releaseTag?.name, among: listed,
+                                                  stableStart: settings.stableStart, where: isRelease)
                 (previousTag, records, warnings) = try previousRelease(first, to: to, toLabel: toLabel)
             } else {
-                let candidates = PreviousTagRule.candidates(for: nil, excluding: releaseTag?.name, among: tags,
+                // Listed, not yet checked: the first is usually the answer, and only it is checked then.
+                let candidates = PreviousTagRule.candidates(for: nil, excluding: releaseTag?.name, among: listed,
                                                             stableStart: settings.stableStart)
                 (previousTag, records) = try latestReachable(candidates, to: to, toLabel: toLabel)
             }
@@ -231,18 +263,25 @@ public final class ReleaseHistory {
     }
 
     /// "Unreleased" and `notes bump`: the first candidate (highest version first) reachable from `to`.
-    private func latestReachable(_ candidates: [VersionTag], to: CommitID, toLabel: String) throws
+    /// `listed` are the candidates as listed; the ones that are not release tags (`isRelease`) are skipped.
+    private func latestReachable(_ listed: [VersionTag], to: CommitID, toLabel: String) throws
         -> (VersionTag?, (commits: ParsedCommits, count: Int)?)
     {
         // The previous tag is nearly always the first candidate: walk the range it gives straight away,
         // and keep that walk when it reaches the candidate (a walked commit has it as a parent, which
         // happens exactly when the candidate is an ancestor of `to`). That saves a second read of the
-        // range. Otherwise, or with a path filter (which hides commits) or a shallow clone, search.
-        if let first = candidates.first, first.tag.target != to, paths.isEmpty, !repository.isShallow {
-            let walked = try walk(to: to, from: first.tag.target, paths: paths,
-                                  rangeLabel: "\(first.name)..\(toLabel)", watching: first.tag.target)
-            if walked.reached { return (first, walked.records) }
+        // range. Otherwise, or with a path filter (which hides commits) or a shallow clone, search, which
+        // checks every candidate. A first candidate on `to` itself (HEAD just tagged) is the answer
+        // `firstReachable` gives before it reads anything: so is it here, before the others are checked.
+        if let first = listed.first(where: isRelease) {
+            if first.tag.target == to { return (first, nil) }
+            if paths.isEmpty, !repository.isShallow {
+                let walked = try walk(to: to, from: first.tag.target, paths: paths,
+                                      rangeLabel: "\(first.name)..\(toLabel)", watching: first.tag.target)
+                if walked.reached { return (first, walked.records) }
+            }
         }
+        let candidates = listed.filter(isRelease)
         let found = try Self.readHistory(repository, rangeLabel: toLabel) {
             try TagReachability.firstReachable(candidates, from: to, in: repository, time: self.tagTime)
         }

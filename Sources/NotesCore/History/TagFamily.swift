@@ -95,13 +95,22 @@ enum TagFamilyChoice {
             let configured = configuration.tags.prefix
             if ReleaseVersion(text, prefix: configured) != nil || ReleaseVersion(text) != nil { return [] }
             guard let (prefix, _) = TagFamily.split(text), let prefix else { return [] }
+            // Listed tags are checked (a tag on a tree is no release tag) only when their names match.
             let tags = try gitCall { filter.filter(try repository.tags()) }
-            guard tags.contains(where: { $0.name == text || TagFamily.split($0.name)?.prefix == prefix }) else { return [] }
+            guard tags.contains(where: {
+                ($0.name == text || TagFamily.split($0.name)?.prefix == prefix) && repository.pointsAtCommit($0)
+            }) else { return [] }
             select(prefix, &flags, configuration)
             return []
         }
         guard flags.chooseNearestFamily, configuration.tags.prefix == nil, configuration.tags.pattern == nil else { return [] }
-        let tags = try gitCall { filter.filter(try repository.tags()) }
+        // The release tags are the listed tags that point at commits; checking them is left for when the
+        // names alone show several families (or a prefixed one): the checked tags are a subset, so one
+        // default family among the names is one (or none) among the release tags.
+        let listed = try gitCall { filter.filter(try repository.tags()) }
+        let named = TagFamily.families(listed)
+        guard named.count > 1 || named.first?.prefix != nil else { return [] }
+        let tags = listed.filter(repository.pointsAtCommit)
         let families = TagFamily.families(tags)
         guard families.count > 1 || families.first?.prefix != nil else { return [] }
         guard let head = try gitCall({ try repository.headCommit() }) else { return [] }
