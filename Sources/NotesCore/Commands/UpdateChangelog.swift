@@ -31,8 +31,9 @@ public enum UpdateChangelog {
         } else {
             requests = [request.range]
         }
-        // This thread walks release N+1 while a background queue groups and renders release N, in order.
-        let stage = OrderedStage<ChangelogEntryText>(limit: 2)
+        // This thread walks release N+1 while background threads group and render earlier releases, side by
+        // side (two, or one per core up to four), and the entries come back in order.
+        let stage = OrderedStage<ChangelogEntryText>(limit: min(4, max(2, ProcessInfo.processInfo.activeProcessorCount)))
         var ranges: [String] = []
         let pattern = editor.pattern
         let (headingMarks, subheadingMarks, level) = (editor.headingMarks, editor.subheadingMarks, editor.level)
