@@ -1,4 +1,4 @@
-import NotesCore
+@testable import NotesCore
 import NotesGit
 import Testing
 
@@ -165,5 +165,18 @@ struct DateTextTests {
 
     @Test func formatsTimestamps() {
         #expect(DateText.timestamp(1_764_028_800 + 3_723) == "2025-11-25T01:02:03Z")
+    }
+}
+
+@Suite("Strict SemVer on bytes")
+struct StrictSemVerTests {
+    @Test("the byte check agrees with the Character check", arguments: [
+        "1.2.3", "0.0.0", "1.2.3-rc.1", "1.0.0-alpha.beta+exp.sha.5114f85", "1.2.3+001", "1.2.3-01", "1.2.3-0",
+        "1.2.3-0a", "1.2.3-rc..1", "1.2.3-", "1.2.3+", "1.2.3+a+b", "1.2.3-a-b", "01.2.3", "1.02.3", "1.2.03",
+        "1.2", "1.2.3.4", "", ".", "..", "1..3", "1.2.3 ", " 1.2.3", "1.2.x", "1234567890.0.0", "123456789.0.0",
+        "1.2.3-ü", "1.2.3\u{301}", "١.2.3", "1.2.3-rc.1+é", "1.2.3-a.b.c.d+e.f-g", "1.2.3-+", "1.2.3--", "1.2.3-x.-",
+    ])
+    func agrees(text: String) {
+        #expect(ReleaseVersion.isStrictSemVer(Substring(text)) == ReleaseVersion.isStrictSemVerByCharacter(Substring(text)))
     }
 }
