@@ -27,3 +27,15 @@ struct ReleaseCommitRuleTests {
         #expect(ReleaseCommitRule.names(subject, version) == expected)
     }
 }
+
+@Suite("Issue keys already in the text")
+struct MentionTests {
+    @Test("a key is a mention as a word, with or without its bytes elsewhere", arguments: [
+        ("fix #12 in the parser", "#12", true), ("fix #123", "#12", false), ("a#12", "#12", false),
+        ("see owner/repo#12", "#12", false), ("see owner/repo#12", "owner/repo#12", true), ("no key", "#12", false),
+        ("", "#12", false), ("é#12", "#12", false), ("(#12)", "#12", true), ("#12é", "#12", true), ("#12٣", "#12", false),
+    ] as [(String, String, Bool)])
+    func mentions(text: String, key: String, expected: Bool) {
+        #expect(ReleaseContext.mentions(text, key) == expected)
+    }
+}

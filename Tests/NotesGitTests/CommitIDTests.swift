@@ -12,6 +12,20 @@ import Testing
         #expect(id.description == hex)
     }
 
+    @Test("the short form is the first 7 hex characters, for ids across the whole range")
+    func shortIsTheHexPrefix() throws {
+        var generator = SystemRandomNumberGenerator()
+        let digits = Array("0123456789abcdef")
+        for _ in 0..<500 {
+            let text = String((0..<40).map { _ in digits[Int(generator.next() % 16)] })
+            let id = try #require(CommitID(hex: text))
+            #expect(id.short == String(text.prefix(7)))
+        }
+        for text in [String(repeating: "0", count: 40), String(repeating: "f", count: 40)] {
+            #expect(try #require(CommitID(hex: text)).short == String(text.prefix(7)))
+        }
+    }
+
     @Test func acceptsUppercaseAndNormalisesIt() throws {
         let id = try #require(CommitID(hex: hex.uppercased()))
         #expect(id.hex == hex)

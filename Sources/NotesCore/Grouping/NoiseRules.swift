@@ -67,8 +67,9 @@ public enum ReleaseCommitRule {
         // neighbour (a digit of another script, say) is judged as a `Character`, as below.
         let needle = Array(bare.utf8)
         if let first = needle.first, needle.allSatisfy({ $0 < 0x80 }) {
-            var decided: Bool? = false
+            var decided: Bool?  // nil: undecided here (no contiguous bytes, or a non-ASCII neighbour)
             subject.utf8.withContiguousStorageIfAvailable { haystack in
+                decided = false
                 guard haystack.count >= needle.count else { return }
                 var start = 0
                 while start + needle.count <= haystack.count {
