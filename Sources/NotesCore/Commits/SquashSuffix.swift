@@ -7,7 +7,7 @@ public enum SquashSuffix {
     public static func split(_ description: String) -> (text: String, number: Int?) {
         // Most descriptions have no suffix: settle that from the last bytes, without the scalar array.
         for byte in description.utf8.reversed() {
-            if byte == 0x20 || (0x09...0x0D).contains(byte) { continue }
+            if UTF8Scan.isWhitespace(byte) { continue }
             if byte < 0x80 && byte != UInt8(ascii: ")") { return (description, nil) }
             break
         }

@@ -26,8 +26,8 @@ enum ContributorCount {
                 people.append((footer.value[..<open].trimmingCharacters(in: .whitespaces),
                                String(footer.value[footer.value.index(after: open)..<close])))
             }
-            // One person (no co-author trailer, the usual case) needs no set to count them once.
-            var counted = people.count > 1 ? Set<String>() : []
+            // One person (no co-author trailer, the usual case) is counted once without hashing into the set.
+            var counted = Set<String>()
             for (name, email) in people {
                 // The same few people make most commits: resolve each (name, email) once per release.
                 let identity: Identity

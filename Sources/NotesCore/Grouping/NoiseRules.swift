@@ -79,7 +79,7 @@ public enum ReleaseCommitRule {
                     let before: UInt8? = start == 0 ? nil : haystack[start - 1]
                     let after: UInt8? = end == haystack.count ? nil : haystack[end]
                     if (before ?? 0) >= 0x80 || (after ?? 0) >= 0x80 { decided = nil; return }
-                    let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+                    let isDigit = UTF8Scan.isDigit
                     let beforeOK = before.map { !isDigit($0) && $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: "-") } ?? true
                     let afterOK = after.map { byte in
                         !isDigit(byte) && byte != UInt8(ascii: "-")

@@ -59,8 +59,8 @@ public struct ReleaseVersion: Hashable, Sendable, Comparable, CustomStringConver
         var text = text
         return text.withUTF8 { bytes in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
-            let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
-            let isLetter = { (byte: UInt8) in (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+            let isDigit = UTF8Scan.isDigit
+            let isLetter = UTF8Scan.isLetter
             func identifiersAreValid(_ part: Slice<UnsafeBufferPointer<UInt8>>, numericMayHaveLeadingZero: Bool) -> Bool {
                 part.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).allSatisfy { identifier in
                     guard !identifier.isEmpty,
