@@ -48,29 +48,34 @@ public struct CommitID: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     /// Creates an id from exactly 40 hex characters (either case); nil for anything else.
     public init?(hex: String) {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(20)
-        var pending: UInt8? = nil
+        self.init(hexBytes: hex.utf8)
+    }
+
+    /// Creates an id from exactly 40 hex characters (either case) given as UTF-8 bytes; nil for anything else.
+    /// The bytes go straight into the three words (packed-refs is read with it: a line per tag).
+    init?<Bytes: Collection<UInt8>>(hexBytes bytes: Bytes) {
+        var high: UInt64 = 0, middle: UInt64 = 0, low: UInt32 = 0
         var count = 0
-        for char in hex.utf8 {
-            count += 1
-            if count > 40 { return nil }
-            let nibble: UInt8
+        for char in bytes {
+            let nibble: UInt64
             switch char {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = char - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = char - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): nibble = char - UInt8(ascii: "A") + 10
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = UInt64(char - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = UInt64(char - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): nibble = UInt64(char - UInt8(ascii: "A") + 10)
             default: return nil
             }
-            if let first = pending {
-                bytes.append(first << 4 | nibble)
-                pending = nil
-            } else {
-                pending = nibble
+            switch count {
+            case 0..<16: high = high << 4 | nibble
+            case 16..<32: middle = middle << 4 | nibble
+            case 32..<40: low = low << 4 | UInt32(nibble)
+            default: return nil
             }
+            count += 1
         }
         guard count == 40 else { return nil }
-        self.init(bytes: bytes)
+        self.high = high
+        self.middle = middle
+        self.low = low
     }
 
     init(bytes: [UInt8]) {

@@ -88,6 +88,28 @@ extension Repository {
         return tags.sorted { $0.name < $1.name }
     }
 
+    /// The short names of the refs under refs/tags/, sorted: no ref is resolved and no object read, so a
+    /// dangling or symbolic ref is named too (a superset of `tags()`'s names). For a decision on names alone
+    /// (which tag families exist), a third of the cost of `tags()`.
+    public func tagNames() throws -> [String] {
+        var iterator: OpaquePointer? = nil
+        try check(git_reference_iterator_glob_new(&iterator, pointer, "refs/tags/*"), "git_reference_iterator_glob_new")
+        defer { git_reference_iterator_free(iterator) }
+        let prefixLength = "refs/tags/".utf8.count
+        var names = [String]()
+        while true {
+            var name: UnsafePointer<CChar>? = nil
+            let result = git_reference_next_name(&name, iterator)
+            if result == GIT_ITEROVER.rawValue { break }
+            try check(result, "git_reference_next_name")
+            guard let name else { continue }
+            let full = String(cString: name).utf8
+            guard full.count > prefixLength else { continue }
+            names.append(String(decoding: full.dropFirst(prefixLength), as: UTF8.self))
+        }
+        return names.sorted()
+    }
+
     /// The tags of `tags()` that point, after peeling, at a commit in the object database (each unverified
     /// one checked with `pointsAtCommit(_:)`). Reads one object header per packed tag: for commands that
     /// use every tag, or want the exact list.
@@ -145,17 +167,33 @@ extension Repository {
     private func packedNonTagTargets() -> Set<CommitID> {
         let commonDir = trimmingTrailingSlash(string(git_repository_commondir(pointer)))
         guard let bytes = readFile(commonDir + "/packed-refs") else { return [] }
-        var lines = bytes.split(separator: UInt8(ascii: "\n"))[...]
-        guard let header = lines.first, header.starts(with: Array("# pack-refs with:".utf8)) else { return [] }
-        lines = lines.dropFirst()
-        let traits = header.dropFirst("# pack-refs with:".utf8.count).split(separator: UInt8(ascii: " "))
+        return bytes.withUnsafeBufferPointer { Self.packedNonTagTargets(in: $0) }
+    }
+
+    /// `packedNonTagTargets()` of the packed-refs text `bytes`. Lines are found by scanning the bytes once
+    /// (no slice per line, no `String` per id: the 1M bench repository's 6,708 tags cost 44M instructions).
+    static func packedNonTagTargets(in bytes: UnsafeBufferPointer<UInt8>) -> Set<CommitID> {
+        let newline = UInt8(ascii: "\n")
+        func line(at start: Int) -> Slice<UnsafeBufferPointer<UInt8>> {
+            var end = start
+            while end < bytes.count, bytes[end] != newline { end += 1 }
+            return bytes[start..<end]
+        }
+        let header = line(at: 0)
+        let marker = Array("# pack-refs with:".utf8)
+        guard header.starts(with: marker) else { return [] }
+        let traits = header.dropFirst(marker.count).split(separator: UInt8(ascii: " "))
             .map { String(decoding: $0, as: UTF8.self) }
         let fully = traits.contains("fully-peeled")
         guard fully || traits.contains("peeled") else { return [] }
         let tagsPrefix = Array("refs/tags/".utf8)
         var ids = Set<CommitID>()
         var pending: CommitID?
-        for line in lines {
+        var start = header.endIndex + 1
+        while start < bytes.count {
+            let line = line(at: start)
+            start = line.endIndex + 1
+            if line.isEmpty { continue }
             if line.first == UInt8(ascii: "^") {
                 pending = nil
                 continue
@@ -163,10 +201,10 @@ extension Repository {
             if let id = pending { ids.insert(id) }
             pending = nil
             guard line.count > 41, line.first != UInt8(ascii: "#") else { continue }
-            let space = line.index(line.startIndex, offsetBy: 40)
+            let space = line.startIndex + 40
             guard line[space] == UInt8(ascii: " "),
-                  fully || line[line.index(after: space)...].starts(with: tagsPrefix) else { continue }
-            pending = CommitID(hex: String(decoding: line[..<space], as: UTF8.self))
+                  fully || line[(space + 1)...].starts(with: tagsPrefix) else { continue }
+            pending = CommitID(hexBytes: line[..<space])
         }
         if let id = pending { ids.insert(id) }
         return ids

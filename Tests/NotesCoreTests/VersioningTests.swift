@@ -1,4 +1,5 @@
 @testable import NotesCore
+import Version
 import NotesGit
 import Testing
 
@@ -57,6 +58,21 @@ struct VersioningTests {
         #expect(names(nil, excluding: nil) == ["v1.1.0", "v1.1.0-rc.2", "v1.1.0-rc.1", "v1.0.0"])
         #expect(names("v0.9.0", excluding: nil).isEmpty)
         #expect(names("v1.2.0", excluding: nil) == ["v1.1.0", "v1.0.0"])
+    }
+
+    /// The keyed sort of `versionTags` gives the order of the plain comparison, in every input order: ties in
+    /// the numbers, pre-releases, build metadata (not compared), one version under two names.
+    @Test func versionTagsOrderIsThePlainComparisonsOrder() throws {
+        let names = ["v1.0.0", "1.0.0", "v1.0.0+build.2", "v1.0.0-rc.1", "v1.0.0-rc.10", "v1.0.0-rc.2", "v1.0.0-alpha",
+                     "v1.0.0-alpha.1", "v1.0.0-1", "v0.10.0", "v0.9.9", "v10.0.0", "v2.0.0", "v1.10.0", "v1.9.10", "V1.0.0"]
+        let tags = names.enumerated().map { Self.tag($0.element, Array("0123456789abcdef")[$0.offset]) }
+        let expected = tags.compactMap { tag in ReleaseVersion(tag.name).map { VersionTag(tag: tag, version: $0) } }
+            .sorted(by: VersionTag.precedes).map(\.name)
+        #expect(expected.prefix(3) == ["v10.0.0", "v2.0.0", "v1.10.0"])
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20 {
+            #expect(TagPattern().versionTags(tags.shuffled(using: &generator)).map(\.name) == expected)
+        }
     }
 
     /// The binary search gives the first candidate of the filter, for every version and both stable-start
@@ -178,5 +194,26 @@ struct StrictSemVerTests {
     ])
     func agrees(text: String) {
         #expect(ReleaseVersion.isStrictSemVer(Substring(text)) == ReleaseVersion.isStrictSemVerByCharacter(Substring(text)))
+    }
+
+    @Test("the byte parse gives what Version(String) gives, build metadata included", arguments: [
+        "1.2.3", "0.0.0", "1.2.3-rc.1", "1.0.0-alpha.beta+exp.sha.5114f85", "1.2.3+001", "1.2.3-0", "1.2.3-0a",
+        "123456789.987654321.5", "1.2.3-a-b", "1.2.3-a.b.c.d+e.f-g", "10.20.30-x.7.z.92", "1.2.3--", "1.0.0-rc.1+build.1",
+        "01.2.3", "1.2", "1.2.3.4", "", "1234567890.0.0", "1.2.3-ü", "1.2.x", "1.2.3-rc..1",
+    ])
+    func parsesLikeVersion(text: String) {
+        let parsed = ReleaseVersion.strictSemVer(Substring(text))
+        let reference = ReleaseVersion.isStrictSemVerByCharacter(Substring(text)) ? Version(text) : nil
+        #expect(parsed == reference)
+        #expect(parsed?.buildMetadataIdentifiers == reference?.buildMetadataIdentifiers)
+        #expect(parsed?.description == reference?.description)
+    }
+
+    @Test("build metadata with a hyphen and no pre-release is a version (Version(String) refuses it)")
+    func buildMetadataWithHyphen() throws {
+        let version = try #require(ReleaseVersion("v1.2.3+build-5"))
+        #expect(version.version.prereleaseIdentifiers.isEmpty)
+        #expect(version.version.buildMetadataIdentifiers == ["build-5"])
+        #expect(version.bare == "1.2.3+build-5")
     }
 }

@@ -114,6 +114,24 @@ import Testing
         let tags = try repository.tags()
         #expect(tags.map(\.name) == ["latest", "v1.0.0"])
         #expect(tags.allSatisfy { $0.target == ids[0] && $0.isAnnotated && repository.tagDate($0) == 1_800_000_000 })
+        // Names alone: nothing resolved, so the dangling ref is named too.
+        #expect(try repository.tagNames() == ["dangling", "latest", "v1.0.0"])
+    }
+
+    /// `tagNames()` lists loose and packed refs under refs/tags/ (nested names included), sorted, and no
+    /// other ref.
+    @Test func tagNamesListLooseAndPackedRefs() throws {
+        let test = try TestRepository()
+        let ids = try test.linearHistory(2)
+        let repository = test.repository
+        try repository.createLightweightTag(named: "v1.0.0", target: ids[0])
+        try repository.createLightweightTag(named: "pkg/v0.1.0", target: ids[0])
+        try repository.packReferences()
+        try repository.createAnnotatedTag(named: "v1.1.0", target: ids[1], tagger: TestRepository.signature(1_800_000_000),
+                                          message: "x\n")
+        try repository.setReference("refs/heads/v9.9.9", to: ids[1])
+        #expect(try repository.tagNames() == ["pkg/v0.1.0", "v1.0.0", "v1.1.0"])
+        #expect(try repository.tagNames() == repository.tags().map(\.name))
     }
 
     @Test func tagsAMergeCommit() throws {

@@ -30,11 +30,29 @@ public struct TagPattern: Sendable, Hashable {
 
     /// The release tags among `tags`, highest version first (same version: lexical name order).
     public func versionTags(_ tags: [TagRef]) -> [VersionTag] {
-        tags.compactMap { tag in version(inTagNamed: tag.name).map { VersionTag(tag: tag, version: $0) } }
-            .sorted { lhs, rhs in
-                lhs.version.version != rhs.version.version
-                    ? lhs.version.version > rhs.version.version : lhs.name < rhs.name
-            }
+        let found = tags.compactMap { tag in version(inTagNamed: tag.name).map { VersionTag(tag: tag, version: $0) } }
+        // Sorted by a key of three integers, the full comparison only on ties: `Version.<` builds two arrays
+        // per comparison, and moving `VersionTag`s (a dozen references each) cost as much again; at the
+        // 6,708 tags of the 1M bench repository this sort was 166M instructions.
+        struct Key { let major: Int, minor: Int, patch: Int, index: Int }
+        let keys = found.indices.map { index in
+            let version = found[index].version.version
+            return Key(major: version.major, minor: version.minor, patch: version.patch, index: index)
+        }
+        return keys.sorted { lhs, rhs in
+            if lhs.major != rhs.major { return lhs.major > rhs.major }
+            if lhs.minor != rhs.minor { return lhs.minor > rhs.minor }
+            if lhs.patch != rhs.patch { return lhs.patch > rhs.patch }
+            return VersionTag.precedes(found[lhs.index], found[rhs.index])
+        }.map { found[$0.index] }
+    }
+}
+
+extension VersionTag {
+    /// The order of `TagPattern.versionTags`: highest version first; the same version (build metadata is not
+    /// compared) by name.
+    static func precedes(_ lhs: VersionTag, _ rhs: VersionTag) -> Bool {
+        lhs.version.version != rhs.version.version ? lhs.version.version > rhs.version.version : lhs.name < rhs.name
     }
 }
 
