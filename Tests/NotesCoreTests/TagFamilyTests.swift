@@ -12,6 +12,12 @@ struct TagFamilyTests {
         ("barter-python-v0.1.3", "barter-python-v", "0.1.3"),
         ("pkg-v1.0.0-rc.1", "pkg-v", "1.0.0-rc.1"),
         ("@vitejs/plugin-react@4.0.0", "@vitejs/plugin-react@", "4.0.0"),
+        ("pkg2-v1.0.0", "pkg2-v", "1.0.0"),
+        ("v1-compat-2.0.0", "v1-compat-", "2.0.0"),
+        ("café-1.0.0+build-5", "café-", "1.0.0+build-5"),
+        ("é1.2.3", "é", "1.2.3"),
+        ("12.0.0.1.2.3", "12.0.0.", "1.2.3"),
+        ("v01.2.3", "v0", "1.2.3"),
     ] as [(String, String?, String)])
     func splits(name: String, prefix: String?, version: String) throws {
         let split = try #require(TagFamily.split(name))
@@ -19,7 +25,7 @@ struct TagFamilyTests {
         #expect(split.version.bare == version)
     }
 
-    @Test("names without a semantic-version ending have no family", arguments: ["release-2024", "v1.2", "latest"])
+    @Test("names without a semantic-version ending have no family", arguments: ["release-2024", "v1.2", "latest", "", "v1.2.3\u{301}", "1.2.3-"])
     func noFamily(name: String) {
         #expect(TagFamily.split(name) == nil)
     }

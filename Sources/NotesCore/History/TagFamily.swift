@@ -14,14 +14,19 @@ public struct TagFamily: Sendable, Hashable {
 
     /// `name` as its family's prefix (nil: `v`, `V` or nothing) and its version; nil when no ending of the
     /// name is a semantic version. The longest such ending wins, so `pkg-v1.0.0-rc.1` is `pkg-v` + `1.0.0-rc.1`.
+    ///
+    /// The version may start at any ASCII digit of the name (an ASCII byte always starts a scalar), also
+    /// one that shares a `Character` with a scalar before it.
     public static func split(_ name: String) -> (prefix: String?, version: ReleaseVersion)? {
-        var index = name.startIndex
-        while index < name.endIndex {
-            if name[index].isASCIIDigit, let version = ReleaseVersion(String(name[index...]), prefix: "") {
-                let prefix = String(name[..<index])
-                return (prefix.isEmpty || prefix == "v" || prefix == "V" ? nil : prefix, version)
+        let bytes = name.utf8
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if UTF8Scan.isDigit(bytes[index]), let version = ReleaseVersion.strictSemVer(Substring(bytes[index...])) {
+                let prefix = Substring(bytes[..<index])
+                return (prefix.isEmpty || prefix == "v" || prefix == "V" ? nil : String(prefix),
+                        ReleaseVersion(version: version))
             }
-            index = name.index(after: index)
+            bytes.formIndex(after: &index)
         }
         return nil
     }

@@ -43,11 +43,19 @@ public struct TemplateText: MustacheCustomRenderable, MustacheTransformable, Sen
 /// larger than an existential's inline buffer is copied into a new box at every such cast, retaining each
 /// of its fields. A class instance is cast by copying one reference. Measured on a 100k-commit
 /// `changelog --all`: the render stage's allocations and retains fell by about half.
-final class TemplateObject<Fields: TemplateFields>: TemplateFields, CustomStringConvertible {
+///
+/// It is also its own `MustacheCustomRepresentation`: the renderer asks every context for one before it
+/// asks for `MustacheParent`, and a class instance that has none fails that cast only after the runtime
+/// has checked whether it is a boxed Foundation value (`swift_unboxFromSwiftValueWithType`, 1,200
+/// instructions, once per context searched: 3% of a 10k-commit `changelog --all`).
+final class TemplateObject<Fields: TemplateFields>: TemplateFields, MustacheCustomRepresentation, CustomStringConvertible {
     let fields: Fields
 
     @inline(__always)
     init(_ fields: Fields) { self.fields = fields }
+
+    /// Itself: the renderer then asks it for its fields.
+    var representation: Any? { self }
 
     /// The field called `name` of the view.
     func child(named name: String) -> Any? { fields.child(named: name) }
