@@ -82,6 +82,22 @@ struct TemplateSafetyTests {
 
     @Test("every built-in template passes the checks", arguments: BuiltinTemplates.files.keys.sorted())
     func builtins(name: String) throws {
-        _ = try TemplateRenderer(#require(TemplateSource.builtin(name)))
+        let source = try #require(TemplateSource.builtin(name))
+        #expect(source.isBuiltin)
+        _ = try TemplateRenderer(source)
+        // A command skips these two checks for a built-in template: this test is where they run.
+        try TemplateTags.check(source)
+        let kinds = TemplateKind.allCases.filter { $0.fileName == name }
+        #expect(kinds.count == 1, "\(name) is the built-in template of one kind")
+        for kind in kinds { try kind.checkNames(source) }
+    }
+
+    /// The same text read from a file is checked when a command loads it.
+    @Test("a template file with the built-in text is checked, and an unknown name in it is refused")
+    func fileTemplatesAreChecked() throws {
+        let builtin = try #require(TemplateSource.builtin(TemplateKind.draft.fileName))
+        let file = TemplateSource(displayName: "mine.md", text: builtin.text + "{{release.nosuchname}}\n")
+        #expect(!file.isBuiltin)
+        #expect(throws: NotesError.self) { try TemplateKind.draft.checkNames(file) }
     }
 }
