@@ -17,18 +17,29 @@ public struct ReadmeHouseStyle: Sendable, Hashable {
 
     /// The style of `entry` in `document`: what lies between its heading and its first list, and its bullets.
     init(entry range: Range<Int>, heading: MarkdownDocument.Heading, in document: MarkdownDocument) {
+        // Line endings between the heading's text and the first list, each of `\n`, `\r\n` and `\r` counted
+        // once: a README with CRLF or bare-CR line endings has the same style as its LF twin.
         let bytes = document.bytes
+        let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var index = heading.byteRange.upperBound
-        var newlines = 0
-        if index > 0, bytes[index - 1] == UInt8(ascii: "\n") { newlines = 1 }
-        while index < range.upperBound, bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\r")
-            || bytes[index] == UInt8(ascii: " ") {
-            if bytes[index] == UInt8(ascii: "\n") { newlines += 1 }
+        var lineEndings = 0
+        if index > 0, bytes[index - 1] == lf || bytes[index - 1] == cr {
+            lineEndings = 1
+            if bytes[index - 1] == cr, index < bytes.count, bytes[index] == lf { index += 1 }
+        }
+        while index < range.upperBound, bytes[index] == lf || bytes[index] == cr || bytes[index] == UInt8(ascii: " ") {
+            if bytes[index] == lf {
+                lineEndings += 1
+            } else if bytes[index] == cr {
+                lineEndings += 1
+                if index + 1 < range.upperBound, bytes[index + 1] == lf { index += 1 }
+            }
             index += 1
         }
-        blankLineAfterHeading = newlines >= 2
+        blankLineAfterHeading = lineEndings >= 2
         let text = document.text(in: heading.byteRange.upperBound..<range.upperBound)
-        let items = text.split(separator: "\n").compactMap { line -> Substring? in
+        // `Character.isNewline`: `"\r\n"` is one `Character`, which `split(separator: "\n")` never matches.
+        let items = text.split(whereSeparator: \.isNewline).compactMap { line -> Substring? in
             let trimmed = line.drop { $0 == " " }
             guard let marker = trimmed.first, "-*+".contains(marker), trimmed.dropFirst().first == " " else { return nil }
             return trimmed.dropFirst(2)

@@ -43,6 +43,14 @@ public struct SplicePlan: Sendable {
         }
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + ordered.reduce(0) { $0 + $1.text.utf8.count } + 64)
+        // A splice never makes a line ending out of two: where a `\r` would come to stand right before a `\n`
+        // it was not next to (a file with bare-CR line endings beside a LF line), the two would read as one
+        // `\r\n` and a line would vanish, so the next run would see another document. A `\n` goes between
+        // them: the `\r`'s line ends in `\r\n`, the `\n` keeps its line. (`scripts/fuzz markdown` found it:
+        // the second `notes readme` on such a file was not a no-op.)
+        func join(_ next: UInt8) {
+            if result.last == UInt8(ascii: "\r"), next == UInt8(ascii: "\n") { result.append(UInt8(ascii: "\n")) }
+        }
         var cursor = 0
         for splice in ordered {
             let lower = min(max(splice.range.lowerBound, cursor), bytes.count)
@@ -52,7 +60,11 @@ public struct SplicePlan: Sendable {
             if upper == bytes.count, !bytes.isEmpty, !document.hasFinalNewline, splice === ordered.last {
                 while text.hasSuffix("\n") { text.removeLast() }
             }
-            result += MarkdownSplice.bytes(of: text, lineEnding: document.lineEnding)
+            let inserted = MarkdownSplice.bytes(of: text, lineEnding: document.lineEnding)
+            if let first = inserted.first { join(first) }
+            result += inserted
+            // The byte after the splice meets new bytes unless nothing was removed or inserted.
+            if upper < bytes.count, !(inserted.isEmpty && lower == upper) { join(bytes[upper]) }
             cursor = upper
         }
         result += bytes[cursor...]

@@ -20,6 +20,20 @@ struct ReadmeHouseStyleTests {
         #expect(try style("") == ReadmeHouseStyle(), "an empty section takes the defaults")
     }
 
+    /// The same entries with CRLF and with bare-CR line endings have the LF file's style (CRLF bullets were
+    /// not split into lines, and a bare-CR blank line was not seen).
+    @Test("the style does not depend on the line endings", arguments: ["\r\n", "\r"])
+    func lineEndings(ending: String) throws {
+        let entries = ["### 0.1.2 — 2025-10-04\n- Added the mock client\n- Fixed snapshots\n\n### 0.1.1 — 2025-09-01\n\n- python: old style\n",
+                       "### 0.1.2 — 2025-10-04\n\n- python: add the client\n- fixed snapshots\n"]
+        for entry in entries {
+            let text = ("# P\n\n## Release Notes\n\n" + entry + "\n## License\n").replacingOccurrences(of: "\n", with: ending)
+            let document = try MarkdownDocument(bytes: Array(text.utf8))
+            let editor = try ReadmeEditor(document: document, title: "Release Notes", create: false, displayPath: "README.md")
+            #expect(editor.style == (try style(entry)), "\(entry.debugDescription) with \(ending.debugDescription)")
+        }
+    }
+
     @Test("bullets follow the style")
     func lines() throws {
         let entry = EntryView(scope: "python", description: "release the GIL", breakingText: nil, issues: [],
