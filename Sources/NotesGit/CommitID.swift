@@ -7,11 +7,13 @@ public struct CommitID: Hashable, Sendable, Comparable, CustomStringConvertible 
     let middle: UInt64
     let low: UInt32
 
+    /// The hex digits, by value.
+    private static let hexDigits: StaticString = "0123456789abcdef"
+
     /// The id as 40 lowercase hex characters.
     public var hex: String {
         String(unsafeUninitializedCapacity: 40) { buffer in
-            let digits: StaticString = "0123456789abcdef"
-            let table = digits.utf8Start
+            let table = Self.hexDigits.utf8Start
             var index = 0
             func put(_ value: UInt64, bytes: Int) {
                 var shift = (bytes - 1) * 8
@@ -33,8 +35,7 @@ public struct CommitID: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// The first 7 hex characters, as `git log --oneline` shows them.
     public var short: String {
         String(unsafeUninitializedCapacity: 7) { buffer in
-            let digits: StaticString = "0123456789abcdef"
-            let table = digits.utf8Start
+            let table = Self.hexDigits.utf8Start
             for index in 0..<7 {
                 let nibble = Int((high >> UInt64(60 - 4 * index)) & 0xf)
                 buffer[index] = table[nibble]
@@ -73,16 +74,6 @@ public struct CommitID: Hashable, Sendable, Comparable, CustomStringConvertible 
             count += 1
         }
         guard count == 40 else { return nil }
-        self.high = high
-        self.middle = middle
-        self.low = low
-    }
-
-    init(bytes: [UInt8]) {
-        var high: UInt64 = 0, middle: UInt64 = 0, low: UInt32 = 0
-        for i in 0..<8 { high = high << 8 | UInt64(bytes[i]) }
-        for i in 8..<16 { middle = middle << 8 | UInt64(bytes[i]) }
-        for i in 16..<20 { low = low << 8 | UInt32(bytes[i]) }
         self.high = high
         self.middle = middle
         self.low = low

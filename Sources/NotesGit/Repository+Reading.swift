@@ -95,19 +95,22 @@ extension Repository {
         var iterator: OpaquePointer? = nil
         try check(git_reference_iterator_glob_new(&iterator, pointer, "refs/tags/*"), "git_reference_iterator_glob_new")
         defer { git_reference_iterator_free(iterator) }
-        let prefixLength = "refs/tags/".utf8.count
         var names = [String]()
         while true {
             var name: UnsafePointer<CChar>? = nil
             let result = git_reference_next_name(&name, iterator)
             if result == GIT_ITEROVER.rawValue { break }
             try check(result, "git_reference_next_name")
-            guard let name else { continue }
-            let full = String(cString: name).utf8
-            guard full.count > prefixLength else { continue }
-            names.append(String(decoding: full.dropFirst(prefixLength), as: UTF8.self))
+            guard let name, let short = Self.shortTagName(name) else { continue }
+            names.append(short)
         }
         return names.sorted()
+    }
+
+    /// The name of the ref `fullName` without `refs/tags/`; nil for `refs/tags/` itself.
+    private static func shortTagName(_ fullName: UnsafePointer<CChar>) -> String? {
+        let name = String(String(cString: fullName).dropFirst("refs/tags/".count))
+        return name.isEmpty ? nil : name
     }
 
     /// The tags of `tags()` that point, after peeling, at a commit in the object database (each unverified
@@ -223,8 +226,7 @@ extension Repository {
 
     private func tagRef(_ reference: OpaquePointer?, odb: OpaquePointer?,
                         packedNonTags: inout Set<CommitID>?) throws -> TagRef? {
-        guard let fullName = git_reference_name(reference) else { return nil }
-        let name = String(String(cString: fullName).dropFirst("refs/tags/".count))
+        guard let fullName = git_reference_name(reference), let name = Self.shortTagName(fullName) else { return nil }
         var resolved: OpaquePointer? = nil
         defer { git_reference_free(resolved) }
         var direct = reference

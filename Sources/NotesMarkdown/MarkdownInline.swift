@@ -97,11 +97,16 @@ public enum MarkdownInline {
         escapingPlainASCII(text) ?? escapingPlainCharacters(text)
     }
 
+    /// The characters `escapingPlainText` backslash-escapes wherever they stand (all ASCII).
+    static let plainSpecials = "\\`*_[]<>#!|~&"
+    /// `plainSpecials` as a table by ASCII byte (the byte path asks once per byte of every entry).
+    static let plainSpecialBytes: [Bool] = (0..<128).map { plainSpecials.utf8.contains(UInt8($0)) }
+
     /// `escapingPlainText` by `Character`, for any text.
     static func escapingPlainCharacters(_ text: String) -> String {
         var out = ""
         for character in text {
-            if "\\`*_[]<>#!|~&".contains(character) { out.append("\\") }
+            if plainSpecials.contains(character) { out.append("\\") }
             out.append(character)
         }
         if let first = out.first, "-+=".contains(first) { out = "\\" + out }
@@ -116,19 +121,11 @@ public enum MarkdownInline {
     /// `escapingPlainText` on the bytes, for ASCII text (every ASCII character but CR LF is one `Character`,
     /// and CR LF is never escaped); nil for text with other characters.
     static func escapingPlainASCII(_ text: String) -> String? {
-        let special: (UInt8) -> Bool = { byte in
-            switch byte {
-            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
-                 UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "!"),
-                 UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "&"): true
-            default: false
-            }
-        }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 4)
         for byte in text.utf8 {
             guard byte < 0x80 else { return nil }
-            if special(byte) { out.append(UInt8(ascii: "\\")) }
+            if plainSpecialBytes[Int(byte)] { out.append(UInt8(ascii: "\\")) }
             out.append(byte)
         }
         if let first = out.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: "=") {

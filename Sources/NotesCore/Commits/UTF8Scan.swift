@@ -34,23 +34,25 @@ enum UTF8Scan {
     static func contains(_ text: String, _ needle: String) -> Bool {
         var text = text
         var needle = needle
-        return text.withUTF8 { haystack in
-            needle.withUTF8 { needle in
-                guard let first = needle.first else { return true }
-                guard haystack.count >= needle.count else { return false }
-                var start = 0
-                let last = haystack.count - needle.count
-                while start <= last {
-                    if haystack[start] == first {
-                        var offset = 1
-                        while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
-                        if offset == needle.count { return true }
-                    }
-                    start += 1
-                }
-                return false
+        return text.withUTF8 { haystack in needle.withUTF8 { offset(of: $0, in: haystack) != nil } }
+    }
+
+    /// The offset of the first occurrence of `needle` in `haystack` at or after `start`; nil when there is
+    /// none (an empty needle occurs at `start`).
+    static func offset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>,
+                       from start: Int = 0) -> Int? {
+        guard let first = needle.first else { return start <= haystack.count ? start : nil }
+        guard haystack.count >= needle.count else { return nil }
+        var candidate = start
+        while candidate <= haystack.count - needle.count {
+            if haystack[candidate] == first {
+                var matched = 1
+                while matched < needle.count, haystack[candidate + matched] == needle[matched] { matched += 1 }
+                if matched == needle.count { return candidate }
             }
+            candidate += 1
         }
+        return nil
     }
 
     // MARK: - Scalars and strings

@@ -66,15 +66,12 @@ public enum ReleaseCommitRule {
         // Versions are ASCII: find them in the bytes, and judge an ASCII neighbour on its byte. A non-ASCII
         // neighbour (a digit of another script, say) is judged as a `Character`, as below.
         let needle = Array(bare.utf8)
-        if let first = needle.first, needle.allSatisfy({ $0 < 0x80 }) {
+        if !needle.isEmpty, needle.allSatisfy({ $0 < 0x80 }) {
             var decided: Bool?  // nil: undecided here (no contiguous bytes, or a non-ASCII neighbour)
             subject.utf8.withContiguousStorageIfAvailable { haystack in
                 decided = false
-                guard haystack.count >= needle.count else { return }
-                var start = 0
-                while start + needle.count <= haystack.count {
-                    guard haystack[start] == first,
-                          needle.indices.allSatisfy({ haystack[start + $0] == needle[$0] }) else { start += 1; continue }
+                var from = 0
+                while let start = needle.withUnsafeBufferPointer({ UTF8Scan.offset(of: $0, in: haystack, from: from) }) {
                     let end = start + needle.count
                     let before: UInt8? = start == 0 ? nil : haystack[start - 1]
                     let after: UInt8? = end == haystack.count ? nil : haystack[end]
@@ -86,7 +83,7 @@ public enum ReleaseCommitRule {
                             && !(byte == UInt8(ascii: ".") && end + 1 < haystack.count && isDigit(haystack[end + 1]))
                     } ?? true
                     if beforeOK && afterOK { decided = true; return }
-                    start = end  // the search goes on after the match, as `range(of:)` below does
+                    from = end  // the search goes on after the match, as `range(of:)` below does
                 }
             }
             if let decided { return decided }

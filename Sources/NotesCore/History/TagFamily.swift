@@ -109,16 +109,12 @@ enum TagFamilyChoice {
             return []
         }
         guard flags.chooseNearestFamily, configuration.tags.prefix == nil, configuration.tags.pattern == nil else { return [] }
-        // The release tags are the listed tags that point at commits; checking them is left for when the
-        // names alone show several families (or a prefixed one): the checked tags are a subset, so one
-        // default family among the names is one (or none) among the release tags.
-        // The names decide first (no ref resolved: most repositories have one default family), then the refs.
+        // The release tags are the listed tags that point at commits, whose names are a subset of the refs'
+        // names: one default family among the names (most repositories; no ref resolved, no object read)
+        // is one or none among the release tags. Only several families, or a prefixed one, need the refs.
         let prefixes = Set(try gitCall { try repository.tagNames() }.filter(filter.admits).compactMap { TagFamily.split($0)?.prefix })
         guard prefixes.count > 1 || prefixes.first.map({ $0 != nil }) == true else { return [] }
-        let listed = try gitCall { filter.filter(try repository.tags()) }
-        let named = TagFamily.families(listed)
-        guard named.count > 1 || named.first?.prefix != nil else { return [] }
-        let tags = listed.filter(repository.pointsAtCommit)
+        let tags = try gitCall { filter.filter(try repository.tags()) }.filter(repository.pointsAtCommit)
         let families = TagFamily.families(tags)
         guard families.count > 1 || families.first?.prefix != nil else { return [] }
         guard let head = try gitCall({ try repository.headCommit() }) else { return [] }

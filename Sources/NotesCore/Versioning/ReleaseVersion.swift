@@ -88,14 +88,8 @@ public struct ReleaseVersion: Hashable, Sendable, Comparable, CustomStringConver
                 repeat {
                     let start = index
                     var numeric = true
-                    while index < count {
-                        let byte = bytes[index]
-                        if UTF8Scan.isDigit(byte) {
-                        } else if UTF8Scan.isLetter(byte) || byte == UInt8(ascii: "-") {
-                            numeric = false
-                        } else {
-                            break
-                        }
+                    while index < count, UTF8Scan.isToken(bytes[index]) {
+                        if !UTF8Scan.isDigit(bytes[index]) { numeric = false }
                         index += 1
                     }
                     let length = index - start
