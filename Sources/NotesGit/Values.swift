@@ -98,8 +98,8 @@ public struct RawCommit: Sendable {
 public struct TagRef: Sendable, Hashable {
     /// The short name, without `refs/tags/`.
     public let name: String
-    /// The commit the tag points at, after peeling annotated tags (unless `isVerified`, an id packed-refs
-    /// recorded: the object may be a tree, a blob or missing).
+    /// The commit the tag points at, after peeling annotated tags. When `isVerified` is false it is an id
+    /// packed-refs recorded, unchecked: the object may be a tree, a blob or missing.
     public let target: CommitID
     /// The annotated tag object's id; nil for a lightweight tag.
     public let object: CommitID?
