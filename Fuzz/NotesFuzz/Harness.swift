@@ -1,5 +1,5 @@
 // libFuzzer harnesses for notes' parsers and editors. Built and run by `scripts/fuzz TARGET`; the target is
-// chosen by NOTES_FUZZ_TARGET (toml, commits, markdown, template). A harness traps (preconditionFailure)
+// chosen by NOTES_FUZZ_TARGET (toml, commits, markdown, template, version). A harness traps (preconditionFailure)
 // when a property fails, so libFuzzer saves the input as a crash like any other.
 import Foundation
 import NotesCore
@@ -23,8 +23,9 @@ func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<C
     case "commits": harness = { data, size in Harnesses.commits(Harnesses.bytes(data, size)); return 0 }
     case "markdown": harness = { data, size in Harnesses.markdown(Harnesses.bytes(data, size)); return 0 }
     case "template": harness = { data, size in Harnesses.template(Harnesses.bytes(data, size)); return 0 }
+    case "version": harness = { data, size in Harnesses.version(Harnesses.bytes(data, size)); return 0 }
     default:
-        FileHandle.standardError.write(Data("set NOTES_FUZZ_TARGET to toml, commits, markdown or template\n".utf8))
+        FileHandle.standardError.write(Data("set NOTES_FUZZ_TARGET to toml, commits, markdown, template or version\n".utf8))
         return 64
     }
     return LLVMFuzzerRunDriver(&argc, &argv, harness)
@@ -174,5 +175,37 @@ enum Harnesses {
         guard let renderer = try? TemplateRenderer(source) else { return }
         guard (try? TemplateNameCheck.check(source, example: ReleaseContext.example)) != nil else { return }
         _ = try? renderer.render(ReleaseContext.example)
+    }
+
+    // MARK: - Versions: tag names, CHANGELOG headings and version-file values, parsed, ordered and bumped
+
+    static func version(_ bytes: [UInt8]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        // Tag names: the family split, both prefixes, and the order of what parses.
+        let split = TagFamily.split(text)
+        let plain = ReleaseVersion(text)
+        if let split { check(split.version.bare.utf8.count <= text.utf8.count, "the version is longer than the tag") }
+        if let plain {
+            check(ReleaseVersion(plain.description) == plain, "\(plain) does not read back as itself")
+            for level in [BumpLevel.major, .minor, .patch] {
+                let bumped = NextVersion.bumped(plain.version, level)
+                check(plain.version < bumped, "\(plain) bumped by \(level) is not above it")
+            }
+        }
+        if let split, let plain { _ = split.version < plain }
+        // Version-file values, as SemVer and as PEP 440.
+        for pep440 in [false, true] {
+            if let value = VersionFileValue.releaseVersion(text, pep440: pep440) {
+                _ = VersionFileValue.text(for: value, pep440: pep440)
+                _ = VersionFileValue.compare(text, with: value, pep440: pep440)
+                _ = NextVersion.bumped(value.version, .major)
+            }
+        }
+        if let pep = PEP440Version(text) { _ = pep < pep; _ = pep.semver; _ = pep.description }
+        // CHANGELOG headings: the editor reads the version of every heading of a one-heading file.
+        guard bytes.count < 4096, let document = try? MarkdownDocument(bytes: Array("# Changelog\n\n## ".utf8) + bytes + [0x0A])
+        else { return }
+        let editor = ChangelogEditor(document: document)
+        _ = editor.entry(for: plain)
     }
 }

@@ -16,16 +16,21 @@ public struct TagFamily: Sendable, Hashable {
     /// name is a semantic version. The longest such ending wins, so `pkg-v1.0.0-rc.1` is `pkg-v` + `1.0.0-rc.1`.
     ///
     /// The version may start at any ASCII digit of the name (an ASCII byte always starts a scalar), also
-    /// one that shares a `Character` with a scalar before it.
+    /// one that shares a `Character` with a scalar before it, but never inside a number: the last nine
+    /// digits of `v18446744073709551615.0.0` are no version of a family `v18446744073`, and `v01.2.3` is no
+    /// version at all.
     public static func split(_ name: String) -> (prefix: String?, version: ReleaseVersion)? {
         let bytes = name.utf8
         var index = bytes.startIndex
+        var afterDigit = false
         while index < bytes.endIndex {
-            if UTF8Scan.isDigit(bytes[index]), let version = ReleaseVersion.strictSemVer(Substring(bytes[index...])) {
+            let isDigit = UTF8Scan.isDigit(bytes[index])
+            if isDigit, !afterDigit, let version = ReleaseVersion.strictSemVer(Substring(bytes[index...])) {
                 let prefix = Substring(bytes[..<index])
                 return (prefix.isEmpty || prefix == "v" || prefix == "V" ? nil : String(prefix),
                         ReleaseVersion(version: version))
             }
+            afterDigit = isDigit
             bytes.formIndex(after: &index)
         }
         return nil

@@ -33,18 +33,36 @@ public struct PEP440Version: Sendable, Hashable, Comparable, CustomStringConvert
             return String(text[range])
         }
         guard let numbers = group(1) else { return nil }
-        release = numbers.split(separator: ".").compactMap { Int($0) }
+        // A number of more than nine digits makes the text no version (nil), as for tags (`ReleaseVersion`):
+        // it cannot overflow when read or bumped. An empty optional number is 0, as PEP 440 says.
+        func number(_ digits: some StringProtocol) -> Int? { digits.count < 10 ? Int(digits) : nil }
+        func optionalNumber(_ digits: String?) -> Int? {
+            guard let digits, !digits.isEmpty else { return 0 }
+            return number(digits)
+        }
+        var release: [Int] = []
+        for part in numbers.split(separator: ".") {
+            guard let value = number(part) else { return nil }
+            release.append(value)
+        }
         guard !release.isEmpty else { return nil }
+        self.release = release
         if let kind = group(2)?.lowercased() {
             let order = kind.hasPrefix("a") ? 0 : kind.hasPrefix("b") ? 1 : 2
-            pre = (order, Int(group(3) ?? "") ?? 0)
+            guard let number = optionalNumber(group(3)) else { return nil }
+            pre = (order, number)
         }
         if let implicit = group(4) {
-            post = Int(implicit) ?? 0
+            guard let value = number(implicit) else { return nil }
+            post = value
         } else if match.range(at: 5).location != NSNotFound {
-            post = Int(group(5) ?? "") ?? 0
+            guard let number = optionalNumber(group(5)) else { return nil }
+            post = number
         }
-        if match.range(at: 6).location != NSNotFound { dev = Int(group(6) ?? "") ?? 0 }
+        if match.range(at: 6).location != NSNotFound {
+            guard let number = optionalNumber(group(6)) else { return nil }
+            dev = number
+        }
     }
 
     /// The PEP 440 reading of a semantic version: `-alpha.N`/`-a.N` an alpha, `-beta.N`/`-b.N` a beta,

@@ -68,8 +68,10 @@ public struct ReleaseVersion: Hashable, Sendable, Comparable, CustomStringConver
             func number() -> Int? {
                 let start = index
                 var value = 0
+                // Digits past the ninth are scanned but not added: a 23-digit number is not a version
+                // here (it does not fit the `Int` that `Version` stores), never an overflow trap.
                 while index < count, UTF8Scan.isDigit(bytes[index]) {
-                    value = value * 10 + Int(bytes[index] &- UInt8(ascii: "0"))
+                    if index - start < 9 { value = value * 10 + Int(bytes[index] &- UInt8(ascii: "0")) }
                     index += 1
                 }
                 let length = index - start
