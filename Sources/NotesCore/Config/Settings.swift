@@ -228,8 +228,9 @@ public struct Settings: Sendable {
                                  featureBelowOneBumpsPatch: config.bump.featureBelowOneBumpsPatch),
             tagger: tagger,
             stableStart: PreviousTagRule.StableStart(rawValue: config.tags.stableStartsAfter) ?? .stable)
-        settings.tagFilter = TagFilter(ignore: config.tags.ignore + (package?.tagIgnore ?? []),
-                                       pattern: package?.tagPattern ?? config.tags.pattern)
+        settings.tagFilter = try TagFilter(ignore: config.tags.ignore + (package?.tagIgnore ?? []),
+                                           pattern: package?.tagPattern ?? config.tags.pattern,
+                                           key: package?.tagPattern != nil ? "package \(package?.name ?? "").tag_pattern" : "tags.pattern")
         settings.bootstrap = package?.bootstrap
         settings.definedPackages = config.package.map(\.name)
         settings.todoTasks = config.todo.tasks
