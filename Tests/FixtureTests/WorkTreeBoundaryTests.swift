@@ -318,14 +318,14 @@ struct WorkTreeBoundaryTests {
         #expect(!sandbox.exists(".git/refs/notes/release"))
     }
 
-    /// The built `notes` run in a child process under `timeout`, so that a hang fails the test (exit 124)
-    /// instead of stopping the suite.
+    /// The built `notes` run in a child process under `timeout -s KILL` (the test runner starts processes
+    /// with SIGTERM blocked), so that a hang fails the test (exit 137) instead of stopping the suite.
     func spawn(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws
         -> (status: Int32, out: String, err: String) {
         let binary = try #require(ClosedOutputTests.binary, "the notes executable is not built next to the tests")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        process.arguments = ["20", binary] + arguments
+        process.arguments = ["-s", "KILL", "20", binary] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var base = ["SOURCE_DATE_EPOCH": "1764028800", "PATH": "/usr/bin:/bin",
                     "GIT_COMMITTER_NAME": "Ada Maintainer", "GIT_COMMITTER_EMAIL": "ada@example.com"]
