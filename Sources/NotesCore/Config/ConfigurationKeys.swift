@@ -85,6 +85,7 @@ public enum ConfigurationKeys {
               choices: ["fold", "list"]),
         .init("commits.cherry_picks", .string, "\"skip\"", "When the previous release tag is not an ancestor (tagged on a release branch), `skip` leaves out the range's commits whose subject is also a commit on the previous tag's side: fixes cherry-picked onto the release branch and released there already (`skipped: \"cherry-picked\"`), as `git log --cherry-pick` does. `list` keeps them.",
               choices: ["skip", "list"]),
+        .init("commits.split_body", .boolean, "true", "A commit whose body lists further changes as Conventional Commit headers is read as several changes, each with its own type, scope and breaking flag, the commit's id and pull request: release-please's multi-change convention (a `fix: …` or `feat!: …` line opening a paragraph), and a squash whose body lists merged pull requests as bullets with their own `(#N)`. A pull request's own working commits (`* fix: review comments` in a GitHub squash body) stay body text. `--explain` shows each change under its commit."),
         .init("commits.merge_pull_requests", .boolean, "true", "A `Merge pull request #N` commit's number is shown on the commits it brought in (as a squash suffix `(#N)` is)."),
 
         .init("issues", .table, nil, "The \"Linked issues\" list."),

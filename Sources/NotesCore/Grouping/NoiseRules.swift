@@ -23,6 +23,8 @@ public struct NoiseRules: Sendable, Equatable {
     public var mergeContributorsByName = true
     /// `[commits] cherry_picks = "skip"`.
     public var skipCherryPicks = true
+    /// `[commits] split_body`.
+    public var splitBody = true
 
     /// The defaults.
     public init() {}
@@ -36,6 +38,7 @@ public struct NoiseRules: Sendable, Equatable {
         bots = Bots(rawValue: configuration.contributors.bots) ?? .last
         mergeContributorsByName = configuration.contributors.mergeBy != "email"
         skipCherryPicks = configuration.commits.cherryPicks != "list"
+        splitBody = configuration.commits.splitBody
     }
 }
 
