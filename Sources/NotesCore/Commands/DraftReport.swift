@@ -45,7 +45,7 @@ public enum DraftReport {
         case .merge?:
             what = "skipped: merge commit (the commits it brings in are listed on their own)"
         case .release?:
-            what = "skipped: release commit"
+            what = "skipped: release commit" + (item.releaseReason.map { " (\($0))" } ?? "")
         case .rule?:
             let number = item.skipRule ?? 0
             let summary = rules.rules.first { $0.number == number }?.summary

@@ -96,9 +96,10 @@ public enum ReleaseBuilder {
             let record = commits[index].record
             if record.isMerge {
                 commits[index].skipped = .merge
-            } else if ReleaseCommitRule.isReleaseCommit(record, version: version, tagged: tagTargets.contains(record.id),
-                                                        detect: detect) {
+            } else if let reason = ReleaseCommitRule.reason(record, version: version, tagged: tagTargets.contains(record.id),
+                                                            detect: detect) {
                 commits[index].skipped = .release
+                commits[index].releaseReason = reason
             }
         }
     }
