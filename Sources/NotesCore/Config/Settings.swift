@@ -26,6 +26,9 @@ public struct Settings: Sendable {
     public var bootstrap: String?
     /// The names of the `[[package]]`s notes.toml defines.
     public var definedPackages: [String] = []
+    /// The repository's other packages (notes.toml's, else the workspace's), whose version files say
+    /// whose release a shared `v1.2.3` tag is (``ReleaseScope``).
+    public var neighbours: [ReleaseScope.Neighbour] = []
     /// True when `--path` or `--tag-prefix` narrowed the history by hand: a scope, even without a package.
     public var scopeFromFlags = false
     /// Only commits touching these repository-relative directories or globs count; empty: all commits.
@@ -238,6 +241,7 @@ public struct Settings: Sendable {
                                        pattern: package?.tagPattern ?? config.tags.pattern)
         settings.bootstrap = package?.bootstrap
         settings.definedPackages = config.package.map(\.name)
+        settings.neighbours = config.package.filter { $0.name != package?.name }.map { Self.neighbour($0) }
         settings.todoTasks = config.todo.tasks
         if let data = try loaded.boundary.read(absolute(".mailmap"), origin: .repository, display: ".mailmap",
                                                hint: "replace .mailmap with a regular file in the repository, or remove it") {
@@ -247,6 +251,16 @@ public struct Settings: Sendable {
         settings.readmeMaxBullets = config.readme.maxBullets > 0 ? config.readme.maxBullets : nil
         settings.scopeFromFlags = !flags.paths.isEmpty || flags.tagPrefix != nil
         return settings
+    }
+
+    /// A configured package as a neighbour: its first plain folder and its version files.
+    static func neighbour(_ package: Configuration.Package) -> ReleaseScope.Neighbour {
+        let folder = package.paths.first.flatMap { PathFilterGlob.isGlob($0) ? nil : normalized($0) } ?? ""
+        let files = package.versionFiles.flatMap { $0.isEmpty ? nil : $0.map(VersionFileSpec.parse) }
+            ?? VersionFileSpec.defaults.map {
+                VersionFileSpec(path: folder.isEmpty ? $0.path : folder + "/" + $0.path, format: $0.format, isDefault: true)
+            }
+        return ReleaseScope.Neighbour(name: package.name, folder: folder, versionFiles: files)
     }
 
     /// `dir/` and `./dir` as `dir`.
