@@ -255,17 +255,19 @@ public struct WorkTreeBoundary: Sendable, Hashable {
             throw NotesError(failure, error.message.replacingOccurrences(of: "; nothing was written", with: ""),
                              hint: hint ?? error.hint)
         }
-        if resolution.kind == .missing {
-            var status = stat()
-            guard isNamedOutside(absolute, origin: origin, resolution), resolution.dangling != nil,
-                  stat(absolute, &status) == 0 else { return nil }
+        var status = stat()
+        if resolution.kind == .missing, isNamedOutside(absolute, origin: origin, resolution), resolution.dangling != nil,
+           stat(absolute, &status) == 0 {
             resolution = Resolution(path: absolute, kind: Self.kind(status.st_mode))
         }
+        // Where a path leads is checked whether or not something is there: a link out of the work tree is
+        // refused, not taken for "no such file" (which would tell a repository what exists outside it).
         do {
             try checkPlace(resolution, requested: absolute, origin: origin, display: display, reading: true)
         } catch let error as NotesError {
             throw NotesError(failure, error.message, hint: hint ?? error.hint)
         }
+        if resolution.kind == .missing { return nil }
         let special = isNamedOutside(absolute, origin: origin, resolution)
         switch resolution.kind {
         case .regular, .missing:

@@ -143,5 +143,12 @@ struct WorkTreeBoundaryResolutionTests {
             _ = try layout.boundary.read(layout.repo + "/in", origin: .repository, display: "in", limit: 0)
         }
         #expect(try layout.boundary.read(layout.root + "/outside.txt", origin: .commandLine, display: "o") == Array("x".utf8))
+        // A link out of the work tree is refused whether or not its target exists: the answer must not tell
+        // the repository what exists outside it.
+        try FileManager.default.createSymbolicLink(atPath: layout.repo + "/probe", withDestinationPath: "../nothing-here")
+        #expect(throws: NotesError.self) { _ = try layout.boundary.read(layout.repo + "/probe", origin: .repository, display: "probe") }
+        #expect(throws: NotesError.self) {
+            _ = try layout.boundary.read(layout.repo + "/dir/absent.md", origin: .repository, display: "dir/absent.md")
+        }
     }
 }
