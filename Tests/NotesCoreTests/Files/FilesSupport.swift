@@ -22,7 +22,7 @@ enum FilesCorpus {
     static var isAvailable: Bool { FileManager.default.fileExists(atPath: folder.path) }
 
     /// Why the corpus tests did not run, for `.enabled(if:_:)`.
-    static let skipped = Comment(rawValue: "skipped: no shared corpus at \(folder.path) (NOTES_SHARED_CORPUS or ../shared/corpus)")
+    static let skipped = Comment(rawValue: "no shared corpus at \(folder.path) (set NOTES_SHARED_CORPUS, or put it at ../shared/corpus)")
 
     static func bytes(_ relativePath: String) throws -> [UInt8] {
         Array(try Data(contentsOf: folder.appendingPathComponent(relativePath)))
