@@ -30,8 +30,13 @@ public struct FileChange: Sendable {
     /// regenerates it").
     public var notice: String?
 
-    /// Makes a change.
-    public init(path: String, displayPath: String, before: [UInt8]?, after: [UInt8], summary: String) {
+    /// Who named the path, which ``WorkTreeBoundary`` holds the write to.
+    public var scope: PathScope
+
+    /// Makes a change to `path`, named as `scope` says.
+    public init(path: String, displayPath: String, before: [UInt8]?, after: [UInt8], summary: String,
+                scope: PathScope) {
+        self.scope = scope
         self.path = path
         self.displayPath = displayPath
         self.before = before
@@ -81,7 +86,7 @@ public struct FileChange: Sendable {
                 throw NotesError(.file, "\(displayPath) changed while notes was working on it; nothing was written",
                                  hint: "run the command again to add the entry to the new contents")
             }
-            try AtomicFile.write(after, to: path)
+            try AtomicFile.write(after, to: path, scope: scope, display: displayPath)
             return Outcome(out: "", err: "notes: \(before == nil ? "created" : "updated") \(displayPath): \(summary)\n")
         case .dryRun:
             guard changesFile else { return Outcome(out: "", err: "notes: \(displayPath) is up to date\n") }
