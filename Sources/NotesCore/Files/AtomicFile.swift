@@ -191,7 +191,12 @@ public enum AtomicFile {
             let path = folder + "/" + name
             var status = stat()
             guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
-            let modified = Date(timeIntervalSince1970: TimeInterval(status.st_mtim.tv_sec))
+            #if canImport(Darwin)
+            let seconds = status.st_mtimespec.tv_sec
+            #else
+            let seconds = status.st_mtim.tv_sec
+            #endif
+            let modified = Date(timeIntervalSince1970: TimeInterval(seconds))
             if now.timeIntervalSince(modified) > staleTemporaryAge { unlink(path) }
         }
     }
