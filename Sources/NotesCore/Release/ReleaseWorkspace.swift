@@ -39,18 +39,48 @@ public final class ReleaseWorkspace {
         relative.hasPrefix("/") ? relative : workdir + "/" + relative
     }
 
-    /// The bytes of `relative`, nil when it does not exist; an unreadable file or a folder is a file error.
+    /// The bytes of `relative`, nil when nothing is there. Anything but a regular file (or a link to one) is a
+    /// file error (exit 8) naming it, and is never opened: a folder, a FIFO (opening one would wait for a
+    /// writer forever), a device, a socket, a link that leads nowhere or into a loop. An unreadable file too.
     public func read(_ relative: String) throws -> [UInt8]? {
         let path = absolute(relative)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
-        guard !isDirectory.boolValue else {
-            throw NotesError(.file, "\(relative) is a folder, not a file")
+        var link = stat()
+        guard lstat(path, &link) == 0 else { return nil }
+        var status = stat()
+        if stat(path, &status) != 0 {
+            let code = errno
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+            throw NotesError(.file, code == ELOOP
+                                 ? "\(relative) is a symbolic link that leads into a loop (\(relative) -> \(target)); nothing was written"
+                                 : "\(relative) is a symbolic link to \(target), which does not exist; nothing was written",
+                             hint: "replace \(relative) with a regular file")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw NotesError(.file, "\(relative) cannot be read", hint: "check the file's permissions")
+        let kind: String
+        switch status.st_mode & S_IFMT {
+        case S_IFREG:
+            guard let bytes = AtomicFile.readRegularFile(path, following: true) else {
+                throw NotesError(.file, "\(relative) cannot be read: \(String(cString: strerror(errno)))",
+                                 hint: "check the file's permissions")
+            }
+            return bytes
+        case S_IFDIR: kind = "a folder"
+        case S_IFIFO: kind = "a FIFO (named pipe)"
+        case S_IFCHR: kind = "a character device"
+        case S_IFBLK: kind = "a block device"
+        case S_IFSOCK: kind = "a socket"
+        default: kind = "not a regular file"
         }
-        return Array(data)
+        throw NotesError(.file, "\(relative) is \(kind), not a file; nothing was written",
+                         hint: "replace \(relative) with a regular file, or configure another path")
+    }
+
+    /// Removes what a killed notes run left in the folders of `paths` (relative or absolute) and at the work
+    /// tree's root: its `.NAME.notes-PID-N.tmp` files (see ``AtomicFile/removeLeftoversOfDeadRuns(in:)``).
+    /// Call it only while holding the ``WriteLock``.
+    public func removeLeftoversOfDeadRuns(near paths: [String]) {
+        var folders: Set<String> = [workdir]
+        for path in paths { folders.insert((absolute(path) as NSString).deletingLastPathComponent) }
+        for folder in folders.sorted() { AtomicFile.removeLeftoversOfDeadRuns(in: folder) }
     }
 
     /// True when git ignores `relative` and HEAD does not track it: such a file is edited, never committed.
