@@ -12,8 +12,8 @@ public enum UpdateChangelog {
         let renderer = try TemplateLookup.renderer(.changelog, settings: request.settings.templates)
         let source = try history ?? request.context.history(request.settings)
         _ = try request.range.version.map { try source.version($0) }
-        let (path, display) = try request.location(configured: request.settings.changelogFile, in: source)
-        let file = try EditableFile.open(path, displayPath: display)
+        let (path, display, scope) = try request.location(configured: request.settings.changelogFile, in: source)
+        let file = try EditableFile.open(path, displayPath: display, scope: scope)
         let editor = ChangelogEditor(document: file.document, pattern: headingStyle,
                                      tagPrefix: request.settings.tagPrefix)
 
@@ -63,7 +63,7 @@ public enum UpdateChangelog {
                 + "\(summary.filter { $0.hasPrefix("replaced") }.count) replaced"
             : summary.joined(separator: "; ")
         var change = FileChange(path: file.path, displayPath: file.displayPath, before: file.original, after: bytes,
-                                summary: phrase)
+                                summary: phrase, scope: scope)
         let kept = summary.filter { $0.hasPrefix("kept") }
         if !kept.isEmpty {
             change.notice = kept.count == 1 ? kept[0]

@@ -14,8 +14,8 @@ public enum UpdateReadme {
         let source = try history ?? request.context.history(settings)
         let versionText = request.range.version ?? ""
         let version = try source.version(versionText)
-        let (path, display) = try request.location(configured: settings.readmeFile, in: source)
-        let file = try EditableFile.open(path, displayPath: display)
+        let (path, display, scope) = try request.location(configured: settings.readmeFile, in: source)
+        let file = try EditableFile.open(path, displayPath: display, scope: scope)
         guard file.exists || create else {
             throw NotesError(.file, "\(display) does not exist; nothing was written",
                              hint: "pass --create to create it with a \"\(settings.readmeHeading)\" section, or --file to name another README")
@@ -52,7 +52,7 @@ public enum UpdateReadme {
         let (bytes, summary) = editor.apply(version: version, entryText: text, keep: settings.readmeKeep,
                                            replace: request.replace)
         var change = FileChange(path: file.path, displayPath: file.displayPath, before: file.original, after: bytes,
-                                summary: summary)
+                                summary: summary, scope: scope)
         if summary.hasPrefix("kept") { change.notice = summary }
         change.lockDirectory = source.repository.gitDir
         change.lockWait = request.context.environment["NOTES_LOCK_WAIT"].flatMap(Double.init) ?? WriteLock.defaultWait

@@ -30,8 +30,13 @@ public struct FileChange: Sendable {
     /// regenerates it").
     public var notice: String?
 
-    /// Makes a change.
-    public init(path: String, displayPath: String, before: [UInt8]?, after: [UInt8], summary: String) {
+    /// Who named the path, which ``WorkTreeBoundary`` holds the write to.
+    public var scope: PathScope
+
+    /// Makes a change to `path`, named as `scope` says.
+    public init(path: String, displayPath: String, before: [UInt8]?, after: [UInt8], summary: String,
+                scope: PathScope) {
+        self.scope = scope
         self.path = path
         self.displayPath = displayPath
         self.before = before
@@ -78,7 +83,8 @@ public struct FileChange: Sendable {
             if lock != nil { AtomicFile.removeLeftoversOfDeadRuns(in: (path as NSString).deletingLastPathComponent) }
             // Another writer (an editor, a person) may change the file while notes works on it: it is checked
             // when the write begins and again right before the rename, and writing is refused if it moved.
-            try AtomicFile.write(after, to: path, expecting: AtomicFile.Expected(before), shown: displayPath)
+            try AtomicFile.write(after, to: path, scope: scope, display: displayPath,
+                                 expecting: AtomicFile.Expected(before))
             return Outcome(out: "", err: "notes: \(before == nil ? "created" : "updated") \(displayPath): \(summary)\n")
         case .dryRun:
             guard changesFile else { return Outcome(out: "", err: "notes: \(displayPath) is up to date\n") }

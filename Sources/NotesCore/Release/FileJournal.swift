@@ -49,9 +49,8 @@ final class FileJournal {
         let path = workspace.absolute(edit.path)
         let folder = (path as NSString).deletingLastPathComponent
         if cleanedFolders.insert(folder).inserted { AtomicFile.removeLeftoversOfDeadRuns(in: folder) }
-        let prepared = try AtomicFile.prepare(edit.updated, to: path,
-                                              expecting: AtomicFile.Expected(edit.existed ? edit.original : nil),
-                                              shown: edit.path)
+        let prepared = try AtomicFile.prepare(edit.updated, to: path, scope: workspace.scope, display: edit.path,
+                                              expecting: AtomicFile.Expected(edit.existed ? edit.original : nil))
         staged.append(Entry(edit: edit, prepared: prepared))
     }
 
@@ -97,7 +96,8 @@ final class FileJournal {
                 // No kept original (a file system without hard links): write the bytes back.
                 do {
                     if edit.existed {
-                        try AtomicFile.write(edit.original, to: workspace.absolute(edit.path), shown: edit.path)
+                        try AtomicFile.write(edit.original, to: workspace.absolute(edit.path), scope: workspace.scope,
+                                             display: edit.path)
                     } else {
                         try FileManager.default.removeItem(atPath: workspace.absolute(edit.path))
                     }

@@ -39,39 +39,21 @@ public final class ReleaseWorkspace {
         relative.hasPrefix("/") ? relative : workdir + "/" + relative
     }
 
-    /// The bytes of `relative`, nil when nothing is there. Anything but a regular file (or a link to one) is a
-    /// file error (exit 8) naming it, and is never opened: a folder, a FIFO (opening one would wait for a
-    /// writer forever), a device, a socket, a link that leads nowhere or into a loop. An unreadable file too.
+    /// How the release side's files are named: by the repository (version files, lock files, a workspace
+    /// root), so ``WorkTreeBoundary`` holds them inside the work tree and out of the git folder.
+    public var scope: PathScope { PathScope(settings.boundary, .repository) }
+
+    /// The bytes of `relative`, nil when it does not exist; an unreadable file or a folder is a file error,
+    /// and so is a path that leads (links followed) outside the work tree or into the git folder, or a
+    /// FIFO or device (``WorkTreeBoundary``): a Cargo workspace root `../..` or a linked Cargo.toml is
+    /// neither read nor written.
     public func read(_ relative: String) throws -> [UInt8]? {
         let path = absolute(relative)
-        var link = stat()
-        guard lstat(path, &link) == 0 else { return nil }
-        var status = stat()
-        if stat(path, &status) != 0 {
-            let code = errno
-            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
-            throw NotesError(.file, code == ELOOP
-                                 ? "\(relative) is a symbolic link that leads into a loop (\(relative) -> \(target)); nothing was written"
-                                 : "\(relative) is a symbolic link to \(target), which does not exist; nothing was written",
-                             hint: "replace \(relative) with a regular file")
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw NotesError(.file, "\(relative) is a folder, not a file")
         }
-        let kind: String
-        switch status.st_mode & S_IFMT {
-        case S_IFREG:
-            guard let bytes = AtomicFile.readRegularFile(path, following: true) else {
-                throw NotesError(.file, "\(relative) cannot be read: \(String(cString: strerror(errno)))",
-                                 hint: "check the file's permissions")
-            }
-            return bytes
-        case S_IFDIR: kind = "a folder"
-        case S_IFIFO: kind = "a FIFO (named pipe)"
-        case S_IFCHR: kind = "a character device"
-        case S_IFBLK: kind = "a block device"
-        case S_IFSOCK: kind = "a socket"
-        default: kind = "not a regular file"
-        }
-        throw NotesError(.file, "\(relative) is \(kind), not a file; nothing was written",
-                         hint: "replace \(relative) with a regular file, or configure another path")
+        return try settings.boundary.read(path, origin: .repository, display: relative)
     }
 
     /// Removes what a killed notes run left in the folders of `paths` (relative or absolute) and at the work
