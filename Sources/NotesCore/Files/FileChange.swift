@@ -29,6 +29,9 @@ public struct FileChange: Sendable {
     /// Said whatever the mode: an entry kept as the user wrote it ("kept your 0.1.3 entry; --replace
     /// regenerates it").
     public var notice: String?
+    /// True when the notice says the file lacks something (a kept entry misses commits): `--check` fails
+    /// on it even when the bytes would not change.
+    public var incomplete = false
 
     /// Who named the path, which ``WorkTreeBoundary`` holds the write to.
     public var scope: PathScope
@@ -68,6 +71,10 @@ public struct FileChange: Sendable {
     public func apply(_ mode: EditMode) throws -> Outcome {
         guard let notice else { return try applyChange(mode) }
         let said = "notes: \(displayPath): \(notice)\n"
+        if incomplete, mode == .check, !changesFile {
+            throw NotesError(.checkFailed, "\(displayPath) is not up to date: \(notice)",
+                             hint: "add the missing changes to the entry, or run the same command with --replace")
+        }
         guard changesFile else { return Outcome(out: "", err: said) }
         var outcome = try applyChange(mode)
         outcome.err = said + outcome.err
