@@ -114,9 +114,17 @@ public enum AtomicFile {
             device = UInt64(status.st_dev)
             inode = UInt64(status.st_ino)
             size = Int64(status.st_size)
-            seconds = Int(status.st_mtim.tv_sec)
-            nanoseconds = Int(status.st_mtim.tv_nsec)
+            (seconds, nanoseconds) = AtomicFile.modificationTime(status)
         }
+    }
+
+    /// A file's modification time (seconds, nanoseconds).
+    static func modificationTime(_ status: stat) -> (seconds: Int, nanoseconds: Int) {
+        #if canImport(Darwin)
+        return (Int(status.st_mtimespec.tv_sec), Int(status.st_mtimespec.tv_nsec))
+        #else
+        return (Int(status.st_mtim.tv_sec), Int(status.st_mtim.tv_nsec))
+        #endif
     }
 
     static func changedError(_ shown: String) -> NotesError {
@@ -454,7 +462,7 @@ public enum AtomicFile {
             let path = folder + "/" + name
             var status = stat()
             guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
-            let modified = Date(timeIntervalSince1970: TimeInterval(status.st_mtim.tv_sec))
+            let modified = Date(timeIntervalSince1970: TimeInterval(modificationTime(status).seconds))
             if now.timeIntervalSince(modified) > staleTemporaryAge || (deadRuns && isOfDeadProcess(name)) {
                 unlink(path)
             }

@@ -118,7 +118,7 @@ public final class WriteLock {
             let file = gitDir + "/" + name
             var status = stat()
             guard lstat(file, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
-            let made = Int(status.st_mtim.tv_sec)
+            let made = AtomicFile.modificationTime(status).seconds
             guard made >= time - 1, made <= time + 60 else { continue }
             if unlink(file) == 0 { removed.append(file) }
         }
