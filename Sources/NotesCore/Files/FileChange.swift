@@ -29,6 +29,9 @@ public struct FileChange: Sendable {
     /// Said whatever the mode: an entry kept as the user wrote it ("kept your 0.1.3 entry; --replace
     /// regenerates it").
     public var notice: String?
+    /// True when the notice says the file lacks something (a kept entry misses commits): `--check` fails
+    /// on it even when the bytes would not change.
+    public var incomplete = false
 
     /// Who named the path, which ``WorkTreeBoundary`` holds the write to.
     public var scope: PathScope
@@ -68,6 +71,10 @@ public struct FileChange: Sendable {
     public func apply(_ mode: EditMode) throws -> Outcome {
         guard let notice else { return try applyChange(mode) }
         let said = "notes: \(displayPath): \(notice)\n"
+        if incomplete, mode == .check, !changesFile {
+            throw NotesError(.checkFailed, "\(displayPath) is not up to date: \(notice)",
+                             hint: "add the missing changes to the entry, or run the same command with --replace")
+        }
         guard changesFile else { return Outcome(out: "", err: said) }
         var outcome = try applyChange(mode)
         outcome.err = said + outcome.err
@@ -80,13 +87,11 @@ public struct FileChange: Sendable {
             guard changesFile else { return Outcome(out: "", err: "notes: \(displayPath) is up to date\n") }
             let lock = try lockDirectory.map { try WriteLock.acquire(gitDir: $0, command: "notes: \(displayPath)", wait: lockWait) }
             defer { lock?.release() }
-            // Another writer may have changed the file since it was read: writing now would lose its change.
-            let current = FileManager.default.contents(atPath: path).map(Array.init)
-            guard current == before else {
-                throw NotesError(.file, "\(displayPath) changed while notes was working on it; nothing was written",
-                                 hint: "run the command again to add the entry to the new contents")
-            }
-            try AtomicFile.write(after, to: path, scope: scope, display: displayPath)
+            if lock != nil { AtomicFile.removeLeftoversOfDeadRuns(in: (path as NSString).deletingLastPathComponent) }
+            // Another writer (an editor, a person) may change the file while notes works on it: it is checked
+            // when the write begins and again right before the rename, and writing is refused if it moved.
+            try AtomicFile.write(after, to: path, scope: scope, display: displayPath,
+                                 expecting: AtomicFile.Expected(before))
             return Outcome(out: "", err: "notes: \(before == nil ? "created" : "updated") \(displayPath): \(summary)\n")
         case .dryRun:
             guard changesFile else { return Outcome(out: "", err: "notes: \(displayPath) is up to date\n") }

@@ -109,6 +109,22 @@ public struct ReadmeEditor: Sendable {
         }
     }
 
+    /// `entries` (in document order) split where anything but blank lines stands between two of them.
+    static func runs(of entries: [Entry], in bytes: [UInt8]) -> [[Entry]] {
+        var runs: [[Entry]] = []
+        for entry in entries {
+            if let previous = runs.last?.last,
+               bytes[previous.ownedRange.upperBound..<entry.ownedRange.lowerBound].allSatisfy({
+                   $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+               }) {
+                runs[runs.count - 1].append(entry)
+            } else {
+                runs.append([entry])
+            }
+        }
+        return runs
+    }
+
     /// The marker of the list item starting on the line at `offset`, when it is a bullet.
     static func bulletMarker(in bytes: [UInt8], at offset: Int) -> String? {
         var index = offset
@@ -133,12 +149,23 @@ public struct ReadmeEditor: Sendable {
     public func apply(version: ReleaseVersion, entryText: String, keep: Int?, replace: Bool = true)
         -> (bytes: [UInt8], summary: String)
     {
+        let result = applying(version: version, entryText: entryText, keep: keep, replace: replace)
+        return (result.bytes, result.summary)
+    }
+
+    /// `apply`, where `judge` tells a stale entry (regenerated without `replace`) from a curated one (kept),
+    /// and the commits a kept entry does not name.
+    public func applying(version: ReleaseVersion, entryText: String, keep: Int?, replace: Bool = true,
+                         judge: ((String) -> EntryFreshness.Verdict)? = nil)
+        -> (bytes: [UInt8], summary: String, missing: [EntryFreshness.Listed])
+    {
+        var missing: [EntryFreshness.Listed] = []
         var plan = SplicePlan(document: document)
         guard let heading = sectionHeading, let sectionRange else {
             let offset = document.bytes.count
             let text = plan.separator(before: offset) + "## \(title)\n\n" + entryText
             plan.insert(text, at: offset)
-            return (plan.apply(), "added the \"\(title)\" section with the \(version) entry")
+            return (plan.apply(), "added the \"\(title)\" section with the \(version) entry", [])
         }
         var summary: String
         var remaining = entries
@@ -148,15 +175,20 @@ public struct ReadmeEditor: Sendable {
             let current = document.text(in: existing.ownedRange)
             let generated = String(decoding: MarkdownSplice.bytes(of: entryText, lineEnding: document.lineEnding),
                                    as: UTF8.self)
-            if !replace, current != generated, current.trimmingCharacters(in: .newlines)
-                != generated.trimmingCharacters(in: .newlines) {
+            let differs = current != generated
+                && current.trimmingCharacters(in: .newlines) != generated.trimmingCharacters(in: .newlines)
+            let verdict = !replace && differs ? judge?(current) ?? .curated(missing: []) : nil
+            if case .curated(let absent)? = verdict {
                 summary = "kept your \(version.bare) entry (line \(existing.heading.startLine)), which differs from what "
                     + "notes would write; --replace regenerates it"
+                missing = absent
             } else {
                 if keep.map({ index < max($0, 1) }) ?? true {
                     plan.replace(existing.ownedRange, with: entryText)
                 }
-                summary = "replaced the \(version) entry (line \(existing.heading.startLine))"
+                summary = verdict == .stale
+                    ? "regenerated the \(version) entry (line \(existing.heading.startLine)): notes wrote it before the newest commits"
+                    : "replaced the \(version) entry (line \(existing.heading.startLine))"
             }
         } else {
             let offset: Int
@@ -180,16 +212,24 @@ public struct ReadmeEditor: Sendable {
         if let keep, remaining.count > max(keep, 1) {
             let kept = max(keep, 1)
             let dropped = remaining.count - kept
-            let lastDropped = entries[entries.count - 1]
-            if kept == 1, insertedAt != nil {
-                // Only the new entry stays: it takes the place of all the old ones.
-                plan.replace(entries[0].ownedRange.lowerBound..<lastDropped.ownedRange.upperBound, with: entryText)
-                summary += ", removed \(dropped) older entr\(dropped == 1 ? "y" : "ies") (keep = \(kept))"
-                return (plan.apply(), summary)
-            }
-            let lastKept = remaining[kept - 1]
-            plan.replace(lastKept.ownedRange.upperBound..<lastDropped.ownedRange.upperBound, with: "")
             summary += ", removed \(dropped) older entr\(dropped == 1 ? "y" : "ies") (keep = \(kept))"
+            // Only entries go: each run of dropped entries with nothing but blank lines between them is removed
+            // from the end of the block before it, and every other block (an "Upgrading from 0.1" paragraph, a
+            // comment, a rule) stays where it is.
+            let runs = Self.runs(of: Array(remaining[kept...]), in: document.bytes)
+            for (index, run) in runs.enumerated() {
+                guard let first = run.first, let last = run.last else { continue }
+                if index == 0, kept == 1, insertedAt != nil, first.ownedRange == entries[0].ownedRange {
+                    // Only the new entry stays: it takes the place of the old ones that stood together.
+                    plan.replace(first.ownedRange.lowerBound..<last.ownedRange.upperBound, with: entryText)
+                    if runs.count == 1 { return (plan.apply(), summary, missing) }
+                    insertedAt = nil
+                    continue
+                }
+                let start = document.topLevelBlocks.last { $0.byteRange.upperBound <= first.heading.byteRange.lowerBound }?
+                    .byteRange.upperBound ?? first.ownedRange.lowerBound
+                plan.replace(start..<last.ownedRange.upperBound, with: "")
+            }
         }
         if let offset = insertedAt {
             if isInsertBeforeEntry {
@@ -198,6 +238,6 @@ public struct ReadmeEditor: Sendable {
                 plan.insert(plan.separator(before: offset) + entryText + plan.separator(after: offset), at: offset)
             }
         }
-        return (plan.apply(), summary)
+        return (plan.apply(), summary, missing)
     }
 }

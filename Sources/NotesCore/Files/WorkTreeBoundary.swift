@@ -197,9 +197,10 @@ public struct WorkTreeBoundary: Sendable, Hashable {
         let absolute = Self.normalized(path)
         var resolution = try resolve(absolute, display: display)
         if resolution.dangling != nil || resolution.kind == .missing {
-            // `/dev/stdout` on a pipe: the kernel's link leads to no path, but the descriptor is there.
+            // `/dev/stdout` on a pipe: the kernel's link leads to no path, but the descriptor is there. Only
+            // for a path the person running notes (or the runner) named outside the work tree.
             var status = stat()
-            if origin != .repository, stat(absolute, &status) == 0 {
+            if isNamedOutside(absolute, origin: origin, resolution), stat(absolute, &status) == 0 {
                 resolution = Resolution(path: absolute, kind: Self.kind(status.st_mode))
             } else if let dangling = resolution.dangling {
                 throw NotesError(.file, "\(display) is a symbolic link to \(dangling.target), which does not exist: nothing was written",
@@ -238,7 +239,7 @@ public struct WorkTreeBoundary: Sendable, Hashable {
         guard let resolution = try readTarget(absolute, origin: origin, display: display, failure: failure, hint: hint)
         else { return nil }
         return try Self.readBytes(resolution, display: display, limit: limit, failure: failure, hint: hint,
-                                  allowSpecial: origin != .repository && !isInsideWorkTree(absolute))
+                                  allowSpecial: isNamedOutside(absolute, origin: origin, resolution))
     }
 
     /// Checks `path` may be read for `origin` and where it leads; nil when nothing is there.
@@ -254,17 +255,20 @@ public struct WorkTreeBoundary: Sendable, Hashable {
             throw NotesError(failure, error.message.replacingOccurrences(of: "; nothing was written", with: ""),
                              hint: hint ?? error.hint)
         }
-        if resolution.kind == .missing {
-            var status = stat()
-            guard origin != .repository, resolution.dangling != nil, stat(absolute, &status) == 0 else { return nil }
+        var status = stat()
+        if resolution.kind == .missing, isNamedOutside(absolute, origin: origin, resolution), resolution.dangling != nil,
+           stat(absolute, &status) == 0 {
             resolution = Resolution(path: absolute, kind: Self.kind(status.st_mode))
         }
+        // Where a path leads is checked whether or not something is there: a link out of the work tree is
+        // refused, not taken for "no such file" (which would tell a repository what exists outside it).
         do {
             try checkPlace(resolution, requested: absolute, origin: origin, display: display, reading: true)
         } catch let error as NotesError {
             throw NotesError(failure, error.message, hint: hint ?? error.hint)
         }
-        let special = origin != .repository && !isInsideWorkTree(absolute)
+        if resolution.kind == .missing { return nil }
+        let special = isNamedOutside(absolute, origin: origin, resolution)
         switch resolution.kind {
         case .regular, .missing:
             return resolution
@@ -322,6 +326,12 @@ public struct WorkTreeBoundary: Sendable, Hashable {
     }
 
     // MARK: The rule
+
+    /// True when `path` was named by the command line or the environment, lies outside the work tree, and
+    /// passed through none of the repository's links: the person running notes chose that place.
+    func isNamedOutside(_ path: String, origin: PathOrigin, _ resolution: Resolution) -> Bool {
+        origin != .repository && !isInsideWorkTree(path) && resolution.repositoryLinks.isEmpty
+    }
 
     /// True when `path` (absolute, resolved or lexical) is the work tree's root or inside it.
     public func isInsideWorkTree(_ path: String) -> Bool {

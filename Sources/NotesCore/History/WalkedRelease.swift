@@ -20,7 +20,19 @@ struct WalkedRelease: Sendable {
 
     /// Groups the commits and builds the view model.
     func finish() -> ReleaseResult {
-        var notes = ReleaseBuilder.build(info: info, commits: commits.records(), rules: grouping,
+        finish(records: commits.records())
+    }
+
+    /// The release as it was before its newest `count` commits (in walk order) arrived: what notes wrote for
+    /// an earlier end of the range (`EntryFreshness`). Nil when the range has no more commits than that.
+    func finish(droppingNewest count: Int) -> ReleaseResult? {
+        let records = commits.records()
+        guard count < records.count else { return nil }
+        return finish(records: Array(records.dropFirst(count)))
+    }
+
+    private func finish(records: [CommitRecord]) -> ReleaseResult {
+        var notes = ReleaseBuilder.build(info: info, commits: records, rules: grouping,
                                          tagTargets: tagTargets, cherryPicked: cherryPicked,
                                          changedPaths: changedPaths)
         notes.outsidePaths = outsidePaths

@@ -248,6 +248,7 @@ extension CommitView: TemplateFields {
         case "skipRule": templateValue(skipRule)
         case "rule": templateValue(rule)
         case "cancelledWith": templateValue(cancelledWith)
+        case "bodyChange": templateValue(bodyChange)
         case "author": TemplateText(author)
         case "date": TemplateText(date)
         default: nil

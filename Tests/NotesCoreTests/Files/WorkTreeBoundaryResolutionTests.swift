@@ -104,6 +104,23 @@ struct WorkTreeBoundaryResolutionTests {
         }
     }
 
+    @Test("a pipe's descriptor (/dev/stdout on a pipe) is written in place when named outside the work tree; a repository link to it is refused")
+    func pipeDescriptor() throws {
+        let layout = try Layout()
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        defer { close(ends[0]); close(ends[1]) }
+        let named = "/proc/self/fd/\(ends[1])"
+        let allowed = try layout.boundary.writeTarget(named, origin: .commandLine, display: named)
+        #expect(allowed.kind == .fifo && allowed.path == named)
+        try FileManager.default.createSymbolicLink(atPath: layout.repo + "/piped", withDestinationPath: named)
+        for origin in [PathOrigin.commandLine, .repository] {
+            #expect(throws: NotesError.self) {
+                _ = try layout.boundary.writeTarget(layout.repo + "/piped", origin: origin, display: "piped")
+            }
+        }
+    }
+
     @Test("a bare repository has no place for the repository's paths (exit 3), and none of its files are read")
     func bare() throws {
         let layout = try Layout()
@@ -126,5 +143,12 @@ struct WorkTreeBoundaryResolutionTests {
             _ = try layout.boundary.read(layout.repo + "/in", origin: .repository, display: "in", limit: 0)
         }
         #expect(try layout.boundary.read(layout.root + "/outside.txt", origin: .commandLine, display: "o") == Array("x".utf8))
+        // A link out of the work tree is refused whether or not its target exists: the answer must not tell
+        // the repository what exists outside it.
+        try FileManager.default.createSymbolicLink(atPath: layout.repo + "/probe", withDestinationPath: "../nothing-here")
+        #expect(throws: NotesError.self) { _ = try layout.boundary.read(layout.repo + "/probe", origin: .repository, display: "probe") }
+        #expect(throws: NotesError.self) {
+            _ = try layout.boundary.read(layout.repo + "/dir/absent.md", origin: .repository, display: "dir/absent.md")
+        }
     }
 }
