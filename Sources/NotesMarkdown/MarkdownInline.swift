@@ -72,6 +72,29 @@ public enum MarkdownInline {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// True when CommonMark reads `bytes` as one paragraph, or one list of one item holding one paragraph,
+    /// with no raw HTML and no heading anywhere: what a line from a commit must stay (tests and fuzzing).
+    public static func isPlainParagraph(_ bytes: [UInt8]) -> Bool {
+        guard let tree = CmarkTree(bytes: bytes) else { return false }
+        return withExtendedLifetime(tree) {
+            let blocks = tree.root.children
+            guard blocks.count == 1 else { return false }
+            if blocks[0].kind == .list {
+                let items = blocks[0].children
+                guard items.count == 1, items[0].children.count <= 1,
+                      items[0].children.allSatisfy({ $0.kind == .paragraph }) else { return false }
+            } else if blocks[0].kind != .paragraph {
+                return false
+            }
+            var stack = [tree.root]
+            while let node = stack.popLast() {
+                if node.kind == .htmlInline || node.kind == .htmlBlock || node.kind == .heading { return false }
+                stack += node.children
+            }
+            return true
+        }
+    }
+
     /// True when CommonMark reads `bytes` as exactly one paragraph that starts at its first byte.
     static func isOneParagraph(_ bytes: [UInt8]) -> Bool {
         guard let tree = CmarkTree(bytes: bytes) else { return false }

@@ -37,6 +37,12 @@ public enum UntrustedText {
         return String(out)
     }
 
+    /// True for a scalar `escapingControls` escapes when it stands alone (tab, LF and CR never count: they are
+    /// a whole output's own line structure).
+    public static func isControlScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value != 0x0A && scalar.value != 0x0D && isControl(scalar.value)
+    }
+
     /// True for the scalars `escapingControls` escapes (tab excepted).
     static func isControl(_ value: UInt32) -> Bool {
         (value < 0x20 && value != 0x09) || (value >= 0x7F && value <= 0x9F) || (value >= 0x202A && value <= 0x202E)
