@@ -14,7 +14,7 @@ public struct ReleaseNotesText: Sendable {
     public static func render(_ history: ReleaseHistory, _ range: RangeRequest, now: Int64) throws -> ReleaseNotesText {
         let renderer = try TemplateLookup.renderer(.draft, settings: history.settings.templates)
         let result = try history.release(range, now: now)
-        var text = renderer.render(result.context)
+        var text = try renderer.render(result.context)
         if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
         return ReleaseNotesText(text: text, result: result)
     }
