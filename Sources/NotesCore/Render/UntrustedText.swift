@@ -71,7 +71,9 @@ public enum UntrustedText {
     /// escaped, raw HTML escaped (`\<`), a leading `[label]:` or block start escaped, mentions quoted when
     /// `quoteMentions`.
     public static func markdownLine(_ text: String, quoteMentions: Bool) -> String {
-        let line = MarkdownInline.escapingBlockStart(MarkdownInline.escapingForListItem(escapingControls(text)))
+        // Leading blanks go first: libcmark misplaces inline positions after a leading tab.
+        let trimmed = escapingControls(text).drop { $0 == " " || $0 == "\t" }
+        let line = MarkdownInline.escapingBlockStart(MarkdownInline.escapingForListItem(String(trimmed)))
         return quoteMentions ? MarkdownInline.quotingMentions(line) : line
     }
 
