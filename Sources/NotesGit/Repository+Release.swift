@@ -143,7 +143,7 @@ extension Repository {
         var parent: OpaquePointer? = nil
         if let tip {
             var tipOID = tip.oid
-            try check(git_commit_lookup(&parent, pointer, &tipOID), "git_commit_lookup")
+            try lookupCommit(&parent, pointer, &tipOID)
         }
         defer { if let parent { git_commit_free(parent) } }
         var notesCommit = git_oid()
@@ -250,7 +250,7 @@ extension Repository {
 
         var headOID = head.oid
         var parent: OpaquePointer? = nil
-        try check(git_commit_lookup(&parent, pointer, &headOID), "git_commit_lookup")
+        try lookupCommit(&parent, pointer, &headOID)
         defer { git_commit_free(parent) }
         var baseTree: OpaquePointer? = nil
         try check(git_commit_tree(&baseTree, parent), "git_commit_tree")
