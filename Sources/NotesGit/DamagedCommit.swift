@@ -74,7 +74,7 @@ enum DamagedCommit {
 
 /// `git_commit_lookup`, with a commit libgit2 cannot parse reported by id and field (``DamagedCommit``).
 func lookupCommit(_ commit: inout OpaquePointer?, _ repository: OpaquePointer?, _ oid: UnsafePointer<git_oid>) throws(GitError) {
-    let result = git_commit_lookup(&commit, repository, oid)
+    let result = ReadWatchdog.reading(oid) { git_commit_lookup(&commit, repository, oid) }
     guard result < 0 else { return }
     let error = GitError.last(result, "git_commit_lookup")
     if let repository, DamagedCommit.isParseFailure(error) { throw DamagedCommit.error(repository, oid, error) }

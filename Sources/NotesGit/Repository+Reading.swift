@@ -7,7 +7,7 @@ extension Repository {
     /// shallow clone), `isAmbiguous` for an ambiguous short id.
     public func resolveCommit(_ revision: String) throws -> CommitID {
         var object: OpaquePointer? = nil
-        let parsed = git_revparse_single(&object, pointer, revision)
+        let parsed = ReadWatchdog.reading(.revision(revision)) { git_revparse_single(&object, pointer, revision) }
         if parsed < 0 {
             let error = GitError.last(parsed, "git_revparse_single")
             // A name that resolves without parsing (a ref, a full id) to a commit libgit2 cannot parse.
@@ -16,7 +16,7 @@ extension Repository {
         }
         defer { git_object_free(object) }
         var peeled: OpaquePointer? = nil
-        let peeling = git_object_peel(&peeled, object, GIT_OBJECT_COMMIT)
+        let peeling = ReadWatchdog.reading(.revision(revision)) { git_object_peel(&peeled, object, GIT_OBJECT_COMMIT) }
         if peeling < 0 {
             let error = GitError.last(peeling, "git_object_peel")
             if let target = git_object_id(object), let damaged = damagedCommit(target) { throw damaged }
@@ -37,7 +37,8 @@ extension Repository {
         try check(result, "git_repository_head")
         defer { git_reference_free(reference) }
         var commit: OpaquePointer? = nil
-        let peeled = git_reference_peel(&commit, reference, GIT_OBJECT_COMMIT)
+        let subject: ReadWatchdog.Subject = referenceTarget("HEAD").map { .object($0) } ?? .revision("HEAD")
+        let peeled = ReadWatchdog.reading(subject) { git_reference_peel(&commit, reference, GIT_OBJECT_COMMIT) }
         if peeled < 0 {
             // libgit2 says only "'refs/heads/main' cannot be peeled" when the commit it points at is malformed.
             let error = GitError.last(peeled, "git_reference_peel")
