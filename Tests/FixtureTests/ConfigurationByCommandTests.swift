@@ -95,6 +95,11 @@ struct ConfigurationByCommandTests {
         + rows("commits.scopes", "[commits]\nscopes = [\"core\"]\n", notesCommands + [("readme", readme), ("todo", todo)])
         + rows("skip", "[[skip]]\nsubject = \"add widget\"\n", notesCommands + [("readme", readme), ("todo", todo)])
         + rows("section", "[[section]]\nid = \"new\"\ntitle = \"New stuff\"\ntypes = [\"feat\"]\n", notesCommands + [("readme", readme)])
+        // The contributors list is in the release notes (draft, the tag message, attach), not in file entries.
+        + rows("contributors.bots", "[contributors]\nbots = \"hide\"\n",
+               [("draft", draft), ("tag", tag), ("release", releaseDry)])
+        + rows("contributors.handles", "[contributors.handles]\n\"alice@example.com\" = \"alice-e\"\n",
+               [("draft", draft), ("tag", tag), ("attach", attach), ("release", releaseDry)])
         + rows("links.forge", "[links]\nforge = \"none\"\n", notesCommands)
         + rows("links.repository", "[links]\nrepository = \"other/repo\"\n", notesCommands)
         + rows("links.host", "[links]\nhost = \"https://git.example.com\"\n", notesCommands)

@@ -133,6 +133,7 @@ public enum ConfigurationLoader {
                 case .integer: example = "an integer"
                 case .boolean: example = "true or false"
                 case .strings: example = "an array of strings: [\"a\", \"b\"]"
+                case .stringTable: example = "a table of strings: { \"key\" = \"value\" }"
                 }
                 return error(path, "\(spec.path.replacingOccurrences(of: "[]", with: "")) must be \(example), not \(describe(value))")
             }
@@ -159,6 +160,17 @@ public enum ConfigurationLoader {
                 guard value.type == .bool else { throw wrong() }
             case .strings:
                 guard let array = value.array, array.allSatisfy({ $0.type == .string }) else { throw wrong() }
+            case .stringTable:
+                guard let table = value.table else { throw wrong() }
+                for (key, element) in table {
+                    guard element.type == .string, let text = element.string else {
+                        throw error("\(path).\(key)", "\(spec.path).\(key) must be a string, not \(describe(element))")
+                    }
+                    if spec.path == "contributors.handles", GitHubHandle.normalized(text) == nil {
+                        throw error("\(path).\(key)", "\(spec.path): \"\(Self.excerpt(text))\" is not a GitHub handle",
+                                    hint: "a handle is 1 to 39 letters, digits or hyphens (\"ada-l\"), with or without @")
+                    }
+                }
             }
         }
 

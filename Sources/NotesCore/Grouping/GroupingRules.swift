@@ -21,8 +21,13 @@ public struct GroupingRules: @unchecked Sendable {  // NSRegularExpression is im
     private var scopes: Set<String>
     /// The skip rules, in order.
     public private(set) var rules: [Rule] = []
+    /// How commits' identities become people: `.mailmap`, shared addresses and handles, `[contributors]`.
+    public var people = PeopleRules()
     /// The repository's `.mailmap`, for counting contributors.
-    public var mailmap = Mailmap()
+    public var mailmap: Mailmap {
+        get { people.mailmap }
+        set { people.mailmap = newValue }
+    }
     private var hasBreaking: Bool
     private var hasReverts: Bool
     /// Release commits, dependency updates, issue and contributor lists (`NoiseRules`).
@@ -45,6 +50,7 @@ public struct GroupingRules: @unchecked Sendable {  // NSRegularExpression is im
         hasBreaking = sections.contains(.breaking)
         hasReverts = sections.contains(.reverts)
         noise = NoiseRules(configuration)
+        people = PeopleRules(configuration)
     }
 
     /// Compiles a configuration's rules. The loader has checked the regular expressions already; one

@@ -80,7 +80,7 @@ public enum ReleaseBuilder {
         return ReleaseNotes(
             info: info, sections: sections, commits: classified,
             issues: issueSummaries(listed.map(\.record), list: rules.noise.issueList),
-            contributors: ContributorCount.contributors(listed.map(\.record), mailmap: rules.mailmap, rules: rules.noise))
+            contributors: ContributorCount.contributors(listed.map(\.record), people: rules.people, noise: rules.noise))
     }
 
     private static func skipMergesAndReleases(_ commits: inout [ClassifiedCommit], version: ReleaseVersion?,

@@ -19,13 +19,21 @@ struct WalkedRelease: Sendable {
     var quoteMentions = true
 
     /// Groups the commits and builds the view model.
-    func finish() -> ReleaseResult {
+    func finish() -> ReleaseResult { result(group()) }
+
+    /// Groups the commits: the notes without their view model.
+    func group() -> ReleaseNotes {
         var notes = ReleaseBuilder.build(info: info, commits: commits.records(), rules: grouping,
                                          tagTargets: tagTargets, cherryPicked: cherryPicked,
                                          changedPaths: changedPaths)
         notes.outsidePaths = outsidePaths
-        return ReleaseResult(notes: notes, context: ReleaseContext(notes: notes, links: links, quoteMentions: quoteMentions),
-                             summary: summary)
+        return notes
+    }
+
+    /// The view model of `notes` (grouped by ``group()``, maybe with their new contributors added).
+    func result(_ notes: ReleaseNotes) -> ReleaseResult {
+        ReleaseResult(notes: notes, context: ReleaseContext(notes: notes, links: links, quoteMentions: quoteMentions),
+                      summary: summary)
     }
 }
 
