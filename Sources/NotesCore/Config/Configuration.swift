@@ -342,9 +342,11 @@ public struct Configuration: Codable, Sendable, Equatable {
         public var todo = ".agent/todo.md"
         /// Files whose version `notes bump` updates (`Cargo.toml`, `pyproject.toml`). Default `[]`.
         public var versionFiles: [String] = []
+        /// The corrections `notes edit` records and every command applies. Default `".notes/edits.toml"`.
+        public var edits = ".notes/edits.toml"
         /// The defaults.
         public init() {}
-        enum CodingKeys: String, CodingKey { case changelog, readme, todo, versionFiles = "version_files" }
+        enum CodingKeys: String, CodingKey { case changelog, readme, todo, versionFiles = "version_files", edits }
         /// Decodes, missing keys taking their defaults.
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -353,6 +355,7 @@ public struct Configuration: Codable, Sendable, Equatable {
             readme = try c.decodeIfPresent(String.self, forKey: .readme) ?? d.readme
             todo = try c.decodeIfPresent(String.self, forKey: .todo) ?? d.todo
             versionFiles = try c.decodeIfPresent([String].self, forKey: .versionFiles) ?? []
+            edits = try c.decodeIfPresent(String.self, forKey: .edits) ?? d.edits
         }
     }
 

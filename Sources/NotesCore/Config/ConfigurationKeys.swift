@@ -141,6 +141,7 @@ public enum ConfigurationKeys {
         .init("files.readme", .string, "\"README.md\"", "The README whose release-notes section `notes readme` edits."),
         .init("files.todo", .string, "\".agent/todo.md\"", "The task list `notes todo` edits."),
         .init("files.version_files", .strings, "[]", "Files whose version `notes bump` updates (`Cargo.toml`, `pyproject.toml`)."),
+        .init("files.edits", .string, "\".notes/edits.toml\"", "The corrections `notes edit` records (one `[edit.<commit id>]` table per commit: description, section, breaking, leave_out) and every command applies; committed with the code. See docs/edits.md."),
 
         .init("readme", .table, nil, "The README's release-notes section."),
         .init("readme.heading", .string, "\"Release Notes\"", "Heading text of the section (any level, case-insensitive)."),

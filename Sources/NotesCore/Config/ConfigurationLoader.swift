@@ -264,7 +264,8 @@ public enum ConfigurationLoader {
                             hint: "use a ref under refs/notes/, such as refs/notes/release")
             }
             var files: [(String, String)] = [("files.changelog", configuration.files.changelog),
-                                             ("files.readme", configuration.files.readme), ("files.todo", configuration.files.todo)]
+                                             ("files.readme", configuration.files.readme), ("files.todo", configuration.files.todo),
+                                             ("files.edits", configuration.files.edits)]
             for (index, package) in configuration.package.enumerated() {
                 let path = "package[\(index)]"
                 files += [package.changelog, package.readme, package.todo].compactMap { $0 }.map { ("\(path)", $0) }

@@ -46,6 +46,8 @@ public struct Settings: Sendable {
     public var readmeFile: String
     /// The task list (`[files] todo`).
     public var todoFile: String
+    /// The corrections file (`[files] edits`), absolute; `grouping.edits` holds what it says.
+    public var editsFile = ""
     /// The files that hold the version, relative to `root`.
     public var versionFiles: [VersionFileSpec]
     /// The heading of the README's release-notes section (`--section`, `[readme] heading`).
@@ -235,6 +237,13 @@ public struct Settings: Sendable {
         settings.todoTasks = config.todo.tasks
         if let data = FileManager.default.contents(atPath: absolute(".mailmap")) {
             settings.grouping.mailmap = Mailmap(String(decoding: data, as: UTF8.self))
+        }
+        settings.editsFile = absolute(config.files.edits)
+        if let edits = try CommitEdits.load(settings.editsFile, display: config.files.edits,
+                                            sections: settings.grouping.sections.map(\.rawValue)) {
+            settings.grouping.edits = edits
+        } else {
+            settings.grouping.edits = CommitEdits(file: config.files.edits)
         }
         settings.readmeSections = config.readme.sections
         settings.readmeMaxBullets = config.readme.maxBullets > 0 ? config.readme.maxBullets : nil

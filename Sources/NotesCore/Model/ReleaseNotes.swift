@@ -81,6 +81,12 @@ public struct ClassifiedCommit: Sendable {
     public var commitRule: Int?
     /// The revert that cancels it, or the commit this revert cancels, when `skipped` is `reverted` or `revert`.
     public var cancelledWith: CommitID?
+    /// The correction of the edits file applied to it, if any.
+    public var edit: CommitEdit?
+    /// With an edit: the type the bump sees (an edited section's first type), nil for none.
+    public var bumpType: String?
+    /// With an edit: whether the bump sees a breaking change.
+    public var bumpBreaking = false
 }
 
 /// An issue the release references.

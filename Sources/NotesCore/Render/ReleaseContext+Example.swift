@@ -22,7 +22,7 @@ extension ReleaseContext {
                                            handle: "a", mention: "@a", url: "https://github.com/a", bot: false)],
             commits: [CommitView(
                 id: "a", subject: "feat: x", type: "feat", scope: "api", breaking: false, conventional: true,
-                nonConformance: "none", issues: ["#1"], section: "features", skipped: "rule", skipRule: 1, rule: 1,
+                nonConformance: "none", issues: ["#1"], section: "features", skipped: "rule", skipRule: 1, rule: 1, edited: ".notes/edits.toml:1",
                 cancelledWith: "b", author: "A", date: "2025-01-01T00:00:00Z")],
             stats: StatsView(total: 1, listed: 1, nonConventional: 0, merges: 0, releases: 0, reverted: 0),
             hasChanges: true)

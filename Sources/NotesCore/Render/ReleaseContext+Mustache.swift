@@ -269,6 +269,7 @@ extension CommitView: TemplateFields {
         case "skipped": templateValue(skipped)
         case "skipRule": templateValue(skipRule)
         case "rule": templateValue(rule)
+        case "edited": templateValue(edited)
         case "cancelledWith": templateValue(cancelledWith)
         case "author": TemplateText(author)
         case "date": TemplateText(date)

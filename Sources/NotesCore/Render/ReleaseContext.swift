@@ -350,6 +350,8 @@ public struct CommitView: Codable, Sendable {
     public var skipRule: Int?
     /// The `[[rule]]` number (from 1) that matched it; absent when none did.
     public var rule: Int? = nil
+    /// Where the correction applied to it is kept (`.notes/edits.toml:7`); absent when none is.
+    public var edited: String? = nil
     /// The revert that cancelled it, or the commit this revert cancelled.
     public var cancelledWith: String?
     /// Author name.
@@ -371,6 +373,7 @@ public struct CommitView: Codable, Sendable {
         try container.encode(skipped, forKey: .skipped)
         try container.encodeIfPresent(skipRule, forKey: .skipRule)
         try container.encodeIfPresent(rule, forKey: .rule)
+        try container.encodeIfPresent(edited, forKey: .edited)
         try container.encode(cancelledWith, forKey: .cancelledWith)
         try container.encode(author, forKey: .author)
         try container.encode(date, forKey: .date)
@@ -507,7 +510,7 @@ extension ReleaseContext {
                 nonConformance: record.message.nonConformance,
                 issues: record.issues.map(\.key), section: item.section?.rawValue,
                 skipped: item.skipped?.rawValue, skipRule: item.skipRule, rule: item.commitRule,
-                cancelledWith: item.cancelledWith?.hex,
+                edited: item.edit?.place, cancelledWith: item.cancelledWith?.hex,
                 author: record.author.name, date: DateText.timestamp(record.author.time))
         } })
         var listed = 0, nonConventional = 0, merges = 0, releases = 0, reverted = 0
