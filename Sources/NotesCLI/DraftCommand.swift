@@ -49,16 +49,17 @@ struct DraftCommand: NotesSubcommand {
     }
 
     func execute(_ invocation: Invocation) throws {
-        if let output { try AtomicFile.checkWritable(invocation.path(output)) }
         let settings = try shared.settings(invocation, SettingsFlags(template: template.path(invocation)),
                                            version: version, nearestFamily: true)
+        let outputScope = PathScope(settings.boundary, .commandLine)
+        if let output { try AtomicFile.checkWritable(invocation.path(output), scope: outputScope, display: output) }
         let outcome = try DraftNotes.run(DraftRequest(
             settings: settings, range: range.request(version: version),
             output: context ? .context : explain ? .explain : .notes, strict: strict, context: try invocation.context()))
         if let scope = settings.scopeDescription { invocation.writeErr("notes: scope: \(scope)\n") }
         invocation.writeErr("notes: \(outcome.summary)\n")
         if let output {
-            try AtomicFile.write(Array(outcome.text.utf8), to: invocation.path(output))
+            try AtomicFile.write(Array(outcome.text.utf8), to: invocation.path(output), scope: outputScope, display: output)
         } else {
             invocation.writeOut(outcome.text)
         }

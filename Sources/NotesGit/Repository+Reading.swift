@@ -338,6 +338,23 @@ extension Repository {
         return CommitID(tree)
     }
 
+    /// True when the tree of `commit` has a folder (a tree entry) at `path` ("barter-python", "crates/foo").
+    package func hasFolder(atPath path: String, in commit: CommitID) throws -> Bool {
+        var oid = commit.oid
+        var commitObject: OpaquePointer? = nil
+        try check(git_commit_lookup(&commitObject, pointer, &oid), "git_commit_lookup")
+        defer { git_commit_free(commitObject) }
+        var tree: OpaquePointer? = nil
+        try check(git_commit_tree(&tree, commitObject), "git_commit_tree")
+        defer { git_tree_free(tree) }
+        var entry: OpaquePointer? = nil
+        let found = git_tree_entry_bypath(&entry, tree, path)
+        if found == GIT_ENOTFOUND.rawValue { return false }
+        try check(found, "git_tree_entry_bypath")
+        defer { git_tree_entry_free(entry) }
+        return git_tree_entry_type(entry) == GIT_OBJECT_TREE
+    }
+
     /// The bytes of the file at `path` ("docs/CHANGELOG.md") in the tree of `commit`; nil when there is no file there.
     package func fileContents(atPath path: String, in commit: CommitID) throws -> [UInt8]? {
         var oid = commit.oid

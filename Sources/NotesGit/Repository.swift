@@ -82,6 +82,12 @@ public final class Repository {
         trimmingTrailingSlash(string(git_repository_path(pointer)))
     }
 
+    /// The common git folder (a linked worktree's main `.git`; the git folder itself otherwise), without a
+    /// trailing slash.
+    public var commonDir: String {
+        trimmingTrailingSlash(string(git_repository_commondir(pointer)))
+    }
+
     /// True when HEAD is unborn and no references exist yet: a freshly created repository with no commits.
     public var isEmpty: Bool {
         guard git_repository_head_unborn(pointer) == 1 else { return false }

@@ -24,6 +24,8 @@ import NotesGit
 /// tag-tree v9.9.9                            a tag pointing at HEAD's tree, not at a commit
 /// skip-worktree dir/file.txt                 mark it skip-worktree and delete it from the work tree (sparse)
 /// pack-refs                                  move every ref into packed-refs, annotated tags peeled (as a clone has them)
+/// symlink CHANGELOG.md ../outside.md         a symbolic link in the work tree (not committed), target as written
+/// fifo notes.toml                            a FIFO in the work tree (not committed)
 /// ```
 /// Commit attributes: `author`, `date` (unix seconds), `files` (comma-separated paths),
 /// `encoding` (write the message in that encoding with an encoding header), `raw-latin1`
@@ -141,6 +143,17 @@ struct HistoryScript {
             try FileManager.default.createDirectory(
                 atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try (text + "\n").write(toFile: full, atomically: true, encoding: .utf8)
+        case "symlink":
+            let (path, target) = split(rest)
+            let full = try workdir() + "/" + path
+            try FileManager.default.createDirectory(
+                atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(atPath: full)
+            try FileManager.default.createSymbolicLink(atPath: full, withDestinationPath: target)
+        case "fifo":
+            let full = try workdir() + "/" + rest
+            try? FileManager.default.removeItem(atPath: full)
+            guard mkfifo(full, 0o644) == 0 else { throw Failure(description: "mkfifo \(rest) failed") }
         case "skip-worktree":
             // A sparse checkout's view of PATH: marked skip-worktree in the index and absent from the work tree.
             try repository.setSkipWorktree([rest])

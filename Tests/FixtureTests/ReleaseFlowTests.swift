@@ -261,7 +261,8 @@ struct ReleaseFlowTests {
         let path = sandbox.repo + "/CHANGELOG.md"
         try "# Changelog\n".write(toFile: path, atomically: true, encoding: .utf8)
         let change = FileChange(path: path, displayPath: "CHANGELOG.md", before: Array("# Changelog\n".utf8),
-                                after: Array("# Changelog\n\n## 0.1.3\n".utf8), summary: "added")
+                                after: Array("# Changelog\n\n## 0.1.3\n".utf8), summary: "added",
+                                scope: PathScope(WorkTreeBoundary(root: sandbox.repo), .repository))
         try "# Changelog\n\n## 0.1.3 (by hand)\n".write(toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: NotesError.self) { _ = try change.apply(.write) }
         #expect(sandbox.bytes("CHANGELOG.md") == Array("# Changelog\n\n## 0.1.3 (by hand)\n".utf8))

@@ -282,6 +282,18 @@ struct CommitMessageParserTests {
             footers: [footer("BREAKING CHANGE", "Node.js v18 is no longer supported.\n\nUpgrade first."), footer("Signed-off-by", "A")],
             isBreaking: true, breakingDescriptions: ["Node.js v18 is no longer supported.\n\nUpgrade first."]),
         StructureCase(
+            name: "a note under a breaking footer is part of its text (angular e6be376)",
+            message: "refactor: x\n\nBREAKING CHANGE: The `NodePackageLinkTask` has been removed.\n\nNote: This does not affect application developers.",
+            body: nil,
+            footers: [footer("BREAKING CHANGE", "The `NodePackageLinkTask` has been removed.\n\nNote: This does not affect application developers.")],
+            isBreaking: true,
+            breakingDescriptions: ["The `NodePackageLinkTask` has been removed.\n\nNote: This does not affect application developers."]),
+        StructureCase(
+            name: "git's one-word trailers still end a breaking footer",
+            message: "feat: x\n\nBREAKING CHANGE: gone\nCloses: #12\nTested: cargo test --all now",
+            body: nil, footers: [footer("BREAKING CHANGE", "gone"), footer("Closes", "#12"), footer("Tested", "cargo test --all now")],
+            isBreaking: true, breakingDescriptions: ["gone"]),
+        StructureCase(
             name: "an ordinary footer-looking paragraph followed by prose is still body",
             message: "feat: x\n\nRefs: #1\n\nMore prose.",
             body: "Refs: #1\n\nMore prose.", footers: []),

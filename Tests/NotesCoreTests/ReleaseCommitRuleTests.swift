@@ -28,6 +28,36 @@ struct ReleaseCommitRuleTests {
     }
 }
 
+@Suite("Release commits of any tool and family")
+struct ReleaseToolCommitTests {
+    static func record(_ message: String) -> CommitRecord { Sample.commit(message, seed: 1) }
+
+    @Test("release commits with no version of this release in them", arguments: [
+        ("chore: release (#1234)", true),
+        ("chore(main): release 17.11.1 (#2864)", true),
+        ("chore: release main (#812)", true),
+        ("chore(main): release notes-core 1.2.0 (#77)", true),
+        ("release: plugin-legacy@8.2.3", true),
+        ("release: create-vite@9.0.1", true),
+        ("Version Packages (#1400)", true),
+        ("chore: version packages", true),
+        ("Release v1.2.3", true),
+        ("chore(release): prepare", true),
+        ("chore: release notes template", false),
+        ("chore: release notes", false),
+        ("chore: release script cleanup", false),
+        ("fix: release the lock on exit", false),
+        ("feat: release channels", false),
+        ("release: the new docs site", false),
+        ("Release the kraken", false),
+        ("docs: describe the release process", false),
+    ] as [(String, Bool)])
+    func releaseTool(message: String, expected: Bool) {
+        #expect(ReleaseCommitRule.isReleaseCommit(Self.record(message), version: ReleaseVersion("2.0.0"), tagged: false,
+                                                  detect: true) == expected)
+    }
+}
+
 @Suite("Issue keys already in the text")
 struct MentionTests {
     @Test("a key is a mention as a word, with or without its bytes elsewhere", arguments: [

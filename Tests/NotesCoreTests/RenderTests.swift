@@ -80,6 +80,27 @@ struct RenderTests {
         try golden("release-notes-github.md", render(links: RemoteLinks(remoteURL: "git@github.com:acme/widget.git")))
     }
 
+    /// A multi-change commit (release-please's convention) with a breaking change in its body, and two
+    /// commits whose identical breaking footers make one entry naming both.
+    @Test func goldenMultiChangeCommit() throws {
+        let messages = [
+            "feat: adds v4 UUID to crypto (#40)\n\nThis adds support for v4 UUIDs to the library.\n\n"
+                + "fix(utils): unicode no longer throws exception\n  PiperOrigin-RevId: 345559154\n"
+                + "  BREAKING-CHANGE: encode method no longer throws.\n  Source-Link: googleapis/googleapis@5e0dcb2\n\n"
+                + "feat(utils): update encode to support unicode\n  PiperOrigin-RevId: 345559182",
+            "refactor(config)!: rename keys\n\nBREAKING CHANGE: the `[output]` table is now `[render]`;\n"
+                + "run notes-migrate to convert old files.",
+            "refactor(cli)!: follow the renamed keys\n\nBREAKING CHANGE: the `[output]` table is now `[render]`; "
+                + "run notes-migrate to convert old files.",
+        ]
+        let commits = messages.enumerated().map { Sample.commit($1, seed: $0) }.reversed()
+        let notes = ReleaseBuilder.build(info: Sample.info, commits: Array(commits))
+        let context = ReleaseContext(notes: notes, links: RemoteLinks(remoteURL: "git@github.com:acme/widget.git"))
+        try golden("release-notes-multi-change.md",
+                   TemplateRenderer(#require(TemplateSource.builtin("release-notes.md"))).render(context))
+        #expect(ChangeSummary(notes).hasBreaking)
+    }
+
     /// The rendered notes parse, with libcmark, into the structure the template means: a title, then a
     /// heading and a list per section, in order.
     @Test func renderedNotesHaveTheIntendedStructure() throws {

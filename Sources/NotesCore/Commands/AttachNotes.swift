@@ -58,7 +58,15 @@ public struct AttachResult: Sendable {
 public enum AttachNotes {
     /// Runs the step; see the `notes attach` help for what it writes.
     public static func run(_ request: AttachRequest) throws -> AttachResult {
-        if let outputPath = request.outputPath { try AtomicFile.checkWritable(outputPath) }
+        let outputScope = PathScope(request.settings.boundary, .commandLine)
+        if let outputPath = request.outputPath { try AtomicFile.checkWritable(outputPath, scope: outputScope) }
+        let environment = request.context.environment
+        let outputFile = try environment["GITHUB_OUTPUT"].flatMap { $0.isEmpty ? nil : $0 }.map {
+            try GitHubActions.Destination($0, variable: "GITHUB_OUTPUT", boundary: request.settings.boundary)
+        }
+        let summaryFile = try environment["GITHUB_STEP_SUMMARY"].flatMap { $0.isEmpty ? nil : $0 }.map {
+            try GitHubActions.Destination($0, variable: "GITHUB_STEP_SUMMARY", boundary: request.settings.boundary)
+        }
         try request.settings.requirePackage(for: "attach")
         let lock = try WriteLock.acquire(request.settings, command: "notes attach", environment: request.context.environment)
         defer { lock.release() }
@@ -76,7 +84,6 @@ public enum AttachNotes {
                                  + "run git fetch --tags if it is on the remote")
         }
         let rendered = try ReleaseNotesText.render(history, RangeRequest(version: tag.name), now: request.context.now)
-        let environment = request.context.environment
         let identity = try workspace.identity(environment: environment, allowActionsBot: true)
         let signature = identity.signature(time: request.context.now)
         let notesRef = request.settings.notesRef
@@ -99,20 +106,20 @@ public enum AttachNotes {
                              hint: "check that \(notesRef) is a notes ref (refs/notes/...)")
         }
         if let outputPath = request.outputPath {
-            try AtomicFile.write(Array(rendered.text.utf8), to: outputPath)
+            try AtomicFile.write(Array(rendered.text.utf8), to: outputPath, scope: outputScope)
         }
         let previous = rendered.result.notes.info.previousTag
         var outputs: [String] = []
-        if let path = environment["GITHUB_OUTPUT"], !path.isEmpty {
+        if let outputFile {
             let values: [(String, String)] = [
                 ("version", version.bare), ("tag", tag.name), ("previous", previous ?? ""), ("notes", rendered.text),
             ]
-            try GitHubActions.appendOutputs(values, to: path)
+            try outputFile.append(Array(GitHubActions.outputText(values).utf8))
             outputs = values.map(\.0)
         }
         var wroteSummary = false
-        if let path = environment["GITHUB_STEP_SUMMARY"], !path.isEmpty {
-            try GitHubActions.append(Array(rendered.text.utf8), to: path, what: "GITHUB_STEP_SUMMARY")
+        if let summaryFile {
+            try summaryFile.append(Array(rendered.text.utf8))
             wroteSummary = true
         }
         return AttachResult(tagName: tag.name, version: version.bare, previous: previous, target: tag.tag.target,

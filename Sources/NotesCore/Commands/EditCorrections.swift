@@ -66,11 +66,12 @@ public enum EditCorrections {
         let path = settings.editsFile
         // Read again under the lock: another `notes edit` may have written since the settings were loaded.
         var text = ""
-        if FileManager.default.fileExists(atPath: path) {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw NotesError(.file, "cannot read \(display)", hint: "check its permissions")
+        if let bytes = try settings.boundary.read(path, origin: .repository, display: display, failure: .configuration,
+                                                  hint: "it holds the notes' corrections: make it a regular file in the work tree") {
+            guard let decoded = String(validating: bytes, as: UTF8.self) else {
+                throw NotesError(.configuration, "\(display) is not UTF-8 text", hint: "notes edit writes it as UTF-8")
             }
-            text = String(decoding: data, as: UTF8.self)
+            text = decoded
         }
         let current = text.isEmpty ? CommitEdits(file: display)
             : try CommitEdits.parse(text, file: display, sections: rules.sections.map(\.rawValue))
@@ -112,6 +113,9 @@ public enum EditCorrections {
         }
         // The result must load: a correction the file cannot hold is an error before anything is written.
         _ = try CommitEdits.parse(text, file: display, sections: rules.sections.map(\.rawValue))
+        let scope = PathScope(settings.boundary, .repository)
+        // Checked before a folder is made for it: the file must land inside the work tree, outside .git.
+        _ = try settings.boundary.writeTarget(path, origin: .repository, display: display)
         let folder = (path as NSString).deletingLastPathComponent
         if !FileManager.default.fileExists(atPath: folder) {
             do {
@@ -121,7 +125,7 @@ public enum EditCorrections {
                                  hint: "check the permissions of the work tree")
             }
         }
-        try AtomicFile.write(Array(text.utf8), to: path)
+        try AtomicFile.write(Array(text.utf8), to: path, scope: scope, display: display)
         said.append("commit \(display) to keep the correction (it is reviewed like code); notes draft --explain shows it")
         return said
     }

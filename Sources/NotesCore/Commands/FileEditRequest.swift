@@ -29,13 +29,15 @@ public struct FileEditRequest: Sendable {
     /// The file to edit: `--file`, else `configured` (from the settings), with the path messages show. A bare
     /// repository has no work tree to find the configured file in: exit 3 (the file would land in the git
     /// folder), unless `--file` names one.
-    func location(configured: String, in history: ReleaseHistory) throws -> (path: String, display: String) {
-        if let file { return (file, fileDisplay ?? file) }
+    /// `--file` is named on the command line, the configured file by the repository: ``WorkTreeBoundary``
+    /// holds each to its rule (`scope`).
+    func location(configured: String, in history: ReleaseHistory) throws -> (path: String, display: String, scope: PathScope) {
+        if let file { return (file, fileDisplay ?? file, PathScope(settings.boundary, .commandLine)) }
         guard history.repository.workdir != nil else {
             throw NotesError(.repository, "the repository at \(history.repository.gitDir) is bare: it has no work tree for \(settings.display(configured))",
                              hint: "run notes in a clone with a work tree, or pass --file")
         }
-        return (configured, settings.display(configured))
+        return (configured, settings.display(configured), PathScope(settings.boundary, .repository))
     }
 }
 

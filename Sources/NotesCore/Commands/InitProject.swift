@@ -25,41 +25,54 @@ public struct InitRequest: Sendable {
 /// optionally the built-in templates to edit. `--force` keeps an existing file's `[[package]]` tables;
 /// `--templates` alone leaves an existing notes.toml alone.
 public enum InitProject {
+    /// The settings flags of `init`: no edits file (init writes the configuration, never notes).
+    static var flags: SettingsFlags {
+        var flags = SettingsFlags()
+        flags.readsEdits = false
+        return flags
+    }
+
     /// Writes the files and returns their paths as messages show them. Nothing is written when a file exists
     /// and `force` is not set (exit 8, listing them). A notes.toml that does not load is what `--force`
     /// replaces: its template folder then falls back to the default.
     public static func run(_ request: InitRequest) throws -> InitOutcome {
         let settings: Settings
         var existingPackages: [Configuration.Package] = []
+        let repository = try RepositoryAccess.open(request.repositoryPath)
+        let root = repository.workdir ?? repository.gitDir
+        let boundary = WorkTreeBoundary(repository: repository)
+        guard repository.workdir != nil else {
+            throw NotesError(.repository, "the repository at \(repository.gitDir) is bare: it has no work tree for notes.toml\(request.templates ? " and the templates" : ""); nothing was written",
+                             hint: "run notes init in a clone with a work tree, and commit notes.toml there")
+        }
         do {
-            let root = try Settings.root(repositoryPath: request.repositoryPath)
-            let loaded = try ConfigurationLoader.load(explicitPath: request.configPath, root: root)
+            let loaded = try ConfigurationLoader.load(explicitPath: request.configPath, root: root, boundary: boundary)
             existingPackages = loaded.configuration.package
-            settings = try Settings.resolve(configuration: loaded, flags: SettingsFlags())
+            settings = try Settings.resolve(configuration: loaded, flags: Self.flags)
         } catch let error as NotesError where error.exitCode == .configuration && request.force {
             // A notes.toml that does not load is what --force repairs (the TOML guards make reading it safe):
             // the defaults, template folder included, apply.
-            let root = try Settings.root(repositoryPath: request.repositoryPath)
-            settings = try Settings.resolve(configuration: LoadedConfiguration(root: root), flags: SettingsFlags())
+            settings = try Settings.resolve(configuration: LoadedConfiguration(root: root, boundary: boundary),
+                                            flags: Self.flags)
         }
-        let repository = try RepositoryAccess.open(settings.root)
-        let detection = ProjectDetection.detect(root: settings.root, tags: (try? repository.verifiedTags()) ?? [])
+        let detection = ProjectDetection.detect(root: settings.root, boundary: settings.boundary, tags: (try? repository.verifiedTags()) ?? [])
         var findings = detection.report
         let configPath = request.configPath ?? settings.absolute(ConfigurationLoader.fileName)
         let configExists = FileManager.default.fileExists(atPath: configPath)
-        var writes: [(path: String, text: String)] = []
+        var writes: [(path: String, text: String, origin: PathOrigin)] = []
         if request.templates && configExists && !request.force {
             findings.append("kept \(settings.display(configPath)) as it is (--templates adds only the templates)")
         } else {
             if configExists && !existingPackages.isEmpty {
                 findings.append("kept the \(existingPackages.count) [[package]] table\(existingPackages.count == 1 ? "" : "s") of \(settings.display(configPath))")
             }
-            writes.append((configPath, detection.configured(ConfigurationReference.commentedFile, keeping: existingPackages)))
+            writes.append((configPath, detection.configured(ConfigurationReference.commentedFile, keeping: existingPackages),
+                           request.configPath == nil ? .repository : .commandLine))
         }
         if request.templates {
             let folder = settings.templates.folder.hasSuffix("/") ? settings.templates.folder : settings.templates.folder + "/"
             for name in BuiltinTemplates.files.keys.sorted() {
-                writes.append((folder + name, BuiltinTemplates.files[name] ?? ""))
+                writes.append((folder + name, BuiltinTemplates.files[name] ?? "", .repository))
             }
         }
         let existing = writes.map(\.path).filter { FileManager.default.fileExists(atPath: $0) }
@@ -68,8 +81,13 @@ public enum InitProject {
                              hint: "pass --force to overwrite, or move the file away first")
         }
         // Everything is checked before anything is written: a template folder that cannot be made must not
-        // leave a new notes.toml behind.
-        for write in writes { try Self.checkCanWrite(write.path, display: settings.display(write.path)) }
+        // leave a new notes.toml behind. And where each file would land, links followed: inside the work
+        // tree, outside the git folder, a regular file (a notes.toml link out of the repository, or a FIFO,
+        // is refused).
+        for write in writes {
+            try Self.checkCanWrite(write.path, display: settings.display(write.path))
+            _ = try settings.boundary.writeTarget(write.path, origin: write.origin, display: settings.display(write.path))
+        }
         var written: [String] = []
         for write in writes {
             let folder = (write.path as NSString).deletingLastPathComponent
@@ -78,7 +96,8 @@ public enum InitProject {
             } catch {
                 throw NotesError(.file, "cannot create the folder \(folder): \(error.localizedDescription)")
             }
-            try AtomicFile.write(Array(write.text.utf8), to: write.path)
+            try AtomicFile.write(Array(write.text.utf8), to: write.path, scope: PathScope(settings.boundary, write.origin),
+                                 display: settings.display(write.path))
             written.append(settings.display(write.path))
         }
         return InitOutcome(written: written, findings: findings)

@@ -23,13 +23,15 @@ public struct ProjectDetection: Sendable {
     public var otherTools: [String] = []
 
     /// Looks at the work tree at `root` and the tags of `repository`.
-    public static func detect(root: String, tags: [TagRef]) -> ProjectDetection {
+    /// Files are read through `boundary`: one that leads outside the work tree, or is not a regular file, is
+    /// not read (as if absent).
+    public static func detect(root: String, boundary: WorkTreeBoundary, tags: [TagRef]) -> ProjectDetection {
         var detection = ProjectDetection()
         let base = root.hasSuffix("/") ? root : root + "/"
         func table(_ path: String) -> TOMLTable? {
-            guard let data = FileManager.default.contents(atPath: base + path),
-                  let text = String(data: data, encoding: .utf8) else { return nil }
-            return try? TOMLTable(string: text)
+            guard let data = try? boundary.read(base + path, origin: .repository, display: path),
+                  let text = String(bytes: data, encoding: .utf8) else { return nil }
+            return try? SafeTOML.table(text)
         }
         var folders: [String] = []
         if let members = table("Cargo.toml")?["workspace"]?.table?["members"]?.array {

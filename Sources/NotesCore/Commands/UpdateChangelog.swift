@@ -12,8 +12,8 @@ public enum UpdateChangelog {
         let renderer = try TemplateLookup.renderer(.changelog, settings: request.settings.templates)
         let source = try history ?? request.context.history(request.settings)
         _ = try request.range.version.map { try source.version($0) }
-        let (path, display) = try request.location(configured: request.settings.changelogFile, in: source)
-        let file = try EditableFile.open(path, displayPath: display)
+        let (path, display, scope) = try request.location(configured: request.settings.changelogFile, in: source)
+        let file = try EditableFile.open(path, displayPath: display, scope: scope)
         let editor = ChangelogEditor(document: file.document, pattern: headingStyle,
                                      tagPrefix: request.settings.tagPrefix)
 
@@ -43,31 +43,44 @@ public enum UpdateChangelog {
             stage.submit {
                 let result = walked.finish()
                 let entryVersion = rangeRequest.version.map { _ in result.notes.info.version } ?? nil
-                let release = result.context.release
-                let headingText = entryVersion == nil
-                    ? pattern.renderUnreleased(url: release.compareURL)
-                    : pattern.render(version: release.version ?? release.title, tag: release.tag ?? release.title,
-                                            date: release.date, url: release.compareURL)
-                let view = ChangelogEntryView(
-                    heading: headingMarks + " " + headingText, subheading: subheadingMarks,
-                    release: release, sections: result.context.sections, issues: result.context.issues,
-                    contributors: result.context.contributors, hasChanges: result.context.hasChanges)
-                let text = try EntryText.render(view, with: renderer, level: level)
-                return ChangelogEntryText(version: entryVersion, text: text)
+                @Sendable func render(_ result: ReleaseResult) throws -> String {
+                    let release = result.context.release
+                    let headingText = entryVersion == nil
+                        ? pattern.renderUnreleased(url: release.compareURL)
+                        : pattern.render(version: release.version ?? release.title, tag: release.tag ?? release.title,
+                                         date: release.date, url: release.compareURL)
+                    let view = ChangelogEntryView(
+                        heading: headingMarks + " " + headingText, subheading: subheadingMarks,
+                        release: release, sections: result.context.sections, issues: result.context.issues,
+                        contributors: result.context.contributors, hasChanges: result.context.hasChanges)
+                    return try EntryText.render(view, with: renderer, level: level)
+                }
+                let text = try render(result)
+                let listed = EntryFreshness.listed(result.notes)
+                // Asked only when the file has an entry for this version that differs from `text`.
+                return ChangelogEntryText(version: entryVersion, text: text, judge: { existing in
+                    EntryFreshness.judge(existing: existing, generated: text, listed: listed) { count in
+                        walked.finish(droppingNewest: count).flatMap { try? render($0) }
+                    }
+                })
             }
         }
         let entries = try stage.results()
-        let (bytes, summary) = editor.apply(entries, replace: request.replace)
+        let (bytes, summary, missing) = editor.applying(entries, replace: request.replace)
         let phrase = summary.isEmpty ? "no change"
             : summary.count > 3 ? "\(summary.filter { $0.hasPrefix("added") }.count) entries added, "
                 + "\(summary.filter { $0.hasPrefix("replaced") }.count) replaced"
             : summary.joined(separator: "; ")
         var change = FileChange(path: file.path, displayPath: file.displayPath, before: file.original, after: bytes,
-                                summary: phrase)
+                                summary: phrase, scope: scope)
         let kept = summary.filter { $0.hasPrefix("kept") }
         if !kept.isEmpty {
             change.notice = kept.count == 1 ? kept[0]
                 : "kept \(kept.count) entries that differ from what notes would write; --replace regenerates them"
+        }
+        if !missing.isEmpty {
+            change.notice = (change.notice.map { $0 + "\n" } ?? "") + EntryFreshness.missingText(missing)
+            change.incomplete = true
         }
         change.lockDirectory = source.repository.gitDir
         change.lockWait = request.context.environment["NOTES_LOCK_WAIT"].flatMap(Double.init) ?? WriteLock.defaultWait

@@ -11,8 +11,8 @@ public enum UpdateTodo {
         let renderer = try TemplateLookup.renderer(.todo, settings: settings.templates)
         let source = try request.context.history(settings)
         let version = try source.version(request.range.version ?? "")
-        let (path, display) = try request.location(configured: settings.todoFile, in: source)
-        let file = try EditableFile.open(path, displayPath: display)
+        let (path, display, scope) = try request.location(configured: settings.todoFile, in: source)
+        let file = try EditableFile.open(path, displayPath: display, scope: scope)
         let result = try source.release(request.range, now: request.context.now)
         let release = result.context.release
         let tag = release.tag ?? release.title
@@ -36,7 +36,7 @@ public enum UpdateTodo {
             version: version, sectionText: text, placement: settings.todoPlacement, tagPrefix: settings.tagPrefix,
             displayPath: display)
         var change = FileChange(path: file.path, displayPath: file.displayPath, before: file.original, after: bytes,
-                           summary: summary)
+                           summary: summary, scope: scope)
         change.lockDirectory = source.repository.gitDir
         change.lockWait = request.context.environment["NOTES_LOCK_WAIT"].flatMap(Double.init) ?? WriteLock.defaultWait
         return (change, result.summary)

@@ -25,7 +25,9 @@
 ///   part of the breaking text. Inside the block, lines that are not trailers continue the
 ///   previous footer's value (joined with `\n`, or `\n\n` across a blank line). `BREAKING CHANGE:`
 ///   alone on its line takes the following lines as its text, with a `nonConformance` note so
-///   `--strict` reports it. Lines written right under the header without a blank line are never
+///   `--strict` reports it. Under a breaking footer, a line such as `Note: This does not affect
+///   application developers.` (a capitalised one-word token git does not use, then a sentence) continues
+///   the breaking text instead of starting a footer, so the note is never cut short. Lines written right under the header without a blank line are never
 ///   footers (as in `git interpret-trailers`).
 /// - Only the upper-case tokens `BREAKING CHANGE` and `BREAKING-CHANGE` mark a break. A
 ///   lower-case `breaking change: …` line is not a trailer (its token has a space), so it is
@@ -219,7 +221,8 @@ public enum CommitMessageParser {
             let line = lines[index]
             if isBlank(line, in: bytes) {
                 if valueOpen { pendingBlank = true }
-            } else if let footer = trailer(line, in: bytes) {
+            } else if let footer = trailer(line, in: bytes),
+                      !(valueOpen && footers.last?.isBreakingChange == true && isProseTrailer(footer)) {
                 footers.append(footer)
                 valueOpen = true
                 pendingBlank = false
@@ -257,6 +260,24 @@ public enum CommitMessageParser {
             notes[note] = "the \(footers[footer].token) footer is empty: it says there is a breaking change but not what it is"
         }
         return (trimmedOrNil(lines, first, blockStart, in: bytes), footers, notes)
+    }
+
+    /// Git's trailer tokens that are one word: issue links, people, tests. Any other one-word token with a
+    /// sentence after it (`Note: This does not affect application developers.`) under a breaking footer is
+    /// part of the breaking text: angular publishes it so, and cutting it there would cut the note short.
+    static let oneWordTrailers: Set<String> = [
+        "closes", "close", "closed", "fixes", "fix", "fixed", "resolves", "resolve", "resolved", "refs", "ref",
+        "references", "related", "see", "issue", "issues", "bug", "link", "links", "reviewed", "tested", "reported",
+        "suggested", "cc", "changelog", "release", "pr", "source", "tag", "conv",
+    ]
+
+    /// True for a trailer-looking line that is prose continuing a breaking footer: a one-word token git does
+    /// not use, capitalised, followed by at least three words.
+    private static func isProseTrailer(_ footer: Footer) -> Bool {
+        guard !footer.isBreakingChange, !footer.token.contains("-"), let first = footer.token.unicodeScalars.first,
+              ("A"..."Z").contains(first), !oneWordTrailers.contains(footer.token.lowercased()),
+              !footer.value.hasPrefix("#") else { return false }
+        return footer.value.split(separator: " ").count >= 3
     }
 
     /// `BREAKING CHANGE:` or `BREAKING-CHANGE:` alone on its line (trailing blanks allowed): a breaking

@@ -132,12 +132,16 @@ public struct Configuration: Codable, Sendable, Equatable {
         /// of the range whose subject is also a commit of the previous tag's side (cherry-picked backports,
         /// released already), as `git log --cherry-pick` does; `list` keeps them. Default `"skip"`.
         public var cherryPicks = "skip"
+        /// Read each Conventional Commit header line of a body (release-please's multi-change convention,
+        /// a squash listing merged pull requests) as a change of its own, with its own type, scope and
+        /// breaking flag (`BodyChanges` says which lines count). Default `true`.
+        public var splitBody = true
         /// The defaults.
         public init() {}
         enum CodingKeys: String, CodingKey {
             case hiddenTypes = "hidden_types", scopes, releaseCommits = "release_commits"
             case dependencyUpdates = "dependency_updates", mergePullRequests = "merge_pull_requests"
-            case cherryPicks = "cherry_picks"
+            case cherryPicks = "cherry_picks", splitBody = "split_body"
         }
         /// Decodes, missing keys taking their defaults.
         public init(from decoder: Decoder) throws {
@@ -148,6 +152,7 @@ public struct Configuration: Codable, Sendable, Equatable {
             dependencyUpdates = try c.decodeIfPresent(String.self, forKey: .dependencyUpdates) ?? "fold"
             mergePullRequests = try c.decodeIfPresent(Bool.self, forKey: .mergePullRequests) ?? true
             cherryPicks = try c.decodeIfPresent(String.self, forKey: .cherryPicks) ?? "skip"
+            splitBody = try c.decodeIfPresent(Bool.self, forKey: .splitBody) ?? true
         }
     }
 

@@ -9,12 +9,17 @@ public struct LoadedConfiguration: Sendable {
     public var file: String?
     /// Paths in the configuration are relative to this folder: the repository's work tree root.
     public var root: String
+    /// Where the repository's paths may lead (``WorkTreeBoundary``).
+    public var boundary: WorkTreeBoundary
 
-    /// Makes a loaded configuration.
-    public init(configuration: Configuration = Configuration(), file: String? = nil, root: String) {
+    /// Makes a loaded configuration; `boundary` defaults to a work tree at `root` with its git folder at
+    /// `root/.git`.
+    public init(configuration: Configuration = Configuration(), file: String? = nil, root: String,
+                boundary: WorkTreeBoundary? = nil) {
         self.configuration = configuration
         self.file = file
         self.root = root
+        self.boundary = boundary ?? WorkTreeBoundary(root: root)
     }
 }
 
@@ -25,39 +30,52 @@ public enum ConfigurationLoader {
     /// The default file name, at the repository's work tree root.
     public static let fileName = "notes.toml"
 
+    /// The largest template notes reads from the repository, in bytes.
+    public static let maximumTemplateBytes = 1 << 20
+
     /// Loads `explicitPath` (`--config`; missing is an error), else `<root>/notes.toml` when it exists, else
-    /// the defaults. Paths inside the file are resolved against `root`.
-    public static func load(explicitPath: String?, displayPath: String? = nil, root: String) throws -> LoadedConfiguration {
+    /// the defaults. Paths inside the file are resolved against `root`. The repository's notes.toml must be
+    /// a regular file inside the work tree (``WorkTreeBoundary``): a link out of it, a FIFO or a device is a
+    /// configuration error (exit 5); `--config` may name a file anywhere.
+    public static func load(explicitPath: String?, displayPath: String? = nil, root: String,
+                            boundary: WorkTreeBoundary? = nil) throws -> LoadedConfiguration {
+        let boundary = boundary ?? WorkTreeBoundary(root: root)
         let path: String
+        let origin: PathOrigin
         if let explicitPath {
             path = explicitPath
+            origin = .commandLine
             guard FileManager.default.fileExists(atPath: path) else {
                 throw NotesError(.configuration, "configuration file \(displayPath ?? path) does not exist",
                                  hint: "check the --config path, or run `notes init` to write a notes.toml")
             }
         } else {
             path = (root.hasSuffix("/") ? root : root + "/") + fileName
+            origin = .repository
             guard FileManager.default.fileExists(atPath: path) else {
                 if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
                     throw NotesError(.configuration, "\(path) is a symbolic link to \(target), which does not exist",
                                      hint: "fix or remove the link; without notes.toml the defaults apply")
                 }
-                return LoadedConfiguration(root: root)
+                return LoadedConfiguration(root: root, boundary: boundary)
             }
         }
         let name = displayPath ?? path
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = try boundary.read(path, origin: origin, display: name, failure: .configuration,
+                                            hint: "make \(fileName) a regular file in the repository, or pass --config FILE")
+        else {
             throw NotesError(.configuration, "configuration file \(name) cannot be read")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(bytes: bytes, encoding: .utf8) else {
             throw NotesError(.configuration, "\(name) is not UTF-8 text, which TOML requires")
         }
-        let configuration = try parse(text, file: name, root: root)
-        return LoadedConfiguration(configuration: configuration, file: name, root: root)
+        let configuration = try parse(text, file: name, root: root, boundary: boundary)
+        return LoadedConfiguration(configuration: configuration, file: name, root: root, boundary: boundary)
     }
 
     /// Parses and checks a configuration's text. `file` names it in errors; template paths are checked against `root`.
-    public static func parse(_ text: String, file: String, root: String?) throws -> Configuration {
+    public static func parse(_ text: String, file: String, root: String?, boundary: WorkTreeBoundary? = nil) throws
+        -> Configuration {
         let table: TOMLTable
         do {
             table = try SafeTOML.table(text)
@@ -73,7 +91,7 @@ public enum ConfigurationLoader {
         } catch {
             throw NotesError(.configuration, "\(file): \(error)")
         }
-        try checker.checkValues(configuration, root: root)
+        try checker.checkValues(configuration, root: root, boundary: boundary ?? root.map { WorkTreeBoundary(root: $0) })
         return configuration
     }
 
@@ -187,7 +205,7 @@ public enum ConfigurationLoader {
         }
 
         /// Checks that need the values: regular expressions, duplicates, combinations, template files.
-        func checkValues(_ configuration: Configuration, root: String?) throws {
+        func checkValues(_ configuration: Configuration, root: String?, boundary: WorkTreeBoundary?) throws {
             for (index, rule) in configuration.skip.enumerated() {
                 let path = "skip[\(index)]"
                 if rule.subject == nil && rule.body == nil && rule.author == nil {
@@ -274,9 +292,9 @@ public enum ConfigurationLoader {
             }
             for (key, value) in files {
                 let file = value.split(separator: ":", maxSplits: 1).first.map(String.init) ?? value
-                if !PathRules.staysInside(file) {
-                    throw error(key, "\(key): \(value) is outside the repository's work tree",
-                                hint: "give a path relative to the repository root, without .. or a leading /")
+                if let problem = PathRules.placeProblem(file) {
+                    throw error(key, "\(key): \(value) \(problem)",
+                                hint: "give a path relative to the repository root, without .., a leading / or .git")
                 }
             }
             if configuration.todo.placement != "end" && (configuration.todo.heading ?? "").isEmpty {
@@ -302,17 +320,32 @@ public enum ConfigurationLoader {
                 }
                 prefixes[prefix] = package.name
             }
-            if let root {
-                let templates = configuration.templates
-                for (key, value) in [("draft", templates.draft), ("changelog", templates.changelog),
-                                     ("readme", templates.readme), ("todo", templates.todo)] {
-                    guard let value else { continue }
-                    let full = value.hasPrefix("/") ? value : (root.hasSuffix("/") ? root : root + "/") + value
-                    var isDirectory: ObjCBool = false
-                    if !FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) || isDirectory.boolValue {
-                        throw error("templates.\(key)", "templates.\(key): template \(value) does not exist (looked for \(full))",
-                                    hint: "fix the path (relative to the repository root), or remove the key to use the built-in template")
-                    }
+            let templates = configuration.templates
+            if let problem = PathRules.placeProblem(templates.folder) {
+                throw error("templates.folder", "templates.folder: \(templates.folder) \(problem)",
+                            hint: "give a folder relative to the repository root, without .., a leading / or .git; --template FILE names a template elsewhere")
+            }
+            for (key, value) in [("draft", templates.draft), ("changelog", templates.changelog),
+                                 ("readme", templates.readme), ("todo", templates.todo)] {
+                guard let value else { continue }
+                // A template the repository names is read only from inside its work tree: a notes.toml in a
+                // pull request must not publish /proc/self/environ or .git/config through the notes.
+                if let problem = PathRules.placeProblem(value) {
+                    throw error("templates.\(key)", "templates.\(key): \(value) \(problem): notes reads the templates a repository names only from its work tree",
+                                hint: "give a path relative to the repository root, without .., a leading / or .git; pass --template FILE to use a template elsewhere")
+                }
+                guard let root, let boundary else { continue }
+                let full = (root.hasSuffix("/") ? root : root + "/") + value
+                let found: WorkTreeBoundary.Resolution?
+                do {
+                    found = try boundary.readTarget(full, origin: .repository, display: value, failure: .configuration)
+                } catch let refusal as NotesError {
+                    throw error("templates.\(key)", "templates.\(key): \(refusal.message)",
+                                hint: "make \(value) a regular file in the repository, or pass --template FILE to use a template elsewhere")
+                }
+                guard let found, found.kind == .regular else {
+                    throw error("templates.\(key)", "templates.\(key): template \(value) does not exist (looked for \(full))",
+                                hint: "fix the path (relative to the repository root), or remove the key to use the built-in template")
                 }
             }
         }

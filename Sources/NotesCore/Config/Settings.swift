@@ -26,6 +26,9 @@ public struct Settings: Sendable {
     public var bootstrap: String?
     /// The names of the `[[package]]`s notes.toml defines.
     public var definedPackages: [String] = []
+    /// The repository's other packages (notes.toml's, else the workspace's), whose version files say
+    /// whose release a shared `v1.2.3` tag is (``ReleaseScope``).
+    public var neighbours: [ReleaseScope.Neighbour] = []
     /// True when `--path` or `--tag-prefix` narrowed the history by hand: a scope, even without a package.
     public var scopeFromFlags = false
     /// Only commits touching these repository-relative directories or globs count; empty: all commits.
@@ -76,6 +79,9 @@ public struct Settings: Sendable {
     public var stableStart: PreviousTagRule.StableStart = .stable
     /// What the command should say before its work, one line each (the tag family chosen).
     public var notices: [String] = []
+    /// Where notes may write and what it may read for the repository (``WorkTreeBoundary``): every file
+    /// the repository names is held to it.
+    public var boundary: WorkTreeBoundary
 
     /// A configured identity for tags and release commits.
     public struct Tagger: Sendable, Hashable {
@@ -110,7 +116,8 @@ public struct Settings: Sendable {
                             flags: SettingsFlags) throws -> Settings {
         let repository = try RepositoryAccess.open(repositoryPath)
         let root = repository.workdir ?? repository.gitDir
-        let loaded = try ConfigurationLoader.load(explicitPath: configPath, displayPath: configDisplay, root: root)
+        let loaded = try ConfigurationLoader.load(explicitPath: configPath, displayPath: configDisplay, root: root,
+                                                  boundary: WorkTreeBoundary(repository: repository))
         var flags = flags
         let notices = repository.isEmpty ? []
             : try TagFamilyChoice.apply(&flags, configuration: loaded.configuration, repository: repository)
@@ -191,10 +198,11 @@ public struct Settings: Sendable {
                 VersionFileSpec(path: inPackage($0.path), format: $0.format, isDefault: true)
             }
         }
-        for spec in versionFiles where !PathRules.staysInside(spec.path) {
+        for spec in versionFiles {
+            guard let problem = PathRules.placeProblem(spec.path) else { continue }
             let fromFlag = !flags.versionFiles.isEmpty
             throw NotesError(fromFlag ? .badInput : .configuration,
-                             "version file \(spec.path) is outside the repository's work tree"
+                             "version file \(spec.path) \(problem)"
                                  + (fromFlag ? "" : " (\(loaded.file ?? "notes.toml"))"),
                              hint: "give a path inside the repository (--version-file is relative to the package's folder)")
         }
@@ -215,7 +223,7 @@ public struct Settings: Sendable {
             grouping: try GroupingRules(config),
             links: config.links,
             templates: TemplateSettings(flag: flags.template, configured: templates,
-                                        folder: absolute(config.templates.folder)),
+                                        folder: absolute(config.templates.folder), boundary: loaded.boundary),
             changelogFile: absolute(package?.changelog ?? inPackage(config.files.changelog)),
             changelogConfigured: package?.changelog != nil || config.files.changelog != Configuration.Files().changelog,
             readmeFile: absolute(package?.readme ?? inPackage(config.files.readme)),
@@ -229,18 +237,21 @@ public struct Settings: Sendable {
             bumpRules: BumpRules(breakingBelowOneBumpsMinor: config.bump.breakingBelowOneBumpsMinor,
                                  featureBelowOneBumpsPatch: config.bump.featureBelowOneBumpsPatch),
             tagger: tagger,
-            stableStart: PreviousTagRule.StableStart(rawValue: config.tags.stableStartsAfter) ?? .stable)
+            stableStart: PreviousTagRule.StableStart(rawValue: config.tags.stableStartsAfter) ?? .stable,
+            boundary: loaded.boundary)
         settings.tagFilter = TagFilter(ignore: config.tags.ignore + (package?.tagIgnore ?? []),
                                        pattern: package?.tagPattern ?? config.tags.pattern)
         settings.bootstrap = package?.bootstrap
         settings.definedPackages = config.package.map(\.name)
+        settings.neighbours = config.package.filter { $0.name != package?.name }.map { Self.neighbour($0) }
         settings.todoTasks = config.todo.tasks
-        if let data = FileManager.default.contents(atPath: absolute(".mailmap")) {
+        if let data = try loaded.boundary.read(absolute(".mailmap"), origin: .repository, display: ".mailmap",
+                                               hint: "replace .mailmap with a regular file in the repository, or remove it") {
             settings.grouping.mailmap = Mailmap(String(decoding: data, as: UTF8.self))
         }
         settings.editsFile = absolute(config.files.edits)
-        if let edits = try CommitEdits.load(settings.editsFile, display: config.files.edits,
-                                            sections: settings.grouping.sections.map(\.rawValue)) {
+        if flags.readsEdits, let edits = try CommitEdits.load(settings.editsFile, display: config.files.edits,
+                                            sections: settings.grouping.sections.map(\.rawValue), boundary: loaded.boundary) {
             settings.grouping.edits = edits
         } else {
             settings.grouping.edits = CommitEdits(file: config.files.edits)
@@ -249,6 +260,16 @@ public struct Settings: Sendable {
         settings.readmeMaxBullets = config.readme.maxBullets > 0 ? config.readme.maxBullets : nil
         settings.scopeFromFlags = !flags.paths.isEmpty || flags.tagPrefix != nil
         return settings
+    }
+
+    /// A configured package as a neighbour: its first plain folder and its version files.
+    static func neighbour(_ package: Configuration.Package) -> ReleaseScope.Neighbour {
+        let folder = package.paths.first.flatMap { PathFilterGlob.isGlob($0) ? nil : normalized($0) } ?? ""
+        let files = package.versionFiles.flatMap { $0.isEmpty ? nil : $0.map(VersionFileSpec.parse) }
+            ?? VersionFileSpec.defaults.map {
+                VersionFileSpec(path: folder.isEmpty ? $0.path : folder + "/" + $0.path, format: $0.format, isDefault: true)
+            }
+        return ReleaseScope.Neighbour(name: package.name, folder: folder, versionFiles: files)
     }
 
     /// `dir/` and `./dir` as `dir`.
@@ -269,6 +290,11 @@ public struct Settings: Sendable {
             return nil
         }
         if resolved == rootPath { return "" }
+        let relative = resolved.hasPrefix(rootPath + "/") ? String(resolved.dropFirst(rootPath.count + 1)) : resolved
+        if relative.split(separator: "/").contains(where: { $0.lowercased() == ".git" }) {
+            throw NotesError(.file, "--package \(name) is the repository's git folder (\(resolved)), not a package's folder: notes never writes files there; nothing was written",
+                             hint: "pass --package with a package's name or a folder of the work tree")
+        }
         guard resolved.hasPrefix(rootPath + "/") else {
             throw NotesError(.badInput, "package folder \(name) is outside the repository at \(root)",
                              hint: "pass --package with a folder inside the repository")
@@ -307,4 +333,7 @@ public struct TemplateSettings: Sendable {
     public var configured: [TemplateKind: String]
     /// `[templates] folder`, absolute.
     public var folder: String
+    /// The repository's boundary: the configured and folder templates must be regular files inside the
+    /// work tree; only `--template` may name one outside it.
+    public var boundary: WorkTreeBoundary
 }

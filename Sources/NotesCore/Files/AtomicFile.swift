@@ -8,61 +8,49 @@ import Foundation
 ///   owner) of the file it replaces, or `0644 & ~umask` for a new file; it is `fsync`ed, renamed over the
 ///   file, and the folder is `fsync`ed. Files are never created with execute or world-write bits they did
 ///   not have.
+/// - **Where a path may lead** is ``WorkTreeBoundary``'s decision, made for every write: the repository's
+///   paths (configured, default) must end, links followed, inside the work tree and outside the git folder;
+///   a path named on the command line or by the environment may lie outside the work tree. Refused: exit 8.
 /// - **Symbolic links** are followed (to any depth) and their target is written as above, so the link stays
 ///   a link and the target keeps its mode. A link whose target does not exist is refused (exit 8): notes
 ///   does not create files at a place a link points to.
-/// - **Anything else that is not a directory** (a FIFO, a character device such as /dev/stdout or
-///   /dev/full) is written in place, `open(O_WRONLY|O_TRUNC)` then `write`, never renamed over.
+/// - **A FIFO or a character device** named on the command line (`--output /dev/stdout`, also when stdout is
+///   a pipe) is written in place, opened with `O_NONBLOCK` (a FIFO nobody reads is an error, not a hang),
+///   checked with `fstat`, never renamed over. The repository's paths must be regular files.
 /// - Temporary files are named `.NAME.notes-PID-RANDOM.tmp`; ones of that pattern older than an hour in the
 ///   folder written to are left by killed runs and are removed by the next write there.
 public enum AtomicFile {
     /// How old a leftover temporary file must be before a write in its folder removes it.
     public static let staleTemporaryAge: TimeInterval = 3600
 
-    /// Checks, before any work is done, that `path` can be written: its folder exists and it is not a directory.
-    public static func checkWritable(_ path: String) throws {
-        _ = try destination(of: path)
+    /// Checks, before any work is done, that `path` can be written for a path named as `scope` says: where it
+    /// leads is allowed (``WorkTreeBoundary``), its folder exists and it is not a directory.
+    public static func checkWritable(_ path: String, scope: PathScope, display: String? = nil) throws {
+        _ = try destination(of: path, scope: scope, display: display)
     }
 
     /// Where a write to `path` goes and how.
     enum Destination {
         /// Replace (or create) the regular file at this path by a rename; `existing` is its status.
         case replace(path: String, existing: stat?)
-        /// Write in place: not a regular file.
+        /// Write in place: not a regular file (named on the command line or by the environment).
         case inPlace(path: String)
     }
 
     static func reason(_ code: Int32 = errno) -> String { String(cString: strerror(code)) }
 
-    /// Resolves `path` (following symbolic links) and checks it can be written.
-    static func destination(of path: String) throws -> Destination {
-        guard !path.isEmpty else {
-            throw NotesError(.badInput, "the file path is empty", hint: "give the path of a file")
-        }
-        var target = path
-        var link = stat()
-        if lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
-            guard let resolved = realpath(path, nil) else {
-                let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
-                throw NotesError(.file, "\(path) is a symbolic link to \(destination), which does not exist: nothing was written",
-                                 hint: "create the link's target first, or replace the link with a file")
-            }
-            target = String(cString: resolved)
-            free(resolved)
+    /// Resolves `path` (following symbolic links) through the scope's boundary, which refuses what leads
+    /// outside the work tree or into the git folder, and checks it can be written.
+    static func destination(of path: String, scope: PathScope, display: String? = nil) throws -> Destination {
+        let resolution = try scope.boundary.writeTarget(path, origin: scope.origin, display: display ?? path)
+        let target = resolution.path
+        switch resolution.kind {
+        case .regular, .missing:
+            break
+        default:
+            return .inPlace(path: target)
         }
         var status = stat()
-        if stat(target, &status) == 0 {
-            switch status.st_mode & S_IFMT {
-            case S_IFDIR:
-                throw NotesError(.file, "\(path) is a directory, not a file", hint: "give a file path")
-            case S_IFREG:
-                break
-            default:
-                return .inPlace(path: target)
-            }
-        } else if errno != ENOENT {
-            throw NotesError(.file, "cannot write \(path): \(reason())", hint: "check the path and its permissions")
-        }
         let folder = (target as NSString).deletingLastPathComponent.isEmpty
             ? "." : (target as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
@@ -76,9 +64,10 @@ public enum AtomicFile {
         return .replace(path: target, existing: stat(target, &status) == 0 ? status : nil)
     }
 
-    /// Writes `bytes` to `path` (see the type's documentation). Errors name the path and say what failed.
-    public static func write(_ bytes: [UInt8], to path: String) throws {
-        switch try destination(of: path) {
+    /// Writes `bytes` to `path` (see the type's documentation), named as `scope` says. Errors name the path
+    /// and say what failed.
+    public static func write(_ bytes: [UInt8], to path: String, scope: PathScope, display: String? = nil) throws {
+        switch try destination(of: path, scope: scope, display: display) {
         case .inPlace(let target):
             try writeInPlace(bytes, to: target, shown: path)
         case .replace(let target, let existing):
@@ -106,11 +95,28 @@ public enum AtomicFile {
     }
 
     static func writeInPlace(_ bytes: [UInt8], to target: String, shown path: String) throws {
-        let descriptor = open(target, O_WRONLY | O_TRUNC | O_CLOEXEC)
+        // O_NONBLOCK: a FIFO without a reader is ENXIO at once, never a hang; fstat then checks what opened.
+        let descriptor = open(target, O_WRONLY | O_TRUNC | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw NotesError(.file, "cannot open \(path) for writing: \(reason())", hint: "check the path and its permissions")
+            let code = errno
+            if code == ENXIO {
+                throw NotesError(.file, "cannot write \(path): it is a FIFO (a pipe) that no process is reading; nothing was written",
+                                 hint: "start the reader first, or name a regular file")
+            }
+            throw NotesError(.file, "cannot open \(path) for writing: \(reason(code))", hint: "check the path and its permissions")
         }
         defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw NotesError(.file, "cannot write \(path): \(reason())", hint: "check the path")
+        }
+        switch status.st_mode & S_IFMT {
+        case S_IFCHR, S_IFIFO, S_IFREG: break
+        default:
+            throw NotesError(.file, "cannot write \(path): not a file, a character device or a pipe; nothing was written",
+                             hint: "name a file")
+        }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         if let code = writeAll(descriptor, bytes) {
             throw NotesError(.file, "cannot write \(path): \(reason(code))", hint: "check the device or the disk")
         }

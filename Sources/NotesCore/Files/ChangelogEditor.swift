@@ -7,11 +7,15 @@ public struct ChangelogEntryText: Sendable {
     public var version: ReleaseVersion?
     /// The entry's Markdown, heading first, ending with one line ending.
     public var text: String
+    /// What an existing entry for the version that differs from `text` is (`EntryFreshness`); nil: curated,
+    /// nothing known about what it misses.
+    public var judge: (@Sendable (String) -> EntryFreshness.Verdict)?
 
     /// Makes an entry.
-    public init(version: ReleaseVersion?, text: String) {
+    public init(version: ReleaseVersion?, text: String, judge: (@Sendable (String) -> EntryFreshness.Verdict)? = nil) {
         self.version = version
         self.text = text
+        self.judge = judge
     }
 }
 
@@ -122,11 +126,21 @@ public struct ChangelogEditor: Sendable {
     /// place; a new one goes above the newest existing release older than it (so below the preamble and
     /// the Unreleased entry), or after the last release when all are newer, or at the end of the file.
     /// An empty file gets `preamble` first. Returns the bytes and what was done, one phrase per entry.
-    /// Without `replace`, an existing entry that differs from the new text is kept (it was edited by hand),
-    /// and its phrase starts with "kept".
+    /// Without `replace`, an existing entry that differs from the new text is regenerated when it is stale
+    /// (every line of it one notes writes, `EntryFreshness`), and kept when it was edited by hand: its phrase
+    /// starts with "kept", and `missing` lists the commits it does not name.
     public func apply(_ newEntries: [ChangelogEntryText], replace: Bool = true) -> (bytes: [UInt8], summary: [String]) {
+        let result = applying(newEntries, replace: replace)
+        return (result.bytes, result.summary)
+    }
+
+    /// `apply`, and the commits each kept (curated) entry does not name, by version.
+    public func applying(_ newEntries: [ChangelogEntryText], replace: Bool = true)
+        -> (bytes: [UInt8], summary: [String], missing: [(version: String, commits: [EntryFreshness.Listed])])
+    {
         var plan = SplicePlan(document: document)
         var summary: [String] = []
+        var missing: [(version: String, commits: [EntryFreshness.Listed])] = []
         enum Place: Hashable { case before(Int), after(Int) }
         var inserts: [Place: [ChangelogEntryText]] = [:]
         var placeOrder: [Place] = []
@@ -135,9 +149,16 @@ public struct ChangelogEditor: Sendable {
             let name = new.version.map { $0.description } ?? "Unreleased"
             if let existing = entry(for: new.version) {
                 let old = document.text(in: existing.ownedRange)
-                if old != normalized(new.text), !replace {
+                let verdict = old != normalized(new.text) && !replace
+                    ? new.judge?(old) ?? .curated(missing: []) : nil
+                if case .curated(let absent)? = verdict {
                     summary.append("kept your \(new.version?.bare ?? name) entry (line \(existing.heading.startLine)), "
                         + "which differs from what notes would write; --replace regenerates it")
+                    if !absent.isEmpty { missing.append((new.version?.bare ?? name, absent)) }
+                } else if verdict == .stale {
+                    plan.replace(existing.ownedRange, with: new.text)
+                    summary.append("regenerated the \(name) entry (line \(existing.heading.startLine)): notes wrote it "
+                        + "before the newest commits")
                 } else if old != normalized(new.text) {
                     plan.replace(existing.ownedRange, with: new.text)
                     summary.append("replaced the \(name) entry (line \(existing.heading.startLine))")
@@ -192,7 +213,7 @@ public struct ChangelogEditor: Sendable {
                 plan.insert(lead + body + plan.separator(after: offset), at: offset)
             }
         }
-        return (plan.isEmpty ? document.bytes : plan.apply(), summary)
+        return (plan.isEmpty ? document.bytes : plan.apply(), summary, missing)
     }
 
     /// A one-line `<a name="…"></a>` anchor (a paragraph or an HTML block) above the line at `lineStart`,

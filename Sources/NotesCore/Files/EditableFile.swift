@@ -21,7 +21,9 @@ public struct EditableFile: Sendable {
     public var exists: Bool { original != nil }
 
     /// Reads `path` for editing. A missing file is allowed (`original` is nil) when its folder exists.
-    public static func open(_ path: String, displayPath: String) throws -> EditableFile {
+    /// `scope` says who named the path: ``WorkTreeBoundary`` refuses a path that leads outside the work tree
+    /// or into the git folder (exit 8) before a byte is read.
+    public static func open(_ path: String, displayPath: String, scope: PathScope) throws -> EditableFile {
         guard !displayPath.isEmpty else {
             throw NotesError(.badInput, "the file to edit is an empty path (--file '')",
                              hint: "pass --file with the Markdown file's path, or leave --file out to edit the default file")
@@ -32,7 +34,7 @@ public struct EditableFile: Sendable {
             throw NotesError(.file, "\(displayPath) is a directory, not a file",
                              hint: "pass the Markdown file's path with --file")
         }
-        try AtomicFile.checkWritable(path)
+        try AtomicFile.checkWritable(path, scope: scope, display: displayPath)
         guard exists else {
             return EditableFile(path: path, displayPath: displayPath, original: nil, document: MarkdownDocument(text: ""))
         }
@@ -41,10 +43,9 @@ public struct EditableFile: Sendable {
             throw NotesError(.file, "\(displayPath) is read-only: it was not changed",
                              hint: "make it writable (chmod u+w \(displayPath)) and run the command again")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = try scope.boundary.read(path, origin: scope.origin, display: displayPath) else {
             throw NotesError(.file, "cannot read \(displayPath)", hint: "check the file's permissions")
         }
-        let bytes = [UInt8](data)
         do {
             let document = try MarkdownDocument(bytes: bytes)
             try refuseUnclosedBlock(document, displayPath: displayPath)

@@ -29,9 +29,17 @@ public struct FileChange: Sendable {
     /// Said whatever the mode: an entry kept as the user wrote it ("kept your 0.1.3 entry; --replace
     /// regenerates it").
     public var notice: String?
+    /// True when the notice says the file lacks something (a kept entry misses commits): `--check` fails
+    /// on it even when the bytes would not change.
+    public var incomplete = false
 
-    /// Makes a change.
-    public init(path: String, displayPath: String, before: [UInt8]?, after: [UInt8], summary: String) {
+    /// Who named the path, which ``WorkTreeBoundary`` holds the write to.
+    public var scope: PathScope
+
+    /// Makes a change to `path`, named as `scope` says.
+    public init(path: String, displayPath: String, before: [UInt8]?, after: [UInt8], summary: String,
+                scope: PathScope) {
+        self.scope = scope
         self.path = path
         self.displayPath = displayPath
         self.before = before
@@ -63,6 +71,10 @@ public struct FileChange: Sendable {
     public func apply(_ mode: EditMode) throws -> Outcome {
         guard let notice else { return try applyChange(mode) }
         let said = "notes: \(displayPath): \(notice)\n"
+        if incomplete, mode == .check, !changesFile {
+            throw NotesError(.checkFailed, "\(displayPath) is not up to date: \(notice)",
+                             hint: "add the missing changes to the entry, or run the same command with --replace")
+        }
         guard changesFile else { return Outcome(out: "", err: said) }
         var outcome = try applyChange(mode)
         outcome.err = said + outcome.err
@@ -81,7 +93,7 @@ public struct FileChange: Sendable {
                 throw NotesError(.file, "\(displayPath) changed while notes was working on it; nothing was written",
                                  hint: "run the command again to add the entry to the new contents")
             }
-            try AtomicFile.write(after, to: path)
+            try AtomicFile.write(after, to: path, scope: scope, display: displayPath)
             return Outcome(out: "", err: "notes: \(before == nil ? "created" : "updated") \(displayPath): \(summary)\n")
         case .dryRun:
             guard changesFile else { return Outcome(out: "", err: "notes: \(displayPath) is up to date\n") }

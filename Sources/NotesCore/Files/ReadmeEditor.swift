@@ -134,12 +134,23 @@ public struct ReadmeEditor: Sendable {
     public func apply(version: ReleaseVersion, entryText: String, keep: Int?, replace: Bool = true)
         -> (bytes: [UInt8], summary: String)
     {
+        let result = applying(version: version, entryText: entryText, keep: keep, replace: replace)
+        return (result.bytes, result.summary)
+    }
+
+    /// `apply`, where `judge` tells a stale entry (regenerated without `replace`) from a curated one (kept),
+    /// and the commits a kept entry does not name.
+    public func applying(version: ReleaseVersion, entryText: String, keep: Int?, replace: Bool = true,
+                         judge: ((String) -> EntryFreshness.Verdict)? = nil)
+        -> (bytes: [UInt8], summary: String, missing: [EntryFreshness.Listed])
+    {
+        var missing: [EntryFreshness.Listed] = []
         var plan = SplicePlan(document: document)
         guard let heading = sectionHeading, let sectionRange else {
             let offset = document.bytes.count
             let text = plan.separator(before: offset) + "## \(title)\n\n" + entryText
             plan.insert(text, at: offset)
-            return (plan.apply(), "added the \"\(title)\" section with the \(version) entry")
+            return (plan.apply(), "added the \"\(title)\" section with the \(version) entry", [])
         }
         var summary: String
         var remaining = entries
@@ -149,15 +160,20 @@ public struct ReadmeEditor: Sendable {
             let current = document.text(in: existing.ownedRange)
             let generated = String(decoding: MarkdownSplice.bytes(of: entryText, lineEnding: document.lineEnding),
                                    as: UTF8.self)
-            if !replace, current != generated, current.trimmingCharacters(in: .newlines)
-                != generated.trimmingCharacters(in: .newlines) {
+            let differs = current != generated
+                && current.trimmingCharacters(in: .newlines) != generated.trimmingCharacters(in: .newlines)
+            let verdict = !replace && differs ? judge?(current) ?? .curated(missing: []) : nil
+            if case .curated(let absent)? = verdict {
                 summary = "kept your \(version.bare) entry (line \(existing.heading.startLine)), which differs from what "
                     + "notes would write; --replace regenerates it"
+                missing = absent
             } else {
                 if keep.map({ index < max($0, 1) }) ?? true {
                     plan.replace(existing.ownedRange, with: entryText)
                 }
-                summary = "replaced the \(version) entry (line \(existing.heading.startLine))"
+                summary = verdict == .stale
+                    ? "regenerated the \(version) entry (line \(existing.heading.startLine)): notes wrote it before the newest commits"
+                    : "replaced the \(version) entry (line \(existing.heading.startLine))"
             }
         } else {
             let offset: Int
@@ -186,7 +202,7 @@ public struct ReadmeEditor: Sendable {
                 // Only the new entry stays: it takes the place of all the old ones.
                 plan.replace(entries[0].ownedRange.lowerBound..<lastDropped.ownedRange.upperBound, with: entryText)
                 summary += ", removed \(dropped) older entr\(dropped == 1 ? "y" : "ies") (keep = \(kept))"
-                return (plan.apply(), summary)
+                return (plan.apply(), summary, missing)
             }
             let lastKept = remaining[kept - 1]
             plan.replace(lastKept.ownedRange.upperBound..<lastDropped.ownedRange.upperBound, with: "")
@@ -199,6 +215,6 @@ public struct ReadmeEditor: Sendable {
                 plan.insert(plan.separator(before: offset) + entryText + plan.separator(after: offset), at: offset)
             }
         }
-        return (plan.apply(), summary)
+        return (plan.apply(), summary, missing)
     }
 }

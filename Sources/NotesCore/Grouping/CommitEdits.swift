@@ -156,15 +156,16 @@ public struct CommitEdits: Sendable {
         return edits
     }
 
-    /// Reads the edits file at `path` (absolute; `display` names it), nil when there is none. A directory,
-    /// an unreadable file or text that is not UTF-8 is a configuration error.
-    public static func load(_ path: String, display: String, sections: [String]) throws -> CommitEdits? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
-        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
-            throw NotesError(.configuration, "\(display) cannot be read", hint: "it holds the notes' corrections: make it a file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
+    /// Reads the edits file at `path` (absolute; `display` names it) through the repository's boundary (a
+    /// regular file inside the work tree, `WorkTreeBoundary`), nil when there is none. Text that is not UTF-8
+    /// is a configuration error.
+    public static func load(_ path: String, display: String, sections: [String], boundary: WorkTreeBoundary) throws
+        -> CommitEdits?
+    {
+        guard let bytes = try boundary.read(path, origin: .repository, display: display, failure: .configuration,
+                                            hint: "it holds the notes' corrections: make it a regular file in the work tree")
+        else { return nil }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw NotesError(.configuration, "\(display) is not UTF-8 text", hint: "notes edit writes it as UTF-8")
         }
         return try parse(text, file: display, sections: sections)

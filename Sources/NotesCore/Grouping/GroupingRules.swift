@@ -39,6 +39,9 @@ public struct GroupingRules: @unchecked Sendable {  // NSRegularExpression is im
     public var noise = NoiseRules()
     /// The `[[rule]]` tables.
     public private(set) var commitRules = CommitRuleSet()
+    /// The lower-case types a header line of a body must have to be a change of its own (`BodyChanges`):
+    /// the built-in ones and every type a section lists.
+    public private(set) var changeTypes = BodyChanges.standardTypes
 
     /// The built-in sections and no rules: what notes does without a configuration.
     public static let standard = GroupingRules(sectionsOf: Configuration())
@@ -57,6 +60,7 @@ public struct GroupingRules: @unchecked Sendable {  // NSRegularExpression is im
         hasReverts = sections.contains(.reverts)
         noise = NoiseRules(configuration)
         people = PeopleRules(configuration)
+        changeTypes.formUnion(typeSections.keys)
     }
 
     /// Compiles a configuration's rules. The loader has checked the regular expressions already; one

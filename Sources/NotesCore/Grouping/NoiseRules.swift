@@ -21,6 +21,8 @@ public struct NoiseRules: Sendable, Equatable {
     public var bots = Bots.last
     /// `[commits] cherry_picks = "skip"`.
     public var skipCherryPicks = true
+    /// `[commits] split_body`.
+    public var splitBody = true
 
     /// The defaults.
     public init() {}
@@ -33,29 +35,97 @@ public struct NoiseRules: Sendable, Equatable {
         issueList = IssueList(rawValue: configuration.issues.list) ?? .issues
         bots = Bots(rawValue: configuration.contributors.bots) ?? .last
         skipCherryPicks = configuration.commits.cherryPicks != "list"
+        splitBody = configuration.commits.splitBody
     }
 }
 
 /// Which commits are release commits: made by release tooling, not changes.
 public enum ReleaseCommitRule {
-    /// True for `chore(release): …`; with `detect`, also for a commit that is not a feature, fix,
-    /// performance change or breaking change and whose subject names `version` (`release: v8.2.2`,
-    /// `bump: version 4.12.1 → 4.13.0`, `release: cut the v22.1.5 release`), or that a release tag points at
-    /// (`tagged`) and whose subject names any version or starts with `release`, `bump` or `version`.
+    /// True when `reason` finds one.
     public static func isReleaseCommit(_ record: CommitRecord, version: ReleaseVersion?, tagged: Bool, detect: Bool) -> Bool {
+        reason(record, version: version, tagged: tagged, detect: detect) != nil
+    }
+
+    /// Why `record` is a release commit, for `--explain`; nil when it is a change. `chore(release): …` always
+    /// is. With `detect`, so is a commit that is not a feature, fix, performance change or breaking change
+    /// and that
+    /// - is a release tool's release commit for any package or family: `chore: release (#1234)`,
+    ///   `chore(main): release 17.11.1 (#2864)`, `chore: release main`, `release: plugin-legacy@8.2.3`,
+    ///   `Version Packages (#812)` (changesets), `Release v1.2.3`;
+    /// - names `version` (`release: v8.2.2`, `bump: version 4.12.1 → 4.13.0`, `release: cut the v22.1.5 release`);
+    /// - or that a release tag points at (`tagged`) and whose subject names any version or starts with
+    ///   `release`, `bump` or `version`.
+    public static func reason(_ record: CommitRecord, version: ReleaseVersion?, tagged: Bool, detect: Bool) -> String? {
         if let conventional = record.conventional, conventional.type == "chore",
-           conventional.scope?.lowercased() == "release" { return true }
-        guard detect else { return false }
+           conventional.scope?.lowercased() == "release" { return "chore(release)" }
+        guard detect else { return nil }
         if let conventional = record.conventional {
-            if conventional.isBreaking || ["feat", "fix", "perf"].contains(conventional.type) { return false }
+            if conventional.isBreaking || ["feat", "fix", "perf"].contains(conventional.type) { return nil }
         }
         let subject = record.subject
-        if let version, names(subject, version.bare) { return true }
-        guard tagged else { return false }
+        if let tool = releaseToolSubject(record) { return tool }
+        if let version, names(subject, version.bare) { return "its subject names \(version.bare)" }
+        guard tagged else { return nil }
         let lower = subject.lowercased()
-        if lower.hasPrefix("release") || lower.hasPrefix("bump") || lower.hasPrefix("version") { return true }
-        return subject.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "," })
-            .contains { TagFamily.split(String($0))?.prefix == nil && TagFamily.split(String($0)) != nil }
+        if lower.hasPrefix("release") || lower.hasPrefix("bump") || lower.hasPrefix("version") {
+            return "a release tag points at it"
+        }
+        if subject.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "," })
+            .contains(where: { TagFamily.split(String($0))?.prefix == nil && TagFamily.split(String($0)) != nil }) {
+            return "a release tag points at it"
+        }
+        return nil
+    }
+
+    /// Words after `release` that make it something other than a release: `chore: release notes`.
+    private static let notReleased: Set<String> = [
+        "notes", "note", "script", "scripts", "workflow", "workflows", "process", "docs", "doc", "please", "pipeline",
+        "tooling", "config", "configuration", "job", "jobs", "action", "actions", "tool", "tools", "automation",
+        "checklist", "build", "builds", "branch", "branches", "ci", "template", "templates", "drafter", "instructions",
+    ]
+
+    /// The release commit of a release tool, for this package or another (`release: plugin-legacy@8.2.3` in
+    /// vite, where each package has its tag family): the reason, or nil.
+    static func releaseToolSubject(_ record: CommitRecord) -> String? {
+        let text: String
+        if let conventional = record.conventional {
+            if conventional.type == "release" {
+                // `release: plugin-legacy@8.2.3`, `release: v8.2.2`: a release type naming any version.
+                return containsVersion(conventional.description) ? "release: names a version" : nil
+            }
+            guard ["chore", "build", "ci"].contains(conventional.type) else { return nil }
+            text = conventional.description
+        } else {
+            text = record.subject
+        }
+        let words = SquashSuffix.split(text).text.lowercased().split(whereSeparator: { $0 == " " || $0 == ":" })
+        guard let first = words.first else { return nil }
+        if words.count == 2, first == "version", words[1] == "packages" { return "changesets' Version Packages" }
+        guard first == "release" || first == "releasing" else { return nil }
+        let rest = words.dropFirst()
+        // `release`, `release main`, `release 1.2.3`, `release foo@1.2.3 bar-v2.0.0`.
+        if rest.isEmpty { return "a release pull request" }
+        if rest.allSatisfy({ containsVersion(String($0)) }) { return "a release names a version" }
+        if rest.count == 1, !notReleased.contains(String(rest.first!)), record.conventional != nil {
+            return "a release pull request"
+        }
+        if rest.count >= 2, rest.contains(where: { containsVersion(String($0)) }),
+           rest.allSatisfy({ containsVersion(String($0)) || $0.allSatisfy { $0.isLetter || $0 == "-" || $0 == "_" || $0 == "/" } }),
+           rest.count <= 4 {
+            return "a release names a version"
+        }
+        return nil
+    }
+
+    /// True when `text` has a version: digits, a dot, digits (`8.2.3`, `v1.2`, `plugin-legacy@8.2.3`).
+    static func containsVersion(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        for index in scalars.indices where index + 2 < scalars.count {
+            if ("0"..."9").contains(scalars[index]), scalars[index + 1] == ".", ("0"..."9").contains(scalars[index + 2]) {
+                return true
+            }
+        }
+        return false
     }
 
     /// True when `subject` has `bare` (`8.2.2`) as a word, alone or after `v`: not inside `18.2.21`.

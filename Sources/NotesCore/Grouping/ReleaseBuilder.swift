@@ -21,7 +21,8 @@ public enum ReleaseBuilder {
                 }
             }
         }
-        var ruleMatches: [CommitID: CommitRuleSet.Match] = [:]
+        if rules.noise.splitBody { splitBodies(&classified, types: rules.changeTypes) }
+        var ruleMatches: [ObjectIdentifier: CommitRuleSet.Match] = [:]
         for index in classified.indices where classified[index].skipped == nil {
             if let match = rules.commitRules.match(classified[index].record,
                                                    paths: changedPaths[classified[index].record.id]) {
@@ -30,7 +31,7 @@ public enum ReleaseBuilder {
                     classified[index].skipped = .commitRule
                     continue
                 }
-                ruleMatches[classified[index].record.id] = match
+                ruleMatches[ObjectIdentifier(classified[index].record)] = match
             }
             if let skip = rules.skip(classified[index].record) {
                 classified[index].skipped = skip.reason
@@ -44,20 +45,20 @@ public enum ReleaseBuilder {
         let listed = classified.reversed().filter { $0.skipped == nil }
         var sectionEntries: [SectionKind: [Entry]] = [:]
         var entryByIssue: [SectionKind: [String: Int]] = [:]
-        var placement: [CommitID: SectionKind] = [:]
+        var placement: [ObjectIdentifier: SectionKind] = [:]
         let pullRequests = rules.noise.mergePullRequests ? MergePullRequests.numbers(in: commits) : [:]
         let dependencyUpdates = rules.noise.foldDependencyUpdates
             ? listed.filter { $0.edit == nil && DependencyUpdate.matches($0.record) } : []
-        let folded = dependencyUpdates.count >= 2 ? Set(dependencyUpdates.map(\.record.id)) : []
+        let folded = dependencyUpdates.count >= 2 ? Set(dependencyUpdates.map { ObjectIdentifier($0.record) }) : []
         var foldedEntry: (kind: SectionKind, index: Int)?
         for item in listed {
-            let match = ruleMatches[item.record.id]
-            if let edit = item.edit {
+            let match = ruleMatches[ObjectIdentifier(item.record)]
+            if let edit = item.edit, item.record.bodyChange == nil {
                 // A correction beats the rules: its section (or breaking), its description, its own entry.
                 let kind = edit.section.flatMap(rules.section(id:))
                     ?? (edit.breaking != nil && rules.sections.contains(.breaking) ? .breaking : nil)
                     ?? match?.section ?? rules.section(for: item.record)
-                placement[item.record.id] = kind
+                placement[ObjectIdentifier(item.record)] = kind
                 append(item.record, to: &sectionEntries[kind, default: []], index: &entryByIssue[kind, default: [:]],
                        kind: kind, pullRequest: pullRequests[item.record.id],
                        description: edit.description ?? match?.description,
@@ -65,8 +66,8 @@ public enum ReleaseBuilder {
                 continue
             }
             let kind = match?.section ?? rules.section(for: item.record)
-            placement[item.record.id] = kind
-            if folded.contains(item.record.id) {
+            placement[ObjectIdentifier(item.record)] = kind
+            if folded.contains(ObjectIdentifier(item.record)) {
                 if let foldedEntry {
                     sectionEntries[foldedEntry.kind]?[foldedEntry.index].commits.append(item.record.id)
                 } else {
@@ -77,14 +78,19 @@ public enum ReleaseBuilder {
                 }
                 continue
             }
+            // A change of a body shows the commit's pull request, unless it names its own (`(#123)`).
+            let pullRequest = item.record.bodyChange.map { origin in
+                SquashSuffix.split(item.record.conventional?.description ?? item.record.subject).number == nil
+                    ? pullRequests[item.record.id] ?? origin.pullRequest : nil
+            } ?? pullRequests[item.record.id]
             append(item.record, to: &sectionEntries[kind, default: []], index: &entryByIssue[kind, default: [:]],
-                   kind: kind, pullRequest: pullRequests[item.record.id], description: match?.description)
+                   kind: kind, pullRequest: pullRequest, description: match?.description)
         }
         if let foldedEntry, let count = sectionEntries[foldedEntry.kind]?[foldedEntry.index].commits.count {
             sectionEntries[foldedEntry.kind]?[foldedEntry.index].description = "\(count) dependency updates"
         }
         for index in classified.indices {
-            if let kind = placement[classified[index].record.id] { classified[index].section = kind }
+            if let kind = placement[ObjectIdentifier(classified[index].record)] { classified[index].section = kind }
         }
         let sections = rules.sections.compactMap { kind -> (kind: SectionKind, entries: [Entry])? in
             guard let entries = sectionEntries[kind], !entries.isEmpty else { return nil }
@@ -93,7 +99,8 @@ public enum ReleaseBuilder {
         return ReleaseNotes(
             info: info, sections: sections, commits: classified,
             issues: issueSummaries(listed.map(\.record), list: rules.noise.issueList),
-            contributors: ContributorCount.contributors(listed.map(\.record), people: rules.people, noise: rules.noise))
+            contributors: ContributorCount.contributors(listed.map(\.record).filter { $0.bodyChange == nil },
+                                                        people: rules.people, noise: rules.noise))
     }
 
     /// Applies the edits file's corrections: a correction beats `[[skip]]` and `[[rule]]` rules, hidden
@@ -107,6 +114,11 @@ public enum ReleaseBuilder {
             if let skipped = commits[index].skipped, !overridable.contains(skipped) { continue }
             let record = commits[index].record
             guard let edit = rules.edits.edit(for: record) else { continue }
+            // A change read out of the commit's body shares its id: only leaving the commit out applies to it.
+            if record.bodyChange != nil {
+                if edit.leaveOut { commits[index].skipped = .edited }
+                continue
+            }
             commits[index].edit = edit
             let own = record.conventional
             if let id = edit.section, let section = rules.section(id: id) {
@@ -136,11 +148,37 @@ public enum ReleaseBuilder {
             let record = commits[index].record
             if record.isMerge {
                 commits[index].skipped = .merge
-            } else if ReleaseCommitRule.isReleaseCommit(record, version: version, tagged: tagTargets.contains(record.id),
-                                                        detect: detect) {
+            } else if let reason = ReleaseCommitRule.reason(record, version: version, tagged: tagTargets.contains(record.id),
+                                                            detect: detect) {
                 commits[index].skipped = .release
+                commits[index].releaseReason = reason
             }
         }
+    }
+
+    /// Replaces each listed commit whose body lists further changes (`BodyChanges`) by the commit without
+    /// them and the changes, newest first as the walk's order is: the last change first, the commit last, so
+    /// the notes (oldest first) show the commit, then its changes in the order written. Dependency updates
+    /// and bots' commits are not split: their bodies quote other projects' changelogs.
+    private static func splitBodies(_ commits: inout [ClassifiedCommit], types: Set<String>) {
+        var result: [ClassifiedCommit] = []
+        var changed = false
+        for item in commits {
+            guard item.skipped == nil, item.record.message.body != nil || !item.record.message.footers.isEmpty,
+                  !DependencyUpdate.matches(item.record),
+                  !Contributor.isBot(name: item.record.author.name, email: item.record.author.email),
+                  let records = item.record.splittingBody(types: types) else {
+                result.append(item)
+                continue
+            }
+            changed = true
+            for record in records.reversed() {
+                var copy = item
+                copy.record = record
+                result.append(copy)
+            }
+        }
+        if changed { commits = result }
     }
 
     /// Newest first, a revert that is itself still listed cancels its target when the target is in the
@@ -148,7 +186,9 @@ public enum ReleaseBuilder {
     private static func cancelReverts(_ commits: inout [ClassifiedCommit]) {
         guard commits.contains(where: { $0.record.revert != nil }) else { return }
         var indexByID: [String: Int] = [:]
-        for index in commits.indices { indexByID[commits[index].record.id.hex] = index }
+        for index in commits.indices where commits[index].record.bodyChange == nil {
+            indexByID[commits[index].record.id.hex] = index
+        }
         for index in commits.indices {
             guard commits[index].skipped == nil, let revert = commits[index].record.revert else { continue }
             let target = revert.revertedID.lowercased()
@@ -156,13 +196,20 @@ public enum ReleaseBuilder {
                   let targetIndex = indexByID[target] ?? (target.count < 40 ? commits.indices.first(where: {
                       $0 != index && commits[$0].record.id.hex.hasPrefix(target)
                   }) : nil),
-                  targetIndex != index,
+                  targetIndex != index, commits[targetIndex].record.bodyChange == nil,
                   commits[targetIndex].skipped == nil
             else { continue }
             commits[index].skipped = .revert
             commits[index].cancelledWith = commits[targetIndex].record.id
             commits[targetIndex].skipped = .reverted
             commits[targetIndex].cancelledWith = commits[index].record.id
+        }
+        // The changes of a reverted commit's body are reverted with it.
+        for index in commits.indices where commits[index].record.bodyChange != nil && commits[index].skipped == nil {
+            if let parent = indexByID[commits[index].record.id.hex], commits[parent].skipped == .reverted {
+                commits[index].skipped = .reverted
+                commits[index].cancelledWith = commits[parent].cancelledWith
+            }
         }
     }
 
@@ -179,6 +226,15 @@ public enum ReleaseBuilder {
                                breakingTexts: [String]? = nil, folds: Bool = true) {
         let folding = folds ? foldingIssue(of: record) : nil
         let shown = record.issues + (pullRequest.map { pr in record.issues.contains { $0.key == pr.key } ? [] : [pr] } ?? [])
+        // A breaking change several commits state in the same words is listed once, naming every commit.
+        if kind == .breaking, let key = breakingKey(record),
+           let existing = entries.firstIndex(where: { breakingKey($0.breakingTexts) == key }) {
+            entries[existing].commits.append(record.id)
+            for issue in shown where !entries[existing].issues.contains(where: { $0.key == issue.key }) {
+                entries[existing].issues.append(issue)
+            }
+            return
+        }
         if let folding, kind != .breaking, let existing = index[folding.key] {
             entries[existing].commits.append(record.id)
             for issue in shown where !entries[existing].issues.contains(where: { $0.key == issue.key }) {
@@ -202,6 +258,18 @@ public enum ReleaseBuilder {
             issues: issues,
             commits: [record.id],
             reverted: record.revert))
+    }
+
+    /// What makes two breaking changes one: their `BREAKING CHANGE` texts, whitespace and case aside; nil
+    /// when the commit has none (`!` alone: its description says what breaks).
+    private static func breakingKey(_ record: CommitRecord) -> String? {
+        breakingKey(record.conventional?.breakingDescriptions ?? [])
+    }
+
+    private static func breakingKey(_ texts: [String]) -> String? {
+        let key = texts.map { $0.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+            .filter { !$0.isEmpty }.joined(separator: "\n")
+        return key.isEmpty ? nil : key
     }
 
     private static func issueSummaries(_ records: [CommitRecord], list: NoiseRules.IssueList) -> [IssueSummary] {

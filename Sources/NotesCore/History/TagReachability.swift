@@ -18,23 +18,31 @@ enum TagReachability {
     static func firstReachable(_ candidates: [VersionTag], from start: CommitID, in repository: Repository,
                                time: ((CommitID) -> Int64?)? = nil) throws -> VersionTag?
     {
+        try firstReachable(targets: candidates.map(\.tag.target), from: start, in: repository, time: time)
+            .map { candidates[$0] }
+    }
+
+    /// The index of the first of `targets`, in their order, reachable from `start`.
+    static func firstReachable(targets candidates: [CommitID], from start: CommitID, in repository: Repository,
+                               time: ((CommitID) -> Int64?)? = nil) throws -> Int?
+    {
         guard !candidates.isEmpty else { return nil }
-        var reachable: [Bool?] = candidates.map { $0.tag.target == start ? true : nil }
-        if let first = reachable.first, first == true { return candidates[0] }
+        var reachable: [Bool?] = candidates.map { $0 == start ? true : nil }
+        if let first = reachable.first, first == true { return 0 }
         var times: [Int64] = []
         for candidate in candidates {
-            let known = time.map { $0(candidate.tag.target) } ?? (try? repository.commit(candidate.tag.target).committer.time)
+            let known = time.map { $0(candidate) } ?? (try? repository.commit(candidate).committer.time)
             times.append(known ?? Int64.max)
         }
         var indicesByTarget: [CommitID: [Int]] = [:]
-        for (index, candidate) in candidates.enumerated() { indicesByTarget[candidate.tag.target, default: []].append(index) }
+        for (index, candidate) in candidates.enumerated() { indicesByTarget[candidate, default: []].append(index) }
         let byTimeDescending = candidates.indices.sorted { times[$0] > times[$1] }
         var cursor = 0
 
-        func decided() -> VersionTag?? {
+        func decided() -> Int?? {
             for (index, state) in reachable.enumerated() {
                 switch state {
-                case .some(true): return .some(candidates[index])
+                case .some(true): return .some(index)
                 case .some(false): continue
                 case .none: return .none
                 }

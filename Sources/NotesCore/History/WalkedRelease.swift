@@ -21,16 +21,24 @@ struct WalkedRelease: Sendable {
     /// Groups the commits and builds the view model.
     func finish() -> ReleaseResult { result(group()) }
 
-    /// Groups the commits: the notes without their view model.
-    func group() -> ReleaseNotes {
-        var notes = ReleaseBuilder.build(info: info, commits: commits.records(), rules: grouping,
+    /// The release as it was before its newest `count` commits (in walk order) arrived: what notes wrote for
+    /// an earlier end of the range (`EntryFreshness`). Nil when the range has no more commits than that.
+    func finish(droppingNewest count: Int) -> ReleaseResult? {
+        let records = commits.records()
+        guard count < records.count else { return nil }
+        return result(group(records: Array(records.dropFirst(count))))
+    }
+
+    /// Groups the commits (all of them, or `records`): the notes without their view model.
+    func group(records: [CommitRecord]? = nil) -> ReleaseNotes {
+        var notes = ReleaseBuilder.build(info: info, commits: records ?? commits.records(), rules: grouping,
                                          tagTargets: tagTargets, cherryPicked: cherryPicked,
                                          changedPaths: changedPaths)
         notes.outsidePaths = outsidePaths
         return notes
     }
 
-    /// The view model of `notes` (grouped by ``group()``, maybe with their new contributors added).
+    /// The view model of `notes` (grouped by ``group(records:)``, maybe with their new contributors added).
     func result(_ notes: ReleaseNotes) -> ReleaseResult {
         ReleaseResult(notes: notes, context: ReleaseContext(notes: notes, links: links, quoteMentions: quoteMentions),
                       summary: summary)

@@ -23,6 +23,9 @@ public final class CommitRecord: Sendable {
     /// Keys of the references that link an issue rather than mention it: closing ones, and those of
     /// `Refs:`-style footers (what `issues.list = "issues"` shows).
     public let issueLinkKeys: Set<String>
+    /// For a change read out of another commit's body (`BodyChanges`): its place among that body's changes
+    /// (from 1) and the commit's pull request; nil for a commit itself.
+    public let bodyChange: BodyChangeOrigin?
 
     /// Decodes and parses a raw commit.
     public init(_ raw: RawCommit) {
@@ -35,9 +38,36 @@ public final class CommitRecord: Sendable {
         issues = IssueReferenceExtractor.references(in: message)
         revert = RevertDetector.revert(in: message)
         issueLinkKeys = IssueReferenceExtractor.issueLinkKeys(in: message, references: issues)
+        bodyChange = nil
     }
 
-    /// The first line of the message.
+    /// A record of the same commit with another message: the commit without its body's changes, or one of
+    /// them (`origin`).
+    private init(_ commit: CommitRecord, message: ParsedMessage, origin: BodyChangeOrigin?) {
+        id = commit.id
+        parentCount = commit.parentCount
+        parents = commit.parents
+        author = commit.author
+        self.message = message
+        issues = IssueReferenceExtractor.references(in: message)
+        revert = origin == nil ? commit.revert : nil
+        issueLinkKeys = IssueReferenceExtractor.issueLinkKeys(in: message, references: issues)
+        bodyChange = origin
+    }
+
+    /// The commit without the changes its body lists, then each of them as a record of its own (same id,
+    /// author and date), or nil when the body lists none (`BodyChanges`). Merges never split.
+    public func splittingBody(types: Set<String>) -> [CommitRecord]? {
+        guard !isMerge, bodyChange == nil, let split = BodyChanges.split(message, types: types) else { return nil }
+        let number = SquashSuffix.split(conventional?.description ?? subject).number
+        let pullRequest = number.map { IssueReference(number: $0) }
+        return [CommitRecord(self, message: split.commit, origin: nil)]
+            + split.changes.enumerated().map { index, change in
+                CommitRecord(self, message: change, origin: BodyChangeOrigin(index: index + 1, pullRequest: pullRequest))
+            }
+    }
+
+    /// The first line of the message (for a change of a body, its header line).
     public var subject: String { message.subject }
     /// The Conventional Commits reading, nil when the message does not follow it.
     public var conventional: ConventionalCommit? { message.conventional }
@@ -48,4 +78,12 @@ public final class CommitRecord: Sendable {
     public var isReleaseCommit: Bool {
         ReleaseCommitRule.isReleaseCommit(self, version: nil, tagged: false, detect: false)
     }
+}
+
+/// Where a change read out of a commit's body comes from.
+public struct BodyChangeOrigin: Sendable, Hashable {
+    /// Its place among the body's changes, from 1.
+    public var index: Int
+    /// The commit's pull request (its squash suffix `(#N)`), shown on the change as well.
+    public var pullRequest: IssueReference?
 }

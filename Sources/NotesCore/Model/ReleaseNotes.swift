@@ -81,6 +81,8 @@ public struct ClassifiedCommit: Sendable {
     public var commitRule: Int?
     /// The revert that cancels it, or the commit this revert cancels, when `skipped` is `reverted` or `revert`.
     public var cancelledWith: CommitID?
+    /// Why it is a release commit, when `skipped` is `release` (`ReleaseCommitRule.reason`).
+    public var releaseReason: String?
     /// The correction of the edits file applied to it, if any.
     public var edit: CommitEdit?
     /// With an edit: the type the bump sees (an edited section's first type), nil for none.

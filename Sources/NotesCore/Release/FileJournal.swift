@@ -26,7 +26,7 @@ final class FileJournal {
             throw NotesError(.file, "\(edit.path) changed while notes was working on it; nothing more was written",
                              hint: "run the command again")
         }
-        try AtomicFile.write(edit.updated, to: workspace.absolute(edit.path))
+        try AtomicFile.write(edit.updated, to: workspace.absolute(edit.path), scope: workspace.scope, display: edit.path)
         written.append(edit)
     }
 
@@ -42,7 +42,7 @@ final class FileJournal {
             }
             do {
                 if edit.existed {
-                    try AtomicFile.write(edit.original, to: workspace.absolute(edit.path))
+                    try AtomicFile.write(edit.original, to: workspace.absolute(edit.path), scope: workspace.scope, display: edit.path)
                 } else {
                     try FileManager.default.removeItem(atPath: workspace.absolute(edit.path))
                 }

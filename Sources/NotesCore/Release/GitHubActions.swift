@@ -24,27 +24,70 @@ public enum GitHubActions {
         "NOTES_EOF_" + (0..<4).map { _ in String(format: "%08x", UInt32.random(in: 0...UInt32.max)) }.joined()
     }
 
-    /// Appends `values` to the `GITHUB_OUTPUT` file at `path`.
-    public static func appendOutputs(_ values: [(String, String)], to path: String) throws {
-        try append(Array(outputText(values).utf8), to: path, what: "GITHUB_OUTPUT")
-    }
+    /// A file the runner hands a step (`GITHUB_OUTPUT`, `GITHUB_STEP_SUMMARY`), checked before notes changes
+    /// anything: it is named by the environment (``PathOrigin/environment(_:)``), so it may lie outside the
+    /// work tree but never in the git folder, and it must be a regular file, a character device
+    /// (`/dev/null`), or missing (it is created). A FIFO, a folder or a socket is refused (exit 8): nothing
+    /// waits on a pipe nobody reads.
+    public struct Destination: Sendable {
+        /// The path as the variable holds it.
+        public let path: String
+        /// The variable's name, for messages.
+        public let variable: String
 
-    /// Appends `bytes` to `path` (created when missing), as the Actions runner expects.
-    public static func append(_ bytes: [UInt8], to path: String, what: String) throws {
-        if !FileManager.default.fileExists(atPath: path) {
-            guard FileManager.default.createFile(atPath: path, contents: nil) else {
-                throw NotesError(.file, "cannot create \(what) file \(path)", hint: "check that its folder exists")
+        /// Checks `path`, the value of `variable`.
+        public init(_ path: String, variable: String, boundary: WorkTreeBoundary) throws {
+            self.path = path
+            self.variable = variable
+            let resolution = try boundary.writeTarget(path, origin: .environment(variable), display: "\(variable) (\(path))")
+            switch resolution.kind {
+            case .missing, .regular, .characterDevice:
+                break
+            default:
+                throw Self.notAFile(path, variable: variable, kind: resolution.kind)
             }
         }
-        guard let handle = FileHandle(forWritingAtPath: path) else {
-            throw NotesError(.file, "cannot open \(what) file \(path) for writing", hint: "check its permissions")
+
+        static func notAFile(_ path: String, variable: String, kind: WorkTreeBoundary.Kind) -> NotesError {
+            NotesError(.file, "\(variable) names \(path), which is \(WorkTreeBoundary.describe(kind)), not a regular file: nothing was written",
+                       hint: "set \(variable) to a regular file (the Actions runner does), or unset it outside Actions")
         }
-        defer { try? handle.close() }
-        do {
-            try handle.seekToEnd()
-            try handle.write(contentsOf: Data(bytes))
-        } catch {
-            throw NotesError(.file, "cannot append to \(what) file \(path): \(error.localizedDescription)")
+
+        /// Appends `bytes` as the runner expects, on a line of their own: when the file does not end with a
+        /// newline, one goes first (else the first value would join the last line and be lost). The file
+        /// is opened with `O_NONBLOCK` and checked with `fstat` before a byte is written.
+        public func append(_ bytes: [UInt8]) throws {
+            var descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_NONBLOCK | O_CLOEXEC, 0o644)
+            if descriptor < 0, errno == EACCES {
+                descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK | O_CLOEXEC, 0o644)
+            }
+            guard descriptor >= 0 else {
+                let code = errno
+                if code == ENXIO { throw Self.notAFile(path, variable: variable, kind: .fifo) }
+                throw NotesError(.file, "cannot open \(variable) file \(path) for writing: \(WorkTreeBoundary.reason(code)); nothing was written",
+                                 hint: "check that its folder exists and its permissions")
+            }
+            defer { close(descriptor) }
+            var status = stat()
+            guard fstat(descriptor, &status) == 0 else {
+                throw NotesError(.file, "cannot append to \(variable) file \(path): \(WorkTreeBoundary.reason())")
+            }
+            let kind = WorkTreeBoundary.kind(status.st_mode)
+            guard kind == .regular || kind == .characterDevice else {
+                throw Self.notAFile(path, variable: variable, kind: kind)
+            }
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+            var text = bytes
+            if kind == .regular, status.st_size > 0 {
+                var last: UInt8 = 0
+                if pread(descriptor, &last, 1, off_t(status.st_size) - 1) == 1, last != UInt8(ascii: "\n") {
+                    text.insert(UInt8(ascii: "\n"), at: 0)
+                }
+            }
+            if let code = AtomicFile.writeAll(descriptor, text) {
+                throw NotesError(.file, "cannot append to \(variable) file \(path): \(WorkTreeBoundary.reason(code))",
+                                 hint: "check the disk")
+            }
         }
     }
 }

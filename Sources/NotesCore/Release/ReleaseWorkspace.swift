@@ -39,18 +39,21 @@ public final class ReleaseWorkspace {
         relative.hasPrefix("/") ? relative : workdir + "/" + relative
     }
 
-    /// The bytes of `relative`, nil when it does not exist; an unreadable file or a folder is a file error.
+    /// How the release side's files are named: by the repository (version files, lock files, a workspace
+    /// root), so ``WorkTreeBoundary`` holds them inside the work tree and out of the git folder.
+    public var scope: PathScope { PathScope(settings.boundary, .repository) }
+
+    /// The bytes of `relative`, nil when it does not exist; an unreadable file or a folder is a file error,
+    /// and so is a path that leads (links followed) outside the work tree or into the git folder, or a
+    /// FIFO or device (``WorkTreeBoundary``): a Cargo workspace root `../..` or a linked Cargo.toml is
+    /// neither read nor written.
     public func read(_ relative: String) throws -> [UInt8]? {
         let path = absolute(relative)
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
-        guard !isDirectory.boolValue else {
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw NotesError(.file, "\(relative) is a folder, not a file")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw NotesError(.file, "\(relative) cannot be read", hint: "check the file's permissions")
-        }
-        return Array(data)
+        return try settings.boundary.read(path, origin: .repository, display: relative)
     }
 
     /// True when git ignores `relative` and HEAD does not track it: such a file is edited, never committed.

@@ -271,6 +271,7 @@ extension CommitView: TemplateFields {
         case "rule": templateValue(rule)
         case "edited": templateValue(edited)
         case "cancelledWith": templateValue(cancelledWith)
+        case "bodyChange": templateValue(bodyChange)
         case "author": TemplateText(author)
         case "date": TemplateText(date)
         default: nil

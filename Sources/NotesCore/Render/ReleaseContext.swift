@@ -354,6 +354,10 @@ public struct CommitView: Codable, Sendable {
     public var edited: String? = nil
     /// The revert that cancelled it, or the commit this revert cancelled.
     public var cancelledWith: String?
+    /// For a change read out of the commit's body (`commits.split_body`): its place among the body's changes,
+    /// from 1; absent for the commit itself. Such an entry has the commit's `id` and its own subject (the
+    /// header line), type, scope and breaking flag.
+    public var bodyChange: Int? = nil
     /// Author name.
     public var author: String
     /// Author date, ISO 8601 UTC.
@@ -375,6 +379,7 @@ public struct CommitView: Codable, Sendable {
         try container.encodeIfPresent(rule, forKey: .rule)
         try container.encodeIfPresent(edited, forKey: .edited)
         try container.encode(cancelledWith, forKey: .cancelledWith)
+        try container.encodeIfPresent(bodyChange, forKey: .bodyChange)
         try container.encode(author, forKey: .author)
         try container.encode(date, forKey: .date)
     }
@@ -465,7 +470,7 @@ extension ReleaseContext {
             prerelease: info.version?.isPrerelease ?? false, previousTag: info.previousTag,
             previousTagDate: info.previousTagDate.map(DateText.day), date: DateText.day(info.date),
             range: RangeView(from: info.from?.hex, to: info.to.hex, label: info.rangeLabel,
-                             commitCount: notes.commits.count),
+                             commitCount: notes.commits.count { $0.record.bodyChange == nil }),
             compareURL: compareURL, compareLabel: info.comparison?.label, repositoryURL: links?.repositoryURL)
         self.sections = sections
         breaking = sections.first { $0.id == SectionKind.breaking.rawValue }?.entries ?? []
@@ -510,12 +515,17 @@ extension ReleaseContext {
                 nonConformance: record.message.nonConformance,
                 issues: record.issues.map(\.key), section: item.section?.rawValue,
                 skipped: item.skipped?.rawValue, skipRule: item.skipRule, rule: item.commitRule,
-                edited: item.edit?.place, cancelledWith: item.cancelledWith?.hex,
+                edited: item.edit?.place, cancelledWith: item.cancelledWith?.hex, bodyChange: record.bodyChange?.index,
                 author: record.author.name, date: DateText.timestamp(record.author.time))
         } })
         var listed = 0, nonConventional = 0, merges = 0, releases = 0, reverted = 0
-        for item in classified {
+        // A commit is listed when it or a change of its body is; changes of a body are not commits of their own.
+        let listedChanges = Set(classified.filter { $0.record.bodyChange != nil && $0.skipped == nil }.map(\.record.id))
+        for item in classified where item.record.bodyChange == nil {
             switch item.skipped {
+            case _ where listedChanges.contains(item.record.id):
+                listed += 1
+                if item.skipped == nil, item.record.conventional == nil { nonConventional += 1 }
             case nil:
                 listed += 1
                 if item.record.conventional == nil { nonConventional += 1 }
@@ -525,7 +535,7 @@ extension ReleaseContext {
             default: break
             }
         }
-        stats = StatsView(total: classified.count, listed: listed, nonConventional: nonConventional,
+        stats = StatsView(total: classified.count - classified.count { $0.record.bodyChange != nil }, listed: listed, nonConventional: nonConventional,
                           merges: merges, releases: releases, reverted: reverted)
         hasChanges = listed > 0
     }

@@ -30,20 +30,26 @@ public struct TemplateSource: Sendable {
         }
     }
 
-    /// Reads a template file; a missing or unreadable file is a template error naming the path.
-    public static func file(_ path: String) throws -> TemplateSource {
+    /// Reads a template file named as `scope` says (``WorkTreeBoundary``: a template the repository names
+    /// must be a regular file inside the work tree); a missing or unreadable file is a template error naming
+    /// the path, a refused one has the code `failure`. At most ``ConfigurationLoader/maximumTemplateBytes``.
+    public static func file(_ path: String, scope: PathScope, failure: NotesError.ExitCode = .template,
+                            display: String? = nil) throws -> TemplateSource {
+        let display = display ?? path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw NotesError(.template, "template \(path) does not exist",
+            throw NotesError(.template, "template \(display) does not exist",
                              hint: "check the path, or leave out --template to use the built-in template")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw NotesError(.template, "template \(path) cannot be read")
+        guard let bytes = try scope.boundary.read(path, origin: scope.origin, display: "template \(display)",
+                                                  limit: ConfigurationLoader.maximumTemplateBytes, failure: failure)
+        else {
+            throw NotesError(.template, "template \(display) cannot be read")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw NotesError(.template, "template \(path) is not UTF-8 text")
+        guard let text = String(bytes: bytes, encoding: .utf8) else {
+            throw NotesError(.template, "template \(display) is not UTF-8 text")
         }
-        return TemplateSource(displayName: path, text: text)
+        return TemplateSource(displayName: display, text: text)
     }
 }
 

@@ -13,6 +13,10 @@ struct AtomicFileTests {
         }
         deinit { try? FileManager.default.removeItem(atPath: path) }
         subscript(name: String) -> String { path + "/" + name }
+        /// The folder as a work tree, its paths named by the repository.
+        var scope: PathScope { PathScope(WorkTreeBoundary(root: path), .repository) }
+        /// The folder as a work tree, a path named on the command line.
+        var commandLine: PathScope { PathScope(WorkTreeBoundary(root: path), .commandLine) }
     }
 
     static func status(_ path: String, follow: Bool = false) -> stat {
@@ -37,7 +41,7 @@ struct AtomicFileTests {
             try FileManager.default.createSymbolicLink(atPath: folder[name], withDestinationPath: previous)
             previous = name
         }
-        try AtomicFile.write(Array("new\n".utf8), to: folder["CHANGELOG.md"])
+        try AtomicFile.write(Array("new\n".utf8), to: folder["CHANGELOG.md"], scope: folder.scope)
         #expect(Self.status(folder["CHANGELOG.md"]).st_mode & S_IFMT == S_IFLNK)
         #expect(Self.read(folder["docs/CHANGELOG.md"]) == "new\n")
         #expect(Self.status(folder["docs/CHANGELOG.md"]).st_mode & 0o7777 == 0o640)
@@ -50,7 +54,7 @@ struct AtomicFileTests {
         let folder = try Folder()
         try FileManager.default.createSymbolicLink(atPath: folder["README.md"], withDestinationPath: "gone/README.md")
         do {
-            try AtomicFile.write(Array("x".utf8), to: folder["README.md"])
+            try AtomicFile.write(Array("x".utf8), to: folder["README.md"], scope: folder.scope)
             Issue.record("written")
         } catch let error as NotesError {
             #expect(error.exitCode == .file)
@@ -65,22 +69,22 @@ struct AtomicFileTests {
         let folder = try Folder()
         let mask = umask(0)
         umask(mask)
-        try AtomicFile.write(Array("a".utf8), to: folder["new.md"])
+        try AtomicFile.write(Array("a".utf8), to: folder["new.md"], scope: folder.scope)
         #expect(Self.status(folder["new.md"]).st_mode & 0o7777 == 0o644 & ~mask)
         try "x".write(toFile: folder["script.sh"], atomically: false, encoding: .utf8)
         chmod(folder["script.sh"], 0o750)
-        try AtomicFile.write(Array("y".utf8), to: folder["script.sh"])
+        try AtomicFile.write(Array("y".utf8), to: folder["script.sh"], scope: folder.scope)
         #expect(Self.status(folder["script.sh"]).st_mode & 0o7777 == 0o750)
     }
 
-    @Test("a FIFO is written in place, not replaced by a file")
+    @Test("a FIFO named on the command line is written in place, not replaced by a file")
     func fifo() throws {
         let folder = try Folder()
         #expect(mkfifo(folder["pipe"], 0o600) == 0)
         let reader = open(folder["pipe"], O_RDONLY | O_NONBLOCK)
         #expect(reader >= 0)
         defer { close(reader) }
-        try AtomicFile.write(Array("through the pipe".utf8), to: folder["pipe"])
+        try AtomicFile.write(Array("through the pipe".utf8), to: folder["pipe"], scope: folder.commandLine)
         #expect(Self.status(folder["pipe"]).st_mode & S_IFMT == S_IFIFO)
         var buffer = [UInt8](repeating: 0, count: 64)
         let count = Foundation.read(reader, &buffer, buffer.count)
@@ -91,7 +95,7 @@ struct AtomicFileTests {
     func deviceNode() throws {
         guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
         do {
-            try AtomicFile.write(Array("x".utf8), to: "/dev/full")
+            try AtomicFile.write(Array("x".utf8), to: "/dev/full", scope: PathScope(WorkTreeBoundary(root: "/nonexistent"), .commandLine))
             Issue.record("written")
         } catch let error as NotesError {
             #expect(error.exitCode == .file)
@@ -103,13 +107,13 @@ struct AtomicFileTests {
     @Test("a directory and an empty path are refused with a reason")
     func refused() throws {
         let folder = try Folder()
-        #expect(throws: NotesError.self) { try AtomicFile.write([], to: folder.path) }
+        #expect(throws: NotesError.self) { try AtomicFile.write([], to: folder.path, scope: folder.commandLine) }
         do {
-            try AtomicFile.write([], to: "")
+            try AtomicFile.write([], to: "", scope: folder.scope)
         } catch let error as NotesError {
             #expect(error.message == "the file path is empty")
         }
-        #expect(throws: NotesError.self) { try EditableFile.open(folder.path, displayPath: "") }
+        #expect(throws: NotesError.self) { try EditableFile.open(folder.path, displayPath: "", scope: folder.scope) }
     }
 
     @Test("stale temporary files of our own naming are removed by the next write; others stay")
@@ -123,7 +127,7 @@ struct AtomicFileTests {
                 try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: folder[name])
             }
         }
-        try AtomicFile.write(Array("a".utf8), to: folder["CHANGELOG.md"])
+        try AtomicFile.write(Array("a".utf8), to: folder["CHANGELOG.md"], scope: folder.scope)
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
         #expect(names == ["CHANGELOG.md", "keep.notes-1-2.tmp", ".x.notes-a-b.tmp", ".fresh.md.notes-7-8.tmp"])
     }
