@@ -55,7 +55,8 @@ public enum InitProject {
             settings = try Settings.resolve(configuration: LoadedConfiguration(root: root, boundary: boundary),
                                             flags: Self.flags)
         }
-        let detection = ProjectDetection.detect(root: settings.root, boundary: settings.boundary, tags: (try? repository.verifiedTags()) ?? [])
+        let detection = ProjectDetection.detect(root: settings.root, boundary: settings.boundary,
+                                                tagNames: (try? repository.tagNames()) ?? [])
         var findings = detection.report
         let configPath = request.configPath ?? settings.absolute(ConfigurationLoader.fileName)
         let configExists = FileManager.default.fileExists(atPath: configPath)
