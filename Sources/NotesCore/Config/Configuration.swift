@@ -364,8 +364,9 @@ public struct Configuration: Codable, Sendable, Equatable {
         public var keep = 0
         /// The section ids whose entries a README entry lists, in order. Default `["breaking", "features", "fixes"]`.
         public var sections = ["breaking", "features", "fixes"]
-        /// At most this many bullets, then "and N more"; 0 lists all. Default `0`.
-        public var maxBullets = 0
+        /// At most this many bullets, then "and N more"; 0 lists all. Default: none, as many as the newest
+        /// entries have at most (all in a section without entries).
+        public var maxBullets: Int?
         /// The defaults.
         public init() {}
         enum CodingKeys: String, CodingKey { case heading, keep, sections, maxBullets = "max_bullets" }
@@ -375,7 +376,7 @@ public struct Configuration: Codable, Sendable, Equatable {
             heading = try c.decodeIfPresent(String.self, forKey: .heading) ?? "Release Notes"
             keep = try c.decodeIfPresent(Int.self, forKey: .keep) ?? 0
             sections = try c.decodeIfPresent([String].self, forKey: .sections) ?? ["breaking", "features", "fixes"]
-            maxBullets = try c.decodeIfPresent(Int.self, forKey: .maxBullets) ?? 0
+            maxBullets = try c.decodeIfPresent(Int.self, forKey: .maxBullets)
         }
     }
 

@@ -143,8 +143,9 @@ public enum ConfigurationKeys {
         .init("readme", .table, nil, "The README's release-notes section."),
         .init("readme.heading", .string, "\"Release Notes\"", "Heading text of the section (any level, case-insensitive)."),
         .init("readme.keep", .integer, "0", "Keep at most this many release entries, dropping the oldest; 0 keeps all."),
-        .init("readme.sections", .strings, "[\"breaking\", \"features\", \"fixes\"]", "The section ids (`[[section]]` ids) whose entries a README entry lists, in this order. Blank line, capitals and scopes follow the README's newest entry."),
-        .init("readme.max_bullets", .integer, "0", "At most this many bullets, then \"and N more\"; 0 lists all."),
+        .init("readme.sections", .strings, "[\"breaking\", \"features\", \"fixes\"]", "The section ids (`[[section]]` ids) whose entries a README entry lists, in this order. Blank line, capitals, scopes and tense follow the README's newest entry: when its bullets start with a verb in the past tense (`Added …`, `Fixed …`), new bullets do too (the first verb from a fixed list put in the past tense; a fix without a verb as `Fixed …`, a feature as `Added …`)."),
+        .init("readme.max_bullets", .integer, nil, "At most this many bullets, then \"and N more (see the changelog)\"; 0 lists all.",
+              meaning: "as many bullets as the newest three entries have at most (at least two), the last saying \"and N more\"; all when the section has fewer than two entries"),
 
         .init("todo", .table, nil, "The follow-up task list."),
         .init("todo.placement", .string, "\"end\"", "Where a release's tasks go: `end` of the file, or `before`/`after` the section headed `todo.heading`.",
