@@ -2,13 +2,17 @@
 #   make draft   install missing system packages, build, run `notes draft` on this clone
 #   make test    install missing system packages, run every test (swift test, a few seconds of each fuzz
 #                harness, then the dist, wheel and action tests)
-#   make dist    the portable Linux binary: dist/notes-VERSION-x86_64-linux.tar.gz and its .sha256
-#   make wheel   the same binary as a Python wheel: dist/notes-VERSION-py3-none-manylinux_2_XX_x86_64.whl
+#   make dist    the portable binary: dist/notes-VERSION-ARCH-OS.tar.gz and its .sha256 (x86_64-linux here;
+#                aarch64-linux and arm64-macos in the release workflow)
+#   make wheel   the same binary as a Python wheel (PyPI name notes-release, command notes):
+#                dist/notes_release-VERSION-py3-none-manylinux_2_XX_x86_64.whl
 #   make fuzz    TARGET=toml|commits|markdown|template: the long fuzz run (30 minutes or 10^6 inputs)
 SWIFT ?= swift
 ARGS ?=
 PREFIX ?= /usr/local
 VERSION := $(shell sed -n 's/.*static let current = "\(.*\)"/\1/p' Sources/NotesCore/NotesVersion.swift)
+# The portable tarball's platform, as scripts/dist/build names it: `uname -m` and linux or macos.
+PLATFORM := $(shell uname -m)-$(if $(filter Darwin,$(shell uname -s)),macos,linux)
 
 .PHONY: deps build draft test release dist wheel install templates bench fuzz
 
@@ -50,7 +54,7 @@ wheel: dist
 # The portable binary, the man pages and the completions under $(PREFIX) (bin/, share/man/man1/, share/...).
 install: dist
 	mkdir -p $(DESTDIR)$(PREFIX)
-	tar -xzf dist/notes-$(VERSION)-x86_64-linux.tar.gz -C $(DESTDIR)$(PREFIX) --strip-components 1 --no-same-owner
+	tar -xzf dist/notes-$(VERSION)-$(PLATFORM).tar.gz -C $(DESTDIR)$(PREFIX) --strip-components 1 --no-same-owner
 
 templates:
 	scripts/embed-templates

@@ -21,9 +21,9 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CGit2", pkgConfig: "libgit2",
-                       providers: [.apt(["libgit2-dev"])]),
+                       providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark",
-                       providers: [.apt(["libcmark-dev"])]),
+                       providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]),
         .target(name: "CNotesBuildInfo",
                 cSettings: buildCommit.isEmpty ? [] : [.define("NOTES_BUILD_COMMIT", to: "\"\(buildCommit)\"")]),
         .target(name: "NotesGit", dependencies: ["CGit2"]),

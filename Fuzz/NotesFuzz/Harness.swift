@@ -53,7 +53,8 @@ enum Harnesses {
         let text = String(decoding: bytes, as: UTF8.self)
         _ = try? ConfigurationLoader.parse(text, file: "notes.toml", root: nil)
         _ = try? VersionFiles.pyprojectVersion(bytes, path: "pyproject.toml")
-        _ = try? VersionFiles.cargoLockUpdate(bytes, packageName: "a", from: "1.0.0", to: "2.0.0")
+        _ = VersionFiles.lockUpdate(bytes, packageName: "a", source: .cargoPath, to: "2.0.0")
+        _ = VersionFiles.lockUpdate(bytes, packageName: "a", source: .uvProject(folder: "."), to: "2.0.0")
         _ = try? VersionFiles.cargoWorkspaceVersion(memberPath: "m/Cargo.toml", memberBytes: bytes) { _ in bytes }
         for read in [
             { try VersionFiles.cargoManifestVersion(bytes, path: "Cargo.toml") },

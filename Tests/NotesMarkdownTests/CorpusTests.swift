@@ -1,7 +1,7 @@
 import Testing
 @testable import NotesMarkdown
 
-@Suite(.enabled(if: Corpus.isAvailable, "shared/corpus is not beside the package"))
+@Suite(.enabled(if: Corpus.isAvailable, Corpus.skipped))
 struct CorpusTests {
     @Test(arguments: [
         ("changelogs/git-cliff.md", "2.13.1 - 2026-04-26", "[2.13.1](https://github.com/orhun/git-cliff/compare/v2.13.0..v2.13.1) - 2026-04-26"),

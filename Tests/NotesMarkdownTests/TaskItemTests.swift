@@ -18,7 +18,7 @@ import Testing
         #expect(String(decoding: ticked, as: UTF8.self) == "- [ ] a\r\n  - [x] b\r\n")
     }
 
-    @Test(.enabled(if: Corpus.isAvailable, "shared/corpus is not beside the package"))
+    @Test(.enabled(if: Corpus.isAvailable, Corpus.skipped))
     func agentTodo() throws {
         let doc = try MarkdownDocument(bytes: Corpus.bytes("todo/agent-todo.md"))
         #expect(doc.taskItems.count == 45)

@@ -79,7 +79,7 @@ public enum CreateTag {
             try workspace.repository.createAnnotatedTag(
                 named: name, target: head, tagger: tagger.signature(time: now), message: rendered.text, force: force)
         } catch let error as GitError {
-            throw NotesError(.repository, "creating tag \(name) failed: \(error.message)")
+            throw GitWriteFailure.error(error, "creating tag \(name)", gitDir: workspace.repository.gitDir)
         }
         return TagResult(name: name, target: head, movedFrom: existing?.tag.target, tagger: tagger,
                          summary: rendered.summary)

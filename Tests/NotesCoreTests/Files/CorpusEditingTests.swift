@@ -4,7 +4,7 @@ import Testing
 @testable import NotesCore
 
 /// The editors on real files from `../shared/corpus`: every byte outside the part a command owns stays.
-@Suite(.enabled(if: FilesCorpus.isAvailable, "shared/corpus is not beside the package"))
+@Suite(.enabled(if: FilesCorpus.isAvailable, FilesCorpus.skipped))
 struct CorpusEditingTests {
     /// `result` is `original` with `original[range]` replaced by something (an insertion when empty).
     func isSplice(_ original: [UInt8], _ result: [UInt8], at range: Range<Int>) -> Bool {
