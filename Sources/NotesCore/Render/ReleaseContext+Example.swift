@@ -7,7 +7,7 @@ extension ReleaseContext {
             scope: "api", description: "add x", breakingText: "x changed", issues: [link], commits: [link],
             issueLinks: link.link, commitLinks: link.link,
             reverted: RevertedView(id: "abc1234", subject: "feat: x", link: "abc1234"))
-        return ReleaseContext(
+        var context = ReleaseContext(
             release: ReleaseView(
                 title: "v1.0.0", version: "1.0.0", tag: "v1.0.0", tagExists: true, prerelease: false,
                 previousTag: "v0.9.0", previousTagDate: "2025-01-01", date: "2025-02-01",
@@ -22,8 +22,12 @@ extension ReleaseContext {
             commits: [CommitView(
                 id: "a", subject: "feat: x", type: "feat", scope: "api", breaking: false, conventional: true,
                 nonConformance: "none", issues: ["#1"], section: "features", skipped: "rule", skipRule: 1, rule: 1,
-                cancelledWith: "b", author: "A", date: "2025-01-01T00:00:00Z")],
+                cancelledWith: "b", bodyChange: 1, author: "A", date: "2025-01-01T00:00:00Z")],
             stats: StatsView(total: 1, listed: 1, nonConventional: 0, merges: 0, releases: 0, reverted: 0),
             hasChanges: true)
+        context.changes = context.sections
+        context.maintenance = MaintenanceView(count: 1, countLabel: "1 change", summary: "documentation 1",
+                                              sections: [SectionView(id: "documentation", title: "Documentation", entries: [entry])])
+        return context
     }()
 }
