@@ -106,8 +106,8 @@ struct NotesCommand: ParsableCommand {
             """,
         version: BuildInfo.versionText,
         subcommands: [DraftCommand.self, ChangelogCommand.self, ReadmeCommand.self, TodoCommand.self,
-                      InitCommand.self, BumpCommand.self, CheckCommand.self, TagCommand.self,
-                      AttachCommand.self, ReleaseCommand.self])
+                      InitCommand.self, StatusCommand.self, BumpCommand.self, CheckCommand.self, TagCommand.self,
+                      AttachCommand.self, ReleaseCommand.self, EditCommand.self])
 }
 
 /// `--repo` and `--config`: which repository and which configuration. Every command takes them.

@@ -11,13 +11,26 @@ public struct GitError: Error, Sendable, CustomStringConvertible {
     public let message: String
     /// The C function (or library operation) that failed.
     public let call: String
+    /// `errno` right after the call failed (0 when unknown): libgit2 sometimes fails a write with no message,
+    /// and this still tells a full disk (`ENOSPC`) apart.
+    public let systemError: Int32
 
     /// Creates an error from its parts; the library makes these from libgit2 results.
-    public init(code: Int32, errorClass: Int32, message: String, call: String) {
+    public init(code: Int32, errorClass: Int32, message: String, call: String, systemError: Int32 = 0) {
         self.code = code
         self.errorClass = errorClass
         self.message = message
         self.call = call
+        self.systemError = systemError
+    }
+
+    /// True when the call failed because the disk (or the user's quota) is full.
+    public var isDiskFull: Bool {
+        let full = [ENOSPC, EDQUOT]
+        if full.contains(where: { message.contains(String(cString: strerror($0))) }) { return true }
+        // libgit2 often says only what failed ("failed to create tag annotation"); errno, read right after
+        // the failed call, says why.
+        return full.contains(systemError)
     }
 
     /// True when an object, reference, revision, repository or config key was not found (`GIT_ENOTFOUND`),
@@ -41,11 +54,13 @@ public struct GitError: Error, Sendable, CustomStringConvertible {
 extension GitError {
     /// Reads `git_error_last()` for a failed call; must run right after the call.
     static func last(_ code: Int32, _ call: String) -> GitError {
+        let systemError = errno
         if let last = git_error_last() {
             let message = last.pointee.message.map { String(cString: $0) } ?? "\(call) failed"
-            return GitError(code: code, errorClass: last.pointee.klass, message: completing(message, code: code), call: call)
+            return GitError(code: code, errorClass: last.pointee.klass, message: completing(message, code: code), call: call,
+                            systemError: systemError)
         }
-        return GitError(code: code, errorClass: 0, message: "\(call) failed", call: call)
+        return GitError(code: code, errorClass: 0, message: "\(call) failed", call: call, systemError: systemError)
     }
 
     /// libgit2 ends some messages with ": " and no reason (`failed to lock file '….lock' for writing: `):

@@ -233,23 +233,20 @@ struct ReleaseFlowTests {
         #expect(depth == 6, "six note commits, one on top of the other")
     }
 
-    /// A writer holding the lock is named; a lock left by a process that is gone is taken over.
+    /// A writer holding the lock is named, and never called stale; a lock file left by a process that is gone
+    /// is taken over and removed.
     @Test func writeLockSaysWhoHoldsIt() throws {
         let sandbox = try Sandbox()
         let lockPath = sandbox.repo + "/.git/notes.lock"
-        let alive = Process()
-        alive.executableURL = URL(fileURLWithPath: "/bin/sleep")
-        alive.arguments = ["5"]
-        try alive.run()
-        defer { alive.terminate() }
-        try "\(alive.processIdentifier) notes release\n".write(toFile: lockPath, atomically: true, encoding: .utf8)
+        let holder = try WriteLock.acquire(gitDir: sandbox.repo + "/.git", command: "notes release", wait: 0)
         let (code, _, err) = sandbox.run(["tag", "0.1.3"], environment: ["NOTES_LOCK_WAIT": "0.2"])
         #expect(code == 8)
-        #expect(err.contains("another notes (pid \(alive.processIdentifier), `notes release`) is writing to this repository"), "\(err)")
+        #expect(err.contains("another notes (pid \(getpid()), `notes release`) is writing to this repository"), "\(err)")
+        #expect(!err.contains("remove"), "a live holder's lock is never to be deleted: \(err)")
         #expect(try Repository.open(at: sandbox.repo).tags().map(\.name) == ["v0.1.2"], "nothing was tagged")
+        holder.release()
 
-        alive.terminate()
-        alive.waitUntilExit()
+        try "\(deadPid()) notes release\n".write(toFile: lockPath, atomically: true, encoding: .utf8)
         let (again, _, againErr) = sandbox.run(["tag", "0.1.3"], environment: ["NOTES_LOCK_WAIT": "0.2"])
         #expect(again == 0, "a stale lock is taken over: \(againErr)")
         #expect(!FileManager.default.fileExists(atPath: lockPath), "the lock is given back")
@@ -284,7 +281,7 @@ struct ReleaseFlowTests {
         #expect(throws: NotesError.self) {
             try ReleaseFlow.run(
                 try sandbox.releaseRequest(),
-                steps: [VersionFilesStep(), Meddler(path: cargo)], say: { said.append($0) })
+                steps: [VersionFilesStep(), CommitStep(), Meddler(path: cargo)], say: { said.append($0) })
         }
         #expect(sandbox.bytes("barter-python/Cargo.toml") == Array("someone else's bytes\n".utf8))
         #expect(said.last?.contains("barter-python/Cargo.toml (changed by someone else since notes wrote it: left as it is)") == true,
@@ -303,6 +300,15 @@ struct ReleaseFlowTests {
         #expect(err.contains(tree) && err.contains("git fsck"), "\(err)")
         #expect(!out.contains("uncommitted changes"))
     }
+}
+
+/// The pid of a process that has just exited (and so is gone).
+func deadPid() -> Int32 {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/true")
+    try? process.run()
+    process.waitUntilExit()
+    return process.processIdentifier
 }
 
 /// A value shared between threads.

@@ -102,8 +102,8 @@ public enum AttachNotes {
                                        committer: signature)
             }
         } catch let error as GitError {
-            throw NotesError(.repository, "writing the note under \(notesRef) failed: \(error.message)",
-                             hint: "check that \(notesRef) is a notes ref (refs/notes/...)")
+            throw GitWriteFailure.error(error, "writing the note under \(notesRef)", gitDir: repository.gitDir,
+                                        hint: "check that \(notesRef) is a notes ref (refs/notes/...)")
         }
         if let outputPath = request.outputPath {
             try AtomicFile.write(Array(rendered.text.utf8), to: outputPath, scope: outputScope)

@@ -44,11 +44,18 @@ public enum BumpVersion {
         let history = try request.context.history(request.settings)
         let workspace = try ReleaseWorkspace(history: history)
         let explicit = try request.explicit.map { try history.version($0) }
-        let plan = try VersionPlan.make(history, preID: request.preID, explicit: explicit, now: request.context.now)
+        // The version files first: one that cannot be read (a folder, a FIFO, a link loop) is the problem to
+        // report, before "nothing to release" or a version computed from files notes cannot write.
         let files = try VersionFileSet.read(workspace)
+        let plan = try VersionPlan.make(history, preID: request.preID, explicit: explicit, now: request.context.now)
         let (edits, lockNotes) = try files.edits(to: plan.next, in: workspace)
+        var said: [String] = []
+        if let lock {
+            if let dead = lock.tookOverFrom { said.append(WriteLock.takeOverNote(dead)) }
+            workspace.removeLeftoversOfDeadRuns(near: Array(files.paths(in: workspace)))
+        }
         if !request.dryRun { try FileJournal.apply(edits, in: workspace) }
-        return BumpResult(plan: plan, edits: edits, notes: files.sayings + lockNotes)
+        return BumpResult(plan: plan, edits: edits, notes: said + files.sayings + lockNotes)
     }
 }
 

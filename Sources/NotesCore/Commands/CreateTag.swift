@@ -54,6 +54,7 @@ public enum CreateTag {
         let name = history.tagName(for: version, written: request.version)
         if !request.force, history.existingTag(named: name) == nil {
             try ReleasePreflight.checkTaggable(workspace, version: version)
+            try ReleasePreconditions.require(workspace, version: version, tagName: name)
         }
         return try create(in: workspace, version: version, name: name,
                           tagger: tagger, force: request.force, now: request.context.now)
@@ -79,7 +80,7 @@ public enum CreateTag {
             try workspace.repository.createAnnotatedTag(
                 named: name, target: head, tagger: tagger.signature(time: now), message: rendered.text, force: force)
         } catch let error as GitError {
-            throw NotesError(.repository, "creating tag \(name) failed: \(error.message)")
+            throw GitWriteFailure.error(error, "creating tag \(name)", gitDir: workspace.repository.gitDir)
         }
         return TagResult(name: name, target: head, movedFrom: existing?.tag.target, tagger: tagger,
                          summary: rendered.summary)

@@ -12,9 +12,12 @@ public struct CheckItem: Sendable, Codable, Hashable {
         case fail
         /// Skipped: the file it is about is neither configured nor present.
         case skip
+        /// A warning: the release may go ahead, a later one will need the fix.
+        case warn
     }
 
-    /// A stable name for machines: `version-file`, `tag`, `clean`, `changelog`, `readme`, `shallow`, `branch`.
+    /// A stable name for machines: `version-file`, `tag`, `ci`, `committed`, `future-tags`, `clean`,
+    /// `changelog`, `readme`, `shallow`, `branch`.
     public var check: String
     /// The outcome.
     public var status: Status
@@ -50,6 +53,7 @@ public struct CheckReport: Sendable, Codable {
             case .pass: "✓"
             case .fail: "✗"
             case .skip: "-"
+            case .warn: "!"
             }
             return "\(mark) \(item.message)" + (item.fix.map { "\n    fix: \($0)" } ?? "")
         }.joined(separator: "\n") + "\n"
@@ -86,7 +90,57 @@ public enum ReleaseCheck {
     public static func run(_ request: CheckRequest) throws -> CheckReport {
         let workspace = try ReleaseWorkspace(history: try request.context.history(request.settings))
         let version = try workspace.history.version(request.version)
-        return try run(workspace, version: version, written: request.version)
+        var report = try run(workspace, version: version, written: request.version)
+        report.checks += try editsChecks(workspace, context: request.context)
+        report.ok = !report.checks.contains { $0.status == .fail }
+        return report
+    }
+
+    /// The releases whose published entry differs from their corrected notes: for every release that holds
+    /// a commit the edits file corrects, its changelog entry against what `notes changelog VERSION` writes
+    /// now, and the note `notes attach` left on its tag against the notes now. One failing line per
+    /// difference, with the command that republishes; one passing line when all agree; none without
+    /// corrections.
+    static func editsChecks(_ workspace: ReleaseWorkspace, context: RunContext) throws -> [CheckItem] {
+        let history = workspace.history
+        let settings = workspace.settings
+        let edits = settings.grouping.edits
+        guard !edits.isEmpty else { return [] }
+        var releases: [String: VersionTag] = [:]
+        for id in edits.byCommit.keys where (try? history.repository.commit(id)) != nil {
+            if let release = EditCorrections.release(containing: id, in: history) { releases[release.name] = release }
+        }
+        var items: [CheckItem] = []
+        for release in releases.values.sorted(by: { $0.version > $1.version }) {
+            let version = release.version.bare
+            let hint = settings.packageHint
+            if FileManager.default.fileExists(atPath: settings.changelogFile) {
+                let (change, _) = try UpdateChangelog.run(
+                    FileEditRequest(settings: settings, range: RangeRequest(version: release.name), context: context),
+                    history: history)
+                if change.summary.hasPrefix("kept") {
+                    items.append(CheckItem(
+                        check: "edits", status: .fail,
+                        message: "\(settings.display(settings.changelogFile)): the \(release.name) entry differs from its notes as corrected in \(edits.file)",
+                        fix: "notes changelog \(version)\(hint) --replace"))
+                }
+            }
+            if let note = try? history.repository.note(on: release.tag.target, ref: settings.notesRef) {
+                let notes = try ReleaseNotesText.render(history, RangeRequest(version: release.name), now: context.now)
+                if note != notes.text {
+                    items.append(CheckItem(
+                        check: "edits", status: .fail,
+                        message: "the note on \(release.name) (\(settings.notesRef)) differs from its notes as corrected in \(edits.file)",
+                        fix: "notes attach \(version)\(hint), then git push origin \(settings.notesRef)"))
+                }
+            }
+        }
+        if items.isEmpty {
+            let count = edits.byCommit.count
+            items.append(CheckItem(check: "edits", status: .pass,
+                                   message: "\(edits.file): \(count) correction\(count == 1 ? "" : "s"), and every published entry they touch has them"))
+        }
+        return items
     }
 
     /// Runs every check for `version` in an open workspace.
@@ -96,7 +150,13 @@ public enum ReleaseCheck {
         let tagName = workspace.history.tagName(for: version, written: written)
         var checks: [CheckItem] = []
         checks += versionFileChecks(workspace, version: version)
-        checks.append(try tagCheck(workspace, tagName: tagName))
+        if let existing = workspace.history.existingTag(named: tagName),
+           let foreign = ReleasePreconditions.foreignTagItem(workspace, existing) {
+            checks.append(foreign)
+        } else {
+            checks.append(try tagCheck(workspace, tagName: tagName))
+        }
+        checks += try ReleasePreconditions.items(workspace, version: version, tagName: tagName)
         checks.append(try cleanCheck(workspace, version: version))
         checks.append(changelogCheck(workspace, version: version))
         checks.append(readmeCheck(workspace, version: version))
@@ -235,9 +295,7 @@ public enum ReleaseCheck {
     static func releaseNotesSection(in document: MarkdownDocument, title: String = "Release Notes")
         -> MarkdownDocument.Section?
     {
-        document.headings.first {
-            $0.plainText.trimmingCharacters(in: .whitespaces).lowercased() == title.lowercased()
-        }.map(document.section(startingAt:))
+        ReadmeSection.headings(in: document, title: title).first.map(document.section(startingAt:))
     }
 
     static func shallowCheck(_ workspace: ReleaseWorkspace) -> CheckItem {

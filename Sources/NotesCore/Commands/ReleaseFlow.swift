@@ -81,6 +81,16 @@ public enum ReleaseFlow {
         let history = try request.context.history(request.settings)
         let workspace = try ReleaseWorkspace(history: history)
         let repository = workspace.repository
+        if let lock {
+            if let dead = lock.tookOverFrom { say(WriteLock.takeOverNote(dead)) }
+            let settings = workspace.settings
+            workspace.removeLeftoversOfDeadRuns(
+                near: settings.versionFiles.map(\.path) + [settings.changelogFile, settings.readmeFile,
+                                                          repository.gitDir + "/index"])
+        }
+        // A version file that is no file (a folder, a FIFO, a device, a link loop) is the problem to report,
+        // before "nothing to release"; what is in the files is checked later, after the tree's state.
+        for spec in workspace.settings.versionFiles { _ = try workspace.read(spec.path) }
         let explicit = try request.version.map { try history.version($0) }
         let plan: VersionPlan
         do {
@@ -93,9 +103,13 @@ public enum ReleaseFlow {
 
         if history.tagBlockedByNonCommit(named: tagName) { throw history.nonCommitTagError(tagName) }
         if let existing = history.existingTag(named: tagName) {
+            if let foreign = ReleasePreconditions.foreignTagItem(workspace, existing) {
+                throw NotesError(.badInput, foreign.message, hint: foreign.fix)
+            }
             throw NotesError(.badInput, "tag \(tagName) already exists (on \(existing.tag.target.short))",
                              hint: "release another version; notes release never moves a tag")
         }
+        try ReleasePreconditions.require(workspace, version: version, tagName: tagName)
         let branch = workspace.settings.releaseBranch
         guard let branchRef = repository.headReferenceName(), let current = repository.headBranch() else {
             throw NotesError(.repository, "HEAD is detached: a release commit needs a branch",
@@ -105,8 +119,16 @@ public enum ReleaseFlow {
             throw NotesError(.repository, "HEAD is on \(current), not on the release branch \(branch)",
                              hint: "git switch \(branch), or pass --branch \(current) to release from \(current)")
         }
+        if let lock {
+            // A run killed while git was writing leaves git's own lock files; only those it said it made go.
+            for file in lock.removeGitLocksLeftByDeadHolder(
+                ["index.lock", branchRef + ".lock", "refs/tags/\(tagName).lock", "packed-refs.lock", "HEAD.lock"]) {
+                say("removed \(file), left by the notes run that ended without finishing")
+            }
+        }
         _ = try workspace.status()  // a damaged object store is exit 3 here, not "uncommitted changes"
         let carried = try ReleasePreflight.carriedChanges(workspace, version: version)
+            + ReleasePreflight.untrackedReleaseFiles(workspace)
         let environment = request.context.environment
         let committer = try workspace.identity(environment: environment)
         let author = GitIdentity.resolve(environment: environment, author: true) { repository.config($0) }
@@ -115,6 +137,7 @@ public enum ReleaseFlow {
             workspace: workspace, version: version, tagName: tagName, dryRun: request.dryRun, committer: committer,
             author: author, now: request.context.now, startHead: try workspace.head(), branchRef: branchRef,
             carried: carried, replace: request.replace, say: say)
+        run.lock = lock
         if !carried.isEmpty {
             say("the release commit takes the uncommitted \(carried.joined(separator: ", ")): the files it writes, "
                 + "already holding \(version.bare)")
@@ -122,6 +145,7 @@ public enum ReleaseFlow {
         say("releasing \(version.bare) as \(tagName) (\(plan.summary))\(request.dryRun ? ", dry run" : "")")
         do {
             for step in steps { try step.run(run) }
+            try run.publishFiles()
         } catch {
             guard !request.dryRun else { throw error }
             let failures = run.rollBack()
@@ -132,6 +156,7 @@ public enum ReleaseFlow {
             }
             throw error
         }
+        run.finish()
         return ReleaseOutcome(version: version.bare, tagName: tagName, commit: run.commit, branch: current,
                               changedFiles: run.edits.map(\.path), diffs: run.diffs)
     }

@@ -61,10 +61,12 @@ public struct EditableFile: Sendable {
         }
     }
 
-    /// A code fence or an HTML comment that is never closed swallows the rest of the file: headings after
-    /// it are text to Markdown, so notes would not see the entries there and would add them again on every
-    /// run. When the swallowed part holds heading-like lines, the file is refused (exit 8, with the line)
-    /// until it is closed.
+    /// A code fence or an HTML block that is never closed swallows the rest of the file: headings after it
+    /// are text to Markdown, so notes would not see the entries there and would add them again on every run.
+    /// The HTML blocks that run past blank lines are CommonMark's kinds 1 to 5: `<pre`, `<script`, `<style`,
+    /// `<textarea` (up to their closing tag), `<!--` (up to `-->`), `<?` (up to `?>`), `<!X` (up to `>`) and
+    /// `<![CDATA[` (up to `]]>`). When the swallowed part holds heading-like lines, the file is refused
+    /// (exit 8, with the line) until it is closed.
     public static func refuseUnclosedBlock(_ document: MarkdownDocument, displayPath: String) throws {
         guard let last = document.topLevelBlocks.last, last.kind == .codeBlock || last.kind == .htmlBlock else { return }
         let lines = document.text(in: last.byteRange).split(separator: "\n", omittingEmptySubsequences: false)
@@ -72,6 +74,7 @@ public struct EditableFile: Sendable {
         guard let first = lines.first else { return }
         let opener = first.drop { $0 == " " }
         let what: String
+        let closer: String
         if last.kind == .codeBlock {
             guard let mark = opener.first, mark == "`" || mark == "~" else { return }  // indented code
             let length = opener.prefix { $0 == mark }.count
@@ -80,13 +83,36 @@ public struct EditableFile: Sendable {
             if let closing = body.last, closing.drop(while: { $0 == " " }).allSatisfy({ $0 == mark || $0 == " " }),
                closing.filter({ $0 == mark }).count >= length, lines.count > 1 { return }
             what = "a code fence (\(String(repeating: mark, count: length)))"
+            closer = "a line of \(String(repeating: mark, count: length))"
         } else {
-            guard opener.hasPrefix("<!--"), !lines.contains(where: { $0.contains("-->") }) else { return }
-            what = "an HTML comment (<!--)"
+            guard let kind = unclosableHTML(opener) else { return }
+            // Lenient on purpose: an end marker anywhere in the block, even overlapping the opener, counts as
+            // closed, so a block Markdown closes is never refused.
+            guard !lines.contains(where: { $0.lowercased().contains(kind.end) }) else { return }
+            what = kind.what
+            closer = kind.end
         }
         guard lines.dropFirst().contains(where: { $0.drop(while: { $0 == " " }).hasPrefix("#") }) else { return }
         throw NotesError(.file, "\(displayPath):\(last.startLine): \(what) opened here is never closed, so the rest of the file, headings included, is inside it; nothing was written",
-                         hint: "close it (a matching fence line, or -->) and run the command again")
+                         hint: "close it with \(closer), then run the command again")
+    }
+
+    /// For an HTML block opener that only its end marker closes (CommonMark kinds 1-5): what it is and that
+    /// marker (lowercase); nil for the kinds a blank line ends.
+    static func unclosableHTML(_ opener: Substring) -> (what: String, end: String)? {
+        let lower = opener.lowercased()
+        if lower.hasPrefix("<!--") { return ("an HTML comment (<!--)", "-->") }
+        if lower.hasPrefix("<![cdata[") { return ("a CDATA section (<![CDATA[)", "]]>") }
+        if lower.hasPrefix("<?") { return ("a processing instruction (<?)", "?>") }
+        if lower.hasPrefix("<!"), let letter = lower.dropFirst(2).first, letter.isASCII, letter.isLetter {
+            return ("a declaration (\(opener.prefix(3)))", ">")
+        }
+        for tag in ["pre", "script", "style", "textarea"] where lower.hasPrefix("<" + tag) {
+            let after = lower.dropFirst(tag.count + 1).first
+            guard after == nil || after == " " || after == "\t" || after == ">" else { continue }
+            return ("an HTML <\(tag)> block", "</\(tag)>")
+        }
+        return nil
     }
 
     /// Makes a file from bytes already in memory (tests, and files not read from disk).

@@ -87,13 +87,11 @@ public struct FileChange: Sendable {
             guard changesFile else { return Outcome(out: "", err: "notes: \(displayPath) is up to date\n") }
             let lock = try lockDirectory.map { try WriteLock.acquire(gitDir: $0, command: "notes: \(displayPath)", wait: lockWait) }
             defer { lock?.release() }
-            // Another writer may have changed the file since it was read: writing now would lose its change.
-            let current = FileManager.default.contents(atPath: path).map(Array.init)
-            guard current == before else {
-                throw NotesError(.file, "\(displayPath) changed while notes was working on it; nothing was written",
-                                 hint: "run the command again to add the entry to the new contents")
-            }
-            try AtomicFile.write(after, to: path, scope: scope, display: displayPath)
+            if lock != nil { AtomicFile.removeLeftoversOfDeadRuns(in: (path as NSString).deletingLastPathComponent) }
+            // Another writer (an editor, a person) may change the file while notes works on it: it is checked
+            // when the write begins and again right before the rename, and writing is refused if it moved.
+            try AtomicFile.write(after, to: path, scope: scope, display: displayPath,
+                                 expecting: AtomicFile.Expected(before))
             return Outcome(out: "", err: "notes: \(before == nil ? "created" : "updated") \(displayPath): \(summary)\n")
         case .dryRun:
             guard changesFile else { return Outcome(out: "", err: "notes: \(displayPath) is up to date\n") }

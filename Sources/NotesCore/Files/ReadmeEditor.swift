@@ -49,8 +49,7 @@ public struct ReadmeEditor: Sendable {
     {
         self.document = document
         self.title = title
-        let wanted = title.trimmingCharacters(in: .whitespaces).lowercased()
-        let matches = document.headings.filter { $0.plainText.lowercased() == wanted }
+        let matches = ReadmeSection.headings(in: document, title: title)
         if matches.count > 1 {
             let lines = matches.map { "line \($0.startLine)" }.joined(separator: " and ")
             throw NotesError(.file, "\(displayPath) has \(matches.count) \"\(title)\" sections (\(lines)); nothing was written",
@@ -108,6 +107,22 @@ public struct ReadmeEditor: Sendable {
             bullet = "-"
             style = ReadmeHouseStyle()
         }
+    }
+
+    /// `entries` (in document order) split where anything but blank lines stands between two of them.
+    static func runs(of entries: [Entry], in bytes: [UInt8]) -> [[Entry]] {
+        var runs: [[Entry]] = []
+        for entry in entries {
+            if let previous = runs.last?.last,
+               bytes[previous.ownedRange.upperBound..<entry.ownedRange.lowerBound].allSatisfy({
+                   $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+               }) {
+                runs[runs.count - 1].append(entry)
+            } else {
+                runs.append([entry])
+            }
+        }
+        return runs
     }
 
     /// The marker of the list item starting on the line at `offset`, when it is a bullet.
@@ -197,16 +212,24 @@ public struct ReadmeEditor: Sendable {
         if let keep, remaining.count > max(keep, 1) {
             let kept = max(keep, 1)
             let dropped = remaining.count - kept
-            let lastDropped = entries[entries.count - 1]
-            if kept == 1, insertedAt != nil {
-                // Only the new entry stays: it takes the place of all the old ones.
-                plan.replace(entries[0].ownedRange.lowerBound..<lastDropped.ownedRange.upperBound, with: entryText)
-                summary += ", removed \(dropped) older entr\(dropped == 1 ? "y" : "ies") (keep = \(kept))"
-                return (plan.apply(), summary, missing)
-            }
-            let lastKept = remaining[kept - 1]
-            plan.replace(lastKept.ownedRange.upperBound..<lastDropped.ownedRange.upperBound, with: "")
             summary += ", removed \(dropped) older entr\(dropped == 1 ? "y" : "ies") (keep = \(kept))"
+            // Only entries go: each run of dropped entries with nothing but blank lines between them is removed
+            // from the end of the block before it, and every other block (an "Upgrading from 0.1" paragraph, a
+            // comment, a rule) stays where it is.
+            let runs = Self.runs(of: Array(remaining[kept...]), in: document.bytes)
+            for (index, run) in runs.enumerated() {
+                guard let first = run.first, let last = run.last else { continue }
+                if index == 0, kept == 1, insertedAt != nil, first.ownedRange == entries[0].ownedRange {
+                    // Only the new entry stays: it takes the place of the old ones that stood together.
+                    plan.replace(first.ownedRange.lowerBound..<last.ownedRange.upperBound, with: entryText)
+                    if runs.count == 1 { return (plan.apply(), summary, missing) }
+                    insertedAt = nil
+                    continue
+                }
+                let start = document.topLevelBlocks.last { $0.byteRange.upperBound <= first.heading.byteRange.lowerBound }?
+                    .byteRange.upperBound ?? first.ownedRange.lowerBound
+                plan.replace(start..<last.ownedRange.upperBound, with: "")
+            }
         }
         if let offset = insertedAt {
             if isInsertBeforeEntry {

@@ -1,3 +1,4 @@
+import Foundation
 import NotesGit
 
 /// The state of one `notes release`: what is released, what has been changed so far, and how to undo it.
@@ -62,21 +63,37 @@ public final class ReleaseRun {
     /// Tells the user what happened (stderr).
     public func say(_ line: String) { sayLine(line) }
 
-    /// Writes an edit, remembering the original bytes; in a dry run, records its diff instead.
+    /// Stages an edit: its new bytes are written and synced beside the file, which changes only when
+    /// ``publishFiles()`` puts every staged file in place at once (so a full disk fails before anything
+    /// changed). In a dry run, records its diff instead.
+    /// - Throws: ``NotesError`` `.file` when the file cannot be staged (a full disk, a read-only folder), or
+    ///   when an earlier step already changes the same file (two steps never write one file).
     public func write(_ edit: PlannedFileEdit) throws {
         guard edit.original != edit.updated else { return }
+        if let earlier = edits.first(where: { $0.path == edit.path }) {
+            throw NotesError(.badInput, "\(edit.path) would be written twice by this release (\(earlier.summary); "
+                                 + "\(edit.summary)); nothing was written",
+                             hint: "give the changelog, the README and the version files different paths")
+        }
         if dryRun {
             diffs.append(UnifiedDiff.diff(path: edit.path, old: edit.original, new: edit.updated))
         } else {
-            try journal.write(edit)
+            try journal.stage(edit)
         }
-        if let index = edits.firstIndex(where: { $0.path == edit.path }) {
-            edits[index] = PlannedFileEdit(path: edit.path, original: edits[index].original, updated: edit.updated,
-                                           summary: edits[index].summary + "; " + edit.summary,
-                                           existed: edits[index].existed)
-        } else {
-            edits.append(edit)
-        }
+        edits.append(edit)
+    }
+
+    /// Puts every staged file in place (the commit step calls it first; the run calls it at the end when no
+    /// step did). Each file is checked once more against the bytes notes read right before its rename.
+    public func publishFiles() throws {
+        guard !dryRun else { return }
+        try journal.publish()
+    }
+
+    /// The run succeeded: removes the originals kept for undoing.
+    func finish() {
+        journal.finish()
+        dropIndexCopy()
     }
 
     /// The file commands' request for this release: its tag, the workspace's settings, the run's time.
@@ -94,7 +111,45 @@ public final class ReleaseRun {
 
     /// Called before the commit step writes the index: from then on a rollback resets the committed paths'
     /// index entries, even when the commit or the branch update failed after the index was written.
-    func recordIndexWrite() { indexWritten = true }
+    func recordIndexWrite() {
+        indexWritten = true
+        lock?.markGitWrites()
+        let index = workspace.repository.gitDir + "/index"
+        var status = stat()
+        guard lstat(index, &status) == 0 else { return }
+        indexBefore = AtomicFile.Snapshot(status)
+        let copy = AtomicFile.temporaryName(for: index)
+        if link(index, copy) == 0 { indexCopy = copy }
+    }
+    /// The index file before the commit step, and a hard link to it: undoing the index needs no new space.
+    private var indexBefore: AtomicFile.Snapshot?
+    private var indexCopy: String?
+
+    /// Puts the index back: nothing to do when the commit step never wrote it; else its paths are reset to
+    /// HEAD's entries, and when that fails (a full disk) the index file from before is renamed back.
+    private func restoreIndex() -> String? {
+        let index = workspace.repository.gitDir + "/index"
+        defer { dropIndexCopy() }
+        var status = stat()
+        if let indexBefore, lstat(index, &status) == 0, AtomicFile.Snapshot(status) == indexBefore { return nil }
+        do {
+            try workspace.repository.resetIndex(paths: committedPaths, to: startHead)
+            return nil
+        } catch {
+            if let indexCopy, rename(indexCopy, index) == 0 {
+                self.indexCopy = nil
+                return nil
+            }
+            return "the index entries of \(committedPaths.joined(separator: ", ")): \(error)"
+        }
+    }
+
+    private func dropIndexCopy() {
+        if let indexCopy { unlink(indexCopy) }
+        indexCopy = nil
+    }
+    /// The run's write lock (nil in a dry run).
+    var lock: WriteLock?
     private var indexWritten = false
 
     func recordCommit(_ id: CommitID) { commit = id }
@@ -115,13 +170,7 @@ public final class ReleaseRun {
                 failures.append("\(branchRef) back to \(startHead.short): \(error)")
             }
         }
-        if indexWritten {
-            do {
-                try repository.resetIndex(paths: committedPaths, to: startHead)
-            } catch {
-                failures.append("the index entries of \(committedPaths.joined(separator: ", ")): \(error)")
-            }
-        }
+        if indexWritten, let failure = restoreIndex() { failures.append(failure) }
         failures += journal.restore().map { "\($0): could not restore its original bytes" }
         return failures
     }

@@ -54,7 +54,7 @@ public struct ReadmeStep: ReleaseStep {
             return
         }
         let document = try MarkdownDocument(bytes: bytes)
-        guard document.headings.contains(where: { $0.plainText.lowercased() == title.lowercased() }) else {
+        guard !ReadmeSection.headings(in: document, title: title).isEmpty else {
             run.say("readme: skipped, \(relative) has no \"\(title)\" section (notes readme --create\(settings.packageHint) adds one)")
             return
         }
@@ -110,6 +110,7 @@ public struct CommitStep: ReleaseStep {
             run.say("\(edit.path) is ignored by git: \(run.dryRun ? "would be " : "")updated on disk, not committed")
         }
         guard !paths.isEmpty else {
+            try run.publishFiles()  // ignored files only
             run.say("no file changed: no release commit, the tag goes on HEAD")
             return
         }
@@ -118,6 +119,7 @@ public struct CommitStep: ReleaseStep {
             run.say("would commit \"\(message)\" with \(count): \(paths.joined(separator: ", "))")
             return
         }
+        try run.publishFiles()
         run.recordIndexWrite()
         do {
             let id = try run.workspace.repository.commitFiles(
@@ -126,7 +128,7 @@ public struct CommitStep: ReleaseStep {
             run.recordCommit(id)
             run.say("committed \"\(message)\" (\(id.short)) with \(count)")
         } catch let error as GitError {
-            throw NotesError(.repository, "committing the release failed: \(error.message)")
+            throw GitWriteFailure.error(error, "committing the release", gitDir: run.workspace.repository.gitDir)
         }
     }
 }

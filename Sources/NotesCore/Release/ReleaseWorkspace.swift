@@ -56,6 +56,15 @@ public final class ReleaseWorkspace {
         return try settings.boundary.read(path, origin: .repository, display: relative)
     }
 
+    /// Removes what a killed notes run left in the folders of `paths` (relative or absolute) and at the work
+    /// tree's root: its `.NAME.notes-PID-N.tmp` files (see ``AtomicFile/removeLeftoversOfDeadRuns(in:)``).
+    /// Call it only while holding the ``WriteLock``.
+    public func removeLeftoversOfDeadRuns(near paths: [String]) {
+        var folders: Set<String> = [workdir]
+        for path in paths { folders.insert((absolute(path) as NSString).deletingLastPathComponent) }
+        for folder in folders.sorted() { AtomicFile.removeLeftoversOfDeadRuns(in: folder) }
+    }
+
     /// True when git ignores `relative` and HEAD does not track it: such a file is edited, never committed.
     public func isIgnoredAndUntracked(_ relative: String) throws -> Bool {
         guard try gitCall({ try repository.isIgnored(relative) }) else { return false }

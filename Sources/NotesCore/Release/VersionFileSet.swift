@@ -84,17 +84,9 @@ public struct VersionFileSet: Sendable {
     /// The `[project] name` of a pyproject.toml as lock files write it (PEP 503: lowercase, `-` for runs of
     /// `-`, `_` and `.`), nil when it has none.
     static func pythonPackageName(_ bytes: [UInt8]) -> String? {
-        guard let table = try? TOMLTable(string: String(decoding: bytes, as: UTF8.self)),
+        guard let table = try? SafeTOML.table(String(decoding: bytes, as: UTF8.self)),
               let name = table["project"]?.table?["name"]?.string else { return nil }
-        var normalized = ""
-        for character in name.lowercased() {
-            if "-_.".contains(character) {
-                if !normalized.hasSuffix("-") { normalized.append("-") }
-            } else {
-                normalized.append(character)
-            }
-        }
-        return normalized
+        return VersionFiles.pythonName(name)
     }
 
     /// The paths the edits for a new version would write: the version files and the lock files next to them.
@@ -112,8 +104,11 @@ public struct VersionFileSet: Sendable {
     }
 
     /// The edits that set every found version to `newVersion` (`0.1.3`; `0.1.4rc1` in Python files), one per
-    /// file, plus the Cargo.lock entry of each Cargo package and the uv.lock entry of each Python project
-    /// whose version changes. Files already at `newVersion` are left out. An edit of a file git ignores and
+    /// file, plus the Cargo.lock entry of each Cargo package and the uv.lock entry of each Python project.
+    /// Files already at `newVersion` are left out. A lock entry follows the version, not its file: it is
+    /// brought to `newVersion` also when the version file already holds it (a run killed between the two
+    /// writes), and only the entry whose source is the work tree changes, never a registry or git package of
+    /// the same name. An edit of a file git ignores and
     /// does not track (a gitignored root Cargo.lock) is marked: it is written, never committed.
     /// - Throws: ``NotesError`` `.badInput` when a file holds a version above `newVersion` (it would go
     ///   backwards; PEP 440 order in Python files, so `1.0.0.post1` is above `1.0.0`).
@@ -125,7 +120,7 @@ public struct VersionFileSet: Sendable {
         var notes: [String] = []
         var byPath: [String: [(VersionLocation, String)]] = [:]
         var order: [String] = []
-        var lockPackages: [(lock: String, name: String, old: String, manifest: String, new: String)] = []
+        var lockPackages: [(lock: String, name: String, manifest: String, new: String)] = []
         for item in found {
             let location = item.location
             if VersionFileValue.compare(location.value, with: newVersion, pep440: item.isPEP440) == .orderedDescending {
@@ -134,17 +129,17 @@ public struct VersionFileSet: Sendable {
                     "version goes backwards: \(location.path):\(location.line) holds \(location.value), above \(newVersion.bare)",
                     hint: "release a version above \(location.value)")
             }
-            guard !item.holds(newVersion) else { continue }
             let text = VersionFileValue.text(for: newVersion, pep440: item.isPEP440)
+            if let name = item.cargoPackageName, !lockPackages.contains(where: { $0.lock == "Cargo.lock" && $0.name == name }) {
+                lockPackages.append(("Cargo.lock", name, item.specPath, text))
+            }
+            if let name = item.pythonPackageName, !lockPackages.contains(where: { $0.lock == "uv.lock" && $0.name == name }) {
+                lockPackages.append(("uv.lock", name, item.specPath, text))
+            }
+            guard !item.holds(newVersion) else { continue }
             if byPath[location.path] == nil { order.append(location.path) }
             if !(byPath[location.path] ?? []).contains(where: { $0.0.contentRange == location.contentRange }) {
                 byPath[location.path, default: []].append((location, text))
-            }
-            if let name = item.cargoPackageName {
-                lockPackages.append(("Cargo.lock", name, location.value, item.specPath, text))
-            }
-            if let name = item.pythonPackageName {
-                lockPackages.append(("uv.lock", name, location.value, item.specPath, text))
             }
         }
         var edits: [PlannedFileEdit] = []
@@ -170,13 +165,23 @@ public struct VersionFileSet: Sendable {
                 guard let bytes = try workspace.read(lockPath) else { continue }
                 original = bytes
             }
-            guard let updated = VersionFiles.cargoLockUpdate(original, packageName: package.name, from: package.old,
-                                                             to: package.new) else {
-                notes.append("\(lockPath) not updated: it has no [[package]] entry for \(package.name) at \(package.old) "
-                    + "(cargo updates it on its next run: cargo update -p \(package.name))")
+            let source: VersionFiles.LocalLockSource = package.lock == "Cargo.lock"
+                ? .cargoPath : .uvProject(folder: Self.relativeFolder(of: package.manifest, from: lockPath))
+            let updated: [UInt8]
+            let old: String
+            switch VersionFiles.lockUpdate(original, packageName: package.name, source: source, to: package.new) {
+            case .alreadyAt:
                 continue
+            case .notFound:
+                let tool = package.lock == "Cargo.lock" ? "cargo update -p \(package.name)" : "uv lock"
+                notes.append("\(lockPath) not updated: it has no [[package]] entry for \(package.name) from this work "
+                    + "tree (\(package.lock == "Cargo.lock" ? "cargo" : "uv") updates it on its next run: \(tool))")
+                continue
+            case let .updated(bytes, from):
+                updated = bytes
+                old = from
             }
-            let summary = "\(lockPath): \(package.name) \(package.old) → \(package.new)"
+            let summary = "\(lockPath): \(package.name) \(old) → \(package.new)"
             if let existing {
                 edits[existing] = PlannedFileEdit(path: lockPath, original: edits[existing].original, updated: updated,
                                                   summary: edits[existing].summary + "; " + summary)
@@ -192,6 +197,15 @@ public struct VersionFileSet: Sendable {
             return ignored
         }
         return (marked, notes)
+    }
+
+    /// The folder of `manifest` relative to the folder of `lock` (which is at or above it): `.` or `sub/dir`.
+    static func relativeFolder(of manifest: String, from lock: String) -> String {
+        let manifestFolder = manifest.split(separator: "/").dropLast()
+        let lockFolder = lock.split(separator: "/").dropLast()
+        guard manifestFolder.starts(with: lockFolder) else { return "." }
+        let rest = manifestFolder.dropFirst(lockFolder.count)
+        return rest.isEmpty ? "." : rest.joined(separator: "/")
     }
 
     /// The nearest lock file called `name` (Cargo.lock, uv.lock) at or above the manifest's folder, inside

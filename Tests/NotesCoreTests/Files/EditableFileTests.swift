@@ -1,4 +1,5 @@
 import Foundation
+import NotesMarkdown
 import Testing
 @testable import NotesCore
 
@@ -67,5 +68,52 @@ struct EditableFileTests {
         #expect(FileManager.default.contents(atPath: path) == Data("a\nb\n".utf8))
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as! NSNumber
         #expect(mode.intValue == 0o640)
+    }
+}
+
+/// Issue 24 item 9: HTML blocks that only their end tag closes (CommonMark kinds 1-5) hide every heading
+/// after them when unclosed; a second run would add the entry again. Refused (exit 8) with the line.
+@Suite("unclosed HTML blocks")
+struct UnclosedHTMLBlockTests {
+    static let refused: [(opener: String, what: String)] = [
+        ("<pre>", "an HTML <pre> block"),
+        ("<PRE class=\"x\">", "an HTML <pre> block"),
+        ("<script>", "an HTML <script> block"),
+        ("<style type=\"text/css\">", "an HTML <style> block"),
+        ("<textarea>", "an HTML <textarea> block"),
+        ("<?php echo 1;", "a processing instruction (<?)"),
+        ("<![CDATA[", "a CDATA section (<![CDATA[)"),
+        ("<!DOCTYPE html", "a declaration (<!D)"),
+        ("<!--", "an HTML comment (<!--)"),
+    ]
+
+    @Test("refused with its line", arguments: Self.refused)
+    func refusesUnclosed(opener: String, what: String) throws {
+        let text = "# Changelog\n\n\(opener)\nsome text\n\n## 0.1.0\n\n- a\n"
+        let document = try MarkdownDocument(bytes: Array(text.utf8))
+        #expect {
+            try EditableFile.refuseUnclosedBlock(document, displayPath: "CHANGELOG.md")
+        } throws: { error in
+            let error = error as! NotesError
+            return error.exitCode == .file
+                && error.message == "CHANGELOG.md:3: \(what) opened here is never closed, so the rest of the file, headings included, is inside it; nothing was written"
+        }
+    }
+
+    /// Closed blocks, blocks a blank line ends, and unclosed blocks with no heading after them are accepted.
+    @Test("accepted", arguments: [
+        "<pre>\ncode\n</pre>\n\n## 0.1.0\n",
+        "<script>x()</script>\n\n## 0.1.0\n",
+        "<STYLE>\np {}\n</style>\n\n## 0.1.0\n",
+        "<?php x ?>\n\n## 0.1.0\n",
+        "<![CDATA[ x ]]>\n\n## 0.1.0\n",
+        "<!DOCTYPE html>\n\n## 0.1.0\n",
+        "<div>\nx\n\n## 0.1.0\n",
+        "<preformatted>\n\n## 0.1.0\n",
+        "## 0.1.0\n\n<pre>\nno heading below\n",
+    ])
+    func accepted(body: String) throws {
+        let document = try MarkdownDocument(bytes: Array(("# Changelog\n\n" + body).utf8))
+        try EditableFile.refuseUnclosedBlock(document, displayPath: "CHANGELOG.md")
     }
 }

@@ -69,6 +69,46 @@ struct ReadmeEditorTests {
         #expect(!decoded(only).contains("0.1.2"))
     }
 
+    /// Issue 24 item 10: trimming removes only entries; a paragraph and a comment the user put between entries
+    /// stay (before, everything from the last kept entry to the last dropped one went).
+    @Test("keep removes only entries", arguments: [1, 2])
+    func keepRemovesOnlyEntries(keep: Int) throws {
+        let readme = """
+            # Widget
+
+            ## Release Notes
+
+            ### 0.1.2 — 2025-10-04
+            - fixed a crash
+
+            Upgrading from 0.1: rename `widget.cfg` to `widget.toml`.
+
+            <!-- older entries below are generated -->
+
+            ### 0.1.1 — 2025-09-01
+            - first fix
+
+            ### 0.1.0 — 2025-08-01
+            - first release
+
+            ## License
+
+            MIT
+
+            """
+        let entry = "### 0.1.3 — 2025-11-25\n\n- new thing\n"
+        let (result, summary) = try editor(readme).apply(version: semver("0.1.3"), entryText: entry, keep: keep)
+        #expect(summary == "added the 0.1.3 entry, removed \(3 - keep + 1) older entr\(keep == 2 ? "ies" : "ies") (keep = \(keep))")
+        let text = decoded(result)
+        #expect(text.contains("Upgrading from 0.1: rename `widget.cfg` to `widget.toml`.\n\n<!-- older entries below are generated -->\n\n## License"), "\(text)")
+        #expect(!text.contains("0.1.1") && !text.contains("0.1.0"))
+        #expect(text.contains("0.1.2") == (keep == 2))
+        #expect(text.hasPrefix("# Widget\n\n## Release Notes\n\n### 0.1.3 — 2025-11-25\n\n- new thing\n\n"), "\(text)")
+        // A second run changes nothing.
+        let again = try editor(text).apply(version: semver("0.1.3"), entryText: entry, keep: keep)
+        #expect(decoded(again.bytes) == text)
+    }
+
     @Test func sectionWithoutEntriesTakesTheEntryAfterItsIntro() throws {
         let text = "# W\n\n## Release Notes\n\nIntro.\n\n## License\n"
         let (result, _) = try editor(text).apply(version: semver("1.0.0"), entryText: "### 1.0.0 — d\n\n- x\n", keep: nil)

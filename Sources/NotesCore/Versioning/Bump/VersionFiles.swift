@@ -210,16 +210,35 @@ public enum VersionFiles {
         return nil
     }
 
-    // MARK: - Cargo.lock
+    // MARK: - Cargo.lock and uv.lock
 
-    /// Cargo.lock with the version of the `[[package]]` entry named `packageName` at version `old` changed to
-    /// `new`; nil when there is no such entry. Only those bytes change.
-    public static func cargoLockUpdate(_ bytes: [UInt8], packageName: String, from old: String, to new: String)
-        -> [UInt8]? {
-        let entries = TOMLByteScanner.entries(in: bytes).filter {
-            $0.isInArrayOfTables && $0.tableKeys == ["package"]
-                && ($0.kind == .basicString || $0.kind == .literalString)
-        }
+    /// How a lock file marks the entry of the package that lives in this work tree.
+    public enum LocalLockSource: Sendable, Equatable {
+        /// Cargo.lock: a path package has no `source` (registry and git packages have one).
+        case cargoPath
+        /// uv.lock: `source = { editable = PATH }`, `{ virtual = PATH }` or `{ directory = PATH }`, PATH the
+        /// project's folder relative to the lock file's (`.` for the same folder).
+        case uvProject(folder: String)
+    }
+
+    /// What ``lockUpdate(_:packageName:source:to:)`` found.
+    public enum LockUpdate: Sendable, Equatable {
+        /// The work tree's entry was at `from`; these are the new bytes.
+        case updated([UInt8], from: String)
+        /// The work tree's entry already holds the version.
+        case alreadyAt
+        /// No `[[package]]` entry of that name comes from the work tree.
+        case notFound
+    }
+
+    /// The lock file with the version of the work tree's own `[[package]]` entry named `packageName` set to
+    /// `new`, whatever version it holds now (the lock follows the version file). Only the entry whose source
+    /// is the work tree (`source`) changes: a registry or git package of the same name (a published older
+    /// copy, a renamed dependency) is never touched. Only the version string's bytes change.
+    public static func lockUpdate(_ bytes: [UInt8], packageName: String, source: LocalLockSource, to new: String)
+        -> LockUpdate
+    {
+        let entries = TOMLByteScanner.entries(in: bytes).filter { $0.isInArrayOfTables && $0.tableKeys == ["package"] }
         var byTable: [Int: [TOMLByteScanner.Entry]] = [:]
         var order: [Int] = []
         for entry in entries {
@@ -229,14 +248,53 @@ public enum VersionFiles {
         func text(_ entry: TOMLByteScanner.Entry) -> String {
             String(decoding: bytes[entry.contentRange], as: UTF8.self)
         }
+        func isString(_ entry: TOMLByteScanner.Entry) -> Bool {
+            entry.kind == .basicString || entry.kind == .literalString
+        }
+        func isLocal(_ fields: [TOMLByteScanner.Entry]) -> Bool {
+            let sources = fields.filter { $0.keyPath.starts(with: ["package", "source"]) }
+            switch source {
+            case .cargoPath:
+                return sources.isEmpty
+            case .uvProject(let folder):
+                guard sources.count == 1, let only = sources.first, only.keyPath.count == 3, isString(only),
+                      ["editable", "virtual", "directory"].contains(only.keyPath[2])
+                else { return false }
+                return normalizedFolder(text(only)) == normalizedFolder(folder)
+            }
+        }
+        let wanted = source == .cargoPath ? packageName : pythonName(packageName)
         for table in order {
             let fields = byTable[table] ?? []
-            guard let name = fields.first(where: { $0.keyPath == ["package", "name"] }), text(name) == packageName,
-                  let version = fields.first(where: { $0.keyPath == ["package", "version"] }), text(version) == old
+            guard let name = fields.first(where: { $0.keyPath == ["package", "name"] }), isString(name),
+                  (source == .cargoPath ? text(name) : pythonName(text(name))) == wanted,
+                  let version = fields.first(where: { $0.keyPath == ["package", "version"] }), isString(version),
+                  isLocal(fields)
             else { continue }
-            return splice(bytes, version.contentRange, new)
+            let old = text(version)
+            guard old != new else { return .alreadyAt }
+            return .updated(splice(bytes, version.contentRange, new), from: old)
         }
-        return nil
+        return .notFound
+    }
+
+    /// `./a/b/` → `a/b`, `` → `.`.
+    private static func normalizedFolder(_ path: String) -> String {
+        let parts = path.split(separator: "/").filter { $0 != "." && !$0.isEmpty }
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
+    /// A Python package name as lock files compare it (PEP 503: lowercase, one `-` for runs of `-`, `_`, `.`).
+    static func pythonName(_ name: String) -> String {
+        var normalized = ""
+        for character in name.lowercased() {
+            if "-_.".contains(character) {
+                if !normalized.hasSuffix("-") { normalized.append("-") }
+            } else {
+                normalized.append(character)
+            }
+        }
+        return normalized
     }
 
     // MARK: - Editing
