@@ -106,7 +106,7 @@ struct NotesCommand: ParsableCommand {
             """,
         version: BuildInfo.versionText,
         subcommands: [DraftCommand.self, ChangelogCommand.self, ReadmeCommand.self, TodoCommand.self,
-                      InitCommand.self, BumpCommand.self, CheckCommand.self, TagCommand.self,
+                      InitCommand.self, StatusCommand.self, BumpCommand.self, CheckCommand.self, TagCommand.self,
                       AttachCommand.self, ReleaseCommand.self])
 }
 

@@ -14,7 +14,7 @@ final class UserRepository {
     let root: String
     let repo: String
     let repository: Repository
-    private var clock: Int64 = 1_672_531_200  // 2023-01-01
+    var clock: Int64 = 1_672_531_200  // 2023-01-01
     /// The commit that set barter-python's version to 0.1.2: the bootstrap.
     private(set) var setTo012: CommitID?
     private(set) var transcript = ""
@@ -113,7 +113,8 @@ final class UserRepository {
 
     /// The README: an introduction, code blocks full of `#` lines, then "Release Notes" far below.
     static var readme: String {
-        var text = "# barter-python\n\nPython bindings for the Barter trading engine.\n\n## Usage\n\n```python\n"
+        var text = "# barter-python\n\nPython bindings for the Barter trading engine. Releases: git tag v0.1.3, "
+            + "then push the tag.\n\n## Usage\n\n```python\n"
         for index in 1...120 { text += "# step \(index): configure the engine\nengine.step(\(index))\n" }
         text += "```\n\n## Configuration\n\n```toml\n"
         for index in 1...100 { text += "# option \(index)\noption_\(index) = true\n" }
@@ -123,6 +124,31 @@ final class UserRepository {
         text += "### 0.1.0 — 2025-09-01\n- First release\n"
         return text
     }
+
+    /// The wheel workflow: it runs on `v*` tags and publishes to PyPI only for `refs/tags/v…`.
+    static let wheelWorkflow = """
+        name: Build Python Wheels
+        on:
+          push:
+            tags: ["v*"]
+          workflow_dispatch:
+        jobs:
+          wheels:
+            runs-on: ubuntu-latest
+            steps:
+              - uses: actions/checkout@v4
+              - uses: PyO3/maturin-action@v1
+                with:
+                  working-directory: barter-python
+                  command: build
+          publish:
+            needs: wheels
+            if: startsWith(github.ref, 'refs/tags/v')
+            runs-on: ubuntu-latest
+            steps:
+              - run: maturin publish -m barter-python/Cargo.toml  # needs PYPI_API_TOKEN
+
+        """
 
     static let todo = """
         # Tasks
@@ -181,6 +207,7 @@ final class UserRepository {
             try commit("Old crate release \(version)", ["barter/src/lib.rs": "// old \(index)\n"])
             try tag("v\(version)")
         }
+        try commit("ci: build and publish the Python wheels", [".github/workflows/python-wheels.yml": Self.wheelWorkflow])
         try commit("Add barter-python crate", pythonFiles("0.1.0").merging([
             "barter-python/README.md": Self.readme.replacingOccurrences(
                 of: "### 0.1.2 — 2025-10-04\n- Added the mock execution client\n- Fixed order book snapshots\n\n### 0.1.1 — 2025-09-20\n- Ported the Sharpe ratio\n\n",
@@ -228,9 +255,96 @@ final class UserRepository {
     }
 }
 
+extension UserRepository {
+    /// Runs `git ARGUMENTS` in `directory` (the test's stand-in for the maintainer's pushes and GitHub's
+    /// checkout; notes itself never runs git).
+    @discardableResult
+    func git(_ arguments: [String], in directory: String? = nil) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? repo)
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIT_AUTHOR_NAME"] = "Ada Maintainer"
+        environment["GIT_AUTHOR_EMAIL"] = "ada@example.com"
+        environment["GIT_COMMITTER_NAME"] = "Ada Maintainer"
+        environment["GIT_COMMITTER_EMAIL"] = "ada@example.com"
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        guard process.terminationStatus == 0 else {
+            throw HistoryScript.Failure(description: "git \(arguments.joined(separator: " ")): \(text)")
+        }
+        return text
+    }
+
+    /// The built `notes` executable beside the test bundle, for the action's script.
+    static var notesBinary: String? {
+        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [folder, folder.deletingLastPathComponent()] {
+            let path = candidate.appendingPathComponent("notes").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+
+    static var scriptsFolder: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scripts").path
+    }
+
+    /// GitHub's side of a pushed tag: a fresh clone of `origin` at `tag`, and the action's run step
+    /// (`scripts/action/run`: fetch the notes refs, `notes attach TAG`, push the notes) with the environment
+    /// GitHub gives it and no input but the defaults. Returns the outputs and the step's stderr.
+    func action(origin: String, tag: String) throws -> (outputs: String, err: String, code: Int32) {
+        let run = root + "/action-" + tag
+        try FileManager.default.createDirectory(atPath: run + "/temp", withIntermediateDirectories: true)
+        try git(["clone", "-q", origin, run + "/checkout"], in: root)
+        try git(["checkout", "-q", tag], in: run + "/checkout")
+        let output = run + "/output"
+        FileManager.default.createFile(atPath: output, contents: nil)
+        let environment = ["GITHUB_ACTIONS": "true", "GITHUB_OUTPUT": output, "RUNNER_TEMP": run + "/temp",
+                           "GITHUB_REF_NAME": tag, "GITHUB_REF": "refs/tags/" + tag,
+                           "GITHUB_REPOSITORY": "barter-rs/barter-rs", "GITHUB_WORKSPACE": run + "/checkout"]
+        guard let binary = Self.notesBinary else {
+            // No binary beside the tests: the same command the script runs, in-process.
+            let attach = runNotes(["attach", tag], in: run + "/checkout", environment: environment)
+            transcript += "$ notes attach \(tag)   (action, in-process)\n\(attach.err)[exit \(attach.code)]\n\n"
+            return ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "", attach.err, attach.code)
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.scriptsFolder + "/action/run")
+        process.currentDirectoryURL = URL(fileURLWithPath: run + "/checkout")
+        var full = ProcessInfo.processInfo.environment
+        full.merge(environment) { $1 }
+        full["NOTES_BIN"] = binary
+        full["INPUT_COMMAND"] = "attach"
+        process.environment = full
+        let pipe = Pipe()
+        process.standardError = pipe
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let err = String(decoding: data, as: UTF8.self)
+        transcript += "$ scripts/action/run   (GITHUB_REF_NAME=\(tag), fresh clone)\n\(err)[exit \(process.terminationStatus)]\n\n"
+        return ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "", err, process.terminationStatus)
+    }
+}
+
 @Suite("the user's repository: the release checklist end to end")
 struct UserRepositoryTests {
-    @Test func checklist() throws {
+    /// Issue 20's proof: the barter-shaped repository with the wheel workflow (`tags: ["v*"]`, publish only
+    /// `if: startsWith(github.ref, 'refs/tags/v')`), released twice with `v` tags: `init` (no edits), `draft`,
+    /// `bump`, `check`, `readme`, `changelog`, `release`, the action's script in a fresh clone of a bare
+    /// origin, `todo` as the README writes it. No command needs a flag but `--package`; nothing is left
+    /// untracked; every tag runs the workflow.
+    @Test func twoReleasesWithTheWheelWorkflow() throws {
         let user = try UserRepository()
         defer {
             if let path = ProcessInfo.processInfo.environment["NOTES_TRANSCRIPT"] {
@@ -238,120 +352,117 @@ struct UserRepositoryTests {
             }
         }
         let bootstrap = try #require(user.setTo012)
+        let origin = user.root + "/origin.git"
+        try user.git(["init", "-q", "--bare", "-b", "main", origin], in: user.root)
+        try user.git(["remote", "set-url", "origin", origin])
+        try user.git(["push", "-q", "origin", "main", "--tags"])
+        let workflow = CIWorkflows.github(Array(UserRepository.wheelWorkflow.utf8), file: "python-wheels.yml")
 
-        // init finds the seven crates and proposes to leave the old crate's v-tags out.
+        // init: barter-python gets the scheme its wheel workflow builds; no proposal to ignore the v tags.
         let initRun = user.run(["init"])
         #expect(initRun.code == 0, "\(initRun.err)")
         let config = user.text("notes.toml")
-        for crate in UserRepository.crates {
-            #expect(config.contains("[[package]]\nname = \"\(crate)\"\npaths = [\"\(crate)\"]\n"), "\(crate)")
-        }
-        #expect(config.contains("\n[tags]\n# Detected by notes init: tags no package uses (an older project's, another tool's).\nignore = [\"v[0-9]*\"]\n"))
-        #expect(initRun.err.contains("tags in use: vX.Y.Z (9), barter-data-vX.Y.Z (1), barter-vX.Y.Z (1)"))
-        #expect(initRun.err.contains("proposed [tags] ignore = [\"v[0-9]*\"]"))
+        #expect(config.contains("[[package]]\nname = \"barter-python\"\npaths = [\"barter-python\"]\n"
+            + "# tags vX.Y.Z, from .github/workflows/python-wheels.yml:4 (on.push.tags \"v*\")\ntag_prefix = \"v\"\n"))
+        #expect(config.contains("[[package]]\nname = \"barter\"\npaths = [\"barter\"]\n# tags barter-vX.Y.Z"))
+        #expect(!config.contains("ignore = [\"v[0-9]*\"]"), "the v tags are barter-python's scheme")
+        #expect(initRun.err.contains("barter-python: tags vX.Y.Z, from .github/workflows/python-wheels.yml:4"))
 
-        // draft: the range starts where barter-python's version file took 0.1.2, said on stderr.
+        // status: the model, with the old crate's tags holding barter-python's future names.
+        let status = user.run(["status", "--package", "barter-python"])
+        #expect(status.code == 0, "\(status.err)")
+        #expect(status.out.contains("CI            .github/workflows/python-wheels.yml"))
+        #expect(status.out.contains("next          0.1.3 → v0.1.3"))
+        #expect(status.out.contains("v0.2.0 … v0.8.4 (8 tags) are taken by tags that are not its releases"))
+        #expect(status.out.contains("notes.toml is not committed"))
+
+        // Release 1: draft starts at the bootstrap, passing over the old crate's tags, and says so.
         let draft = user.run(["draft", "--package", "barter-python"])
         #expect(draft.code == 0, "\(draft.err)")
-        #expect(draft.err.contains("the release starts after \(bootstrap.short) (\"Bump barter-python to 0.1.2\")"))
-        #expect(draft.err.contains("git tag -a barter-python-v0.1.2 \(bootstrap.short)"))
         #expect(draft.err.contains("notes: \(bootstrap.short)..HEAD -- barter-python, 7 commits"))
-        #expect(draft.out.contains("Add limit order support") == false, "before the bootstrap")
-        #expect(draft.out.contains("release the GIL") && draft.out.contains("Refactor the order book bindings"))
-        #expect(!draft.out.contains("a new risk manager"), "another crate's commit")
+        #expect(draft.err.contains("passed over tags that are not barter-python's releases: v0.8.4 (barter-python/ did not exist at its commit)"))
+        #expect(draft.out.contains("release the GIL") && !draft.out.contains("a new risk manager"))
 
-        // bump: 0.1.2 → 0.1.3 in the three files; the ignored Cargo.lock updated on disk.
         let bump = user.run(["bump", "--package", "barter-python"])
-        #expect(bump.code == 0, "\(bump.err)")
-        #expect(bump.out == "0.1.3\n")
-        #expect(!bump.err.contains("0.8.5"))
-        #expect(user.text("barter-python/Cargo.toml").contains("version = \"0.1.3\""))
-        #expect(user.text("barter-python/pyproject.toml").contains("version = \"0.1.3\""))
-        #expect(user.text("barter-python/uv.lock").contains("name = \"barter-python\"\nversion = \"0.1.3\""))
-        #expect(user.text("barter-python/uv.lock").contains("name = \"numpy\"\nversion = \"2.0.2\""))
-        #expect(user.text("Cargo.lock").contains("name = \"barter-python\"\nversion = \"0.1.3\""))
-        #expect(bump.err.contains("Cargo.lock: barter-python 0.1.2 → 0.1.3 (ignored by git: updated on disk, not committed)"))
+        #expect(bump.code == 0 && bump.out == "0.1.3\n", "\(bump.err)")
 
-        // check: the bump is the release's own uncommitted change; only the README entry is missing.
         let check = user.run(["check", "0.1.3", "--package", "barter-python"])
         #expect(check.code == 6)
-        #expect(check.out.contains("✓ the uncommitted changes are the release's files"))
-        #expect(check.out.split(separator: "\n").filter { $0.hasPrefix("✗") }.map(String.init)
-            == ["✗ barter-python/README.md: \"Release Notes\" (line 455) has no heading for 0.1.3"])
-        #expect(check.out.contains("fix: add it: notes readme 0.1.3 --package barter-python"))
+        #expect(check.out.contains("✓ tag v0.1.3 runs .github/workflows/python-wheels.yml (on.push.tags \"v*\")"))
+        #expect(check.out.contains("✗ notes.toml is not committed: CI's checkout of the tag will not see it"))
+        #expect(check.out.contains("fix: git add notes.toml && git commit -m \"chore: notes configuration\""))
+        #expect(check.out.contains("! v0.2.0 … v0.8.4 (8 tags) are taken by tags that are not barter-python's releases"))
+        #expect(check.out.contains("✗ barter-python/README.md: \"Release Notes\""))
 
-        // readme: the entry goes on top of "Release Notes"; everything else stays byte for byte.
-        let readmeBefore = user.text("barter-python/README.md")
-        let readme = user.run(["readme", "0.1.3", "--package", "barter-python"])
-        #expect(readme.code == 0, "\(readme.err)")
-        let readmeAfter = user.text("barter-python/README.md")
-        let marker = "## Release Notes\n\n"
-        let split = try #require(readmeBefore.range(of: marker))
-        #expect(readmeAfter.hasPrefix(String(readmeBefore[..<split.upperBound])), "everything above is untouched")
-        #expect(readmeAfter.hasSuffix(String(readmeBefore[split.upperBound...])), "the old entries are untouched")
-        #expect(readmeAfter.contains(marker + "### 0.1.3 — 2025-11-25\n- Expose the backtest summary\n- Fixed: release the GIL while the engine runs\n\n### 0.1.2"),
-                "house style: no blank line after the heading, capitalised, no scope")
-        #expect(readmeAfter.contains("\n- Fixed: release the GIL while the engine runs\n"))
-        #expect(!readmeAfter.contains("python: "))
-
-        // The maintainer curates the entry down to two bullets.
-        let generated = try #require(readmeAfter.range(of: "### 0.1.3 — 2025-11-25")).lowerBound
-        let end = try #require(readmeAfter.range(of: "### 0.1.2 — 2025-10-04")).lowerBound
-        let curated = "### 0.1.3 — 2025-11-25\n- Released the GIL while the engine runs\n- Exposed the backtest summary\n\n"
-        try user.write("barter-python/README.md", readmeAfter.replacingCharacters(in: generated..<end, with: curated))
+        #expect(user.run(["readme", "0.1.3", "--package", "barter-python"]).code == 0)
+        let changelog = user.run(["changelog", "0.1.3", "--package", "barter-python"])
+        #expect(changelog.code == 0, "\(changelog.err)")
+        #expect(user.text("barter-python/CHANGELOG.md").contains("0.1.3"))
+        try user.git(["add", "notes.toml"])
+        try user.git(["commit", "-q", "-m", "chore: notes configuration"])
         let recheck = user.run(["check", "0.1.3", "--package", "barter-python"])
         #expect(recheck.code == 0, "\(recheck.out)")
 
-        // release: one commit (not the ignored Cargo.lock), one tag, the curated entry kept.
-        let headBefore = try #require(try user.repository.headCommit())
         let release = user.run(["release", "0.1.3", "--package", "barter-python"])
         #expect(release.code == 0, "\(release.err)")
-        #expect(release.out == "barter-python-v0.1.3\n")
-        #expect(release.err.contains("kept your 0.1.3 entry"))
-        let repository = try Repository.open(at: user.repo)
-        let head = try #require(try repository.headCommit())
-        let commit = try repository.commit(head)
-        #expect(commit.parents == [headBefore], "one commit")
-        #expect(String(decoding: commit.message, as: UTF8.self) == "chore(release): 0.1.3\n")
-        for path in ["barter-python/Cargo.toml", "barter-python/pyproject.toml", "barter-python/uv.lock",
-                     "barter-python/README.md"] {
-            #expect(try repository.fileContents(atPath: path, in: head).map { String(decoding: $0, as: UTF8.self) }
-                == user.text(path), "\(path) committed")
-        }
-        #expect(try repository.fileContents(atPath: "Cargo.lock", in: head) == nil, "the ignored Cargo.lock is never committed")
-        #expect(user.text("barter-python/README.md").contains(curated))
-        let tags = try repository.tags().filter { $0.name.hasPrefix("barter-python-v") }
-        #expect(tags.map(\.name) == ["barter-python-v0.1.3"] && tags.first?.target == head)
-        #expect(try repository.workTreeStatus().isClean)
+        #expect(release.out == "v0.1.3\n")
+        var repository = try Repository.open(at: user.repo)
+        var head = try #require(try repository.headCommit())
+        #expect(try repository.fileContents(atPath: "barter-python/CHANGELOG.md", in: head) != nil,
+                "the new changelog is in the release commit")
+        #expect(try repository.workTreeStatus().entries.isEmpty, "nothing left untracked or changed")
+        try user.git(["push", "-q", "--atomic", "origin", "main", "v0.1.3"])
 
-        // attach in CI, with GitHub's outputs.
-        let output = user.root + "/github_output"
-        let attach = user.run(["attach", "barter-python-v0.1.3"],
-                              environment: ["GITHUB_ACTIONS": "true", "GITHUB_OUTPUT": output])
-        #expect(attach.code == 0, "\(attach.err)")
-        let outputs = try String(contentsOfFile: output, encoding: .utf8).components(separatedBy: "\n")
-        #expect(Array(outputs.prefix(3)) == ["version=0.1.3", "tag=barter-python-v0.1.3", "previous=\(bootstrap.short)"])
-        #expect(attach.out.contains("compare/\(bootstrap.hex)...barter-python-v0.1.3"), "the compare link starts at the bootstrap")
+        // CI on the pushed tag: the action's script in a fresh clone, no input.
+        let first = try user.action(origin: origin, tag: "v0.1.3")
+        #expect(first.code == 0, "\(first.err)")
+        #expect(first.outputs.contains("tag=v0.1.3\n") && first.outputs.contains("previous=\(bootstrap.short)\n"))
+        #expect(first.outputs.contains("release the GIL") && !first.outputs.contains("a new risk manager"),
+                "the package's notes, not the whole history")
+        #expect(!first.outputs.contains("Old crate release"))
 
-        // todo: the follow-up tasks, above the Completed sections; #240 is an issue to close, #231 a pull request.
-        let todo = user.run(["todo", "0.1.3", "--package", "barter-python"])
+        let todo = user.run(["todo", "0.1.3"])
         #expect(todo.code == 0, "\(todo.err)")
-        #expect(todo.err.contains("added the 0.1.3 section above \"Completed (2025-10-04)\""))
         let tasks = user.text(".agent/todo.md")
-        let open = try #require(UserRepository.todo.range(of: "## Completed (2025-10-04)")).lowerBound
-        #expect(tasks.hasPrefix(String(UserRepository.todo[..<open]) + "## Release barter-python-v0.1.3 (2025-11-25)\n"))
-        #expect(tasks.hasSuffix(String(UserRepository.todo[open...])))
-        #expect(tasks.contains("- [ ] Check that [#240](https://github.com/barter-rs/barter-rs/issues/240) is closed"))
-        #expect(!tasks.contains("#231"), "a pull request is not an issue to close")
-        #expect(tasks.contains("- [ ] Monitor the release builds for barter-python-v0.1.3"))
-        try user.write(".agent/todo.md", tasks.replacingOccurrences(of: "- [ ] Monitor the release builds", with: "- [x] Monitor the release builds"))
-        let rerun = user.run(["todo", "0.1.3", "--package", "barter-python"])
-        #expect(rerun.code == 0, "\(rerun.err)")
-        #expect(user.text(".agent/todo.md").contains("- [x] Monitor the release builds for barter-python-v0.1.3"), "ticks kept")
+        #expect(tasks.contains("## Release v0.1.3 (2025-11-25)\n"))
+        #expect(tasks.contains("- [ ] Check that #240 is closed"), "plain text: origin is a local folder now")
+        #expect(!tasks.contains("Old crate release") && !tasks.contains("risk manager"))
+        try user.git(["commit", "-q", "-am", "chore: release tasks"])
 
-        // Without --package, tag, attach and release ask which package.
-        let ambiguous = user.run(["tag", "0.1.4"])
-        #expect(ambiguous.code == 2)
-        #expect(ambiguous.err.contains("pass --package with one of: " + UserRepository.crates.joined(separator: ", ")))
+        // Release 2: new work in barter-python and elsewhere, after the commits git made just now.
+        user.clock = Int64(Date().timeIntervalSince1970)
+        try user.commit("feat(python): limit orders for the mock exchange", ["barter-python/src/limit.rs": "// limit\n"])
+        try user.commit("feat(barter): a portfolio rebalancer", ["barter/src/rebalance.rs": "// r\n"])
+        try user.commit("fix(python): keep the order book in sync (#251)\n\nFixes #250",
+                        ["barter-python/src/book.rs": "// book, in sync\n"])
+        try user.repository.checkoutHead()
+        let draft2 = user.run(["draft", "--package", "barter-python"])
+        #expect(draft2.err.contains("notes: v0.1.3..HEAD -- barter-python, 2 commits"), "\(draft2.err)")
+        #expect(!draft2.err.contains("v0.8.4..HEAD"))
+        let bump2 = user.run(["bump", "--package", "barter-python"])
+        #expect(bump2.out == "0.1.4\n", "\(bump2.err)")
+        #expect(user.run(["readme", "0.1.4", "--package", "barter-python"]).code == 0)
+        #expect(user.run(["changelog", "0.1.4", "--package", "barter-python"]).code == 0)
+        let check2 = user.run(["check", "0.1.4", "--package", "barter-python"])
+        #expect(check2.code == 0, "\(check2.out)")
+        let release2 = user.run(["release", "0.1.4", "--package", "barter-python"])
+        #expect(release2.code == 0 && release2.out == "v0.1.4\n", "\(release2.err)")
+        repository = try Repository.open(at: user.repo)
+        head = try #require(try repository.headCommit())
+        #expect(try repository.workTreeStatus().entries.isEmpty)
+        try user.git(["push", "-q", "--atomic", "origin", "main", "v0.1.4"])
+        let second = try user.action(origin: origin, tag: "v0.1.4")
+        #expect(second.code == 0, "\(second.err)")
+        #expect(second.outputs.contains("tag=v0.1.4\n") && second.outputs.contains("previous=v0.1.3\n"))
+        #expect(second.outputs.contains("limit orders") && !second.outputs.contains("rebalancer"))
+        let todo2 = user.run(["todo", "0.1.4"])
+        #expect(todo2.code == 0, "\(todo2.err)")
+        #expect(user.text(".agent/todo.md").contains("## Release v0.1.4 (2025-11-25)\n"))
+
+        // Every tag barter-python got runs the wheel workflow and passes its publish condition.
+        let pythonTags = try repository.tags().map(\.name).filter { ["v0.1.3", "v0.1.4"].contains($0) }
+        #expect(pythonTags == ["v0.1.3", "v0.1.4"])
+        for tag in pythonTags { #expect(workflow.runs(on: tag) && workflow.publishes(tag), "\(tag)") }
+        _ = head
     }
 }

@@ -54,6 +54,7 @@ public enum CreateTag {
         let name = history.tagName(for: version, written: request.version)
         if !request.force, history.existingTag(named: name) == nil {
             try ReleasePreflight.checkTaggable(workspace, version: version)
+            try ReleasePreconditions.require(workspace, version: version, tagName: name)
         }
         return try create(in: workspace, version: version, name: name,
                           tagger: tagger, force: request.force, now: request.context.now)

@@ -48,7 +48,8 @@ public enum InitProject {
             settings = try Settings.resolve(configuration: LoadedConfiguration(root: root, boundary: boundary),
                                             flags: SettingsFlags())
         }
-        let detection = ProjectDetection.detect(root: settings.root, boundary: settings.boundary, tags: (try? repository.verifiedTags()) ?? [])
+        let detection = ProjectDetection.detect(root: settings.root, boundary: settings.boundary,
+                                                tagNames: (try? repository.tagNames()) ?? [])
         var findings = detection.report
         let configPath = request.configPath ?? settings.absolute(ConfigurationLoader.fileName)
         let configExists = FileManager.default.fileExists(atPath: configPath)

@@ -12,9 +12,12 @@ public struct CheckItem: Sendable, Codable, Hashable {
         case fail
         /// Skipped: the file it is about is neither configured nor present.
         case skip
+        /// A warning: the release may go ahead, a later one will need the fix.
+        case warn
     }
 
-    /// A stable name for machines: `version-file`, `tag`, `clean`, `changelog`, `readme`, `shallow`, `branch`.
+    /// A stable name for machines: `version-file`, `tag`, `ci`, `committed`, `future-tags`, `clean`,
+    /// `changelog`, `readme`, `shallow`, `branch`.
     public var check: String
     /// The outcome.
     public var status: Status
@@ -50,6 +53,7 @@ public struct CheckReport: Sendable, Codable {
             case .pass: "✓"
             case .fail: "✗"
             case .skip: "-"
+            case .warn: "!"
             }
             return "\(mark) \(item.message)" + (item.fix.map { "\n    fix: \($0)" } ?? "")
         }.joined(separator: "\n") + "\n"
@@ -96,7 +100,13 @@ public enum ReleaseCheck {
         let tagName = workspace.history.tagName(for: version, written: written)
         var checks: [CheckItem] = []
         checks += versionFileChecks(workspace, version: version)
-        checks.append(try tagCheck(workspace, tagName: tagName))
+        if let existing = workspace.history.existingTag(named: tagName),
+           let foreign = ReleasePreconditions.foreignTagItem(workspace, existing) {
+            checks.append(foreign)
+        } else {
+            checks.append(try tagCheck(workspace, tagName: tagName))
+        }
+        checks += try ReleasePreconditions.items(workspace, version: version, tagName: tagName)
         checks.append(try cleanCheck(workspace, version: version))
         checks.append(changelogCheck(workspace, version: version))
         checks.append(readmeCheck(workspace, version: version))
@@ -235,9 +245,7 @@ public enum ReleaseCheck {
     static func releaseNotesSection(in document: MarkdownDocument, title: String = "Release Notes")
         -> MarkdownDocument.Section?
     {
-        document.headings.first {
-            $0.plainText.trimmingCharacters(in: .whitespaces).lowercased() == title.lowercased()
-        }.map(document.section(startingAt:))
+        ReadmeSection.headings(in: document, title: title).first.map(document.section(startingAt:))
     }
 
     static func shallowCheck(_ workspace: ReleaseWorkspace) -> CheckItem {

@@ -103,9 +103,13 @@ public enum ReleaseFlow {
 
         if history.tagBlockedByNonCommit(named: tagName) { throw history.nonCommitTagError(tagName) }
         if let existing = history.existingTag(named: tagName) {
+            if let foreign = ReleasePreconditions.foreignTagItem(workspace, existing) {
+                throw NotesError(.badInput, foreign.message, hint: foreign.fix)
+            }
             throw NotesError(.badInput, "tag \(tagName) already exists (on \(existing.tag.target.short))",
                              hint: "release another version; notes release never moves a tag")
         }
+        try ReleasePreconditions.require(workspace, version: version, tagName: tagName)
         let branch = workspace.settings.releaseBranch
         guard let branchRef = repository.headReferenceName(), let current = repository.headBranch() else {
             throw NotesError(.repository, "HEAD is detached: a release commit needs a branch",
@@ -124,6 +128,7 @@ public enum ReleaseFlow {
         }
         _ = try workspace.status()  // a damaged object store is exit 3 here, not "uncommitted changes"
         let carried = try ReleasePreflight.carriedChanges(workspace, version: version)
+            + ReleasePreflight.untrackedReleaseFiles(workspace)
         let environment = request.context.environment
         let committer = try workspace.identity(environment: environment)
         let author = GitIdentity.resolve(environment: environment, author: true) { repository.config($0) }

@@ -192,7 +192,7 @@ public struct Configuration: Codable, Sendable, Equatable {
 
     /// One `[[skip]]` rule: a commit is left out when every condition the rule gives holds.
     public struct SkipRule: Codable, Sendable, Equatable {
-        /// A regular expression the subject must match (NSRegularExpression syntax). Default: none.
+        /// A regular expression the subject must match (``LinearRegex`` syntax). Default: none.
         public var subject: String?
         /// A regular expression the body (everything after the subject) must match. Default: none.
         public var body: String?

@@ -63,7 +63,7 @@ public enum ConfigurationKeys {
         .init("tags.tagger_name", .string, nil, "Tagger name for tags notes creates.", meaning: "git's `user.name`"),
         .init("tags.tagger_email", .string, nil, "Tagger email for tags notes creates.", meaning: "git's `user.email`"),
         .init("tags.ignore", .strings, "[]", "Globs of tag names that are never release tags (`[\"v0.*\"]` for an old crate's tags), for every package; like git-cliff's `skip_tags`."),
-        .init("tags.pattern", .string, nil, "A regular expression (NSRegularExpression) a tag name must match to be a release tag; like git-cliff's `tag_pattern`.",
+        .init("tags.pattern", .string, nil, "A regular expression (syntax: docs/configuration.md) a tag name must match to be a release tag; like git-cliff's `tag_pattern`.",
               meaning: "every tag the prefix accepts"),
         .init("tags.stable_starts_after", .string, "\"stable\"", "Where a stable release's notes start: `stable` after the previous stable tag (v1.2.0 includes what v1.2.0-rc.1 and rc.2 had), `any` after the previous tag of any kind, its last pre-release (conventional-changelog, release-please). A pre-release always starts after the previous tag of any kind. See docs/ranges.md.",
               choices: ["stable", "any"]),
@@ -99,7 +99,7 @@ public enum ConfigurationKeys {
               choices: ["name", "email"]),
 
         .init("skip", .tableArray, "[]", "Rules that leave commits out, numbered from 1 in file order. A commit is skipped when every condition of a rule holds; `--context` shows `skipped: \"rule\"` and `skipRule: N`, `--explain` says \"rule N\"."),
-        .init("skip[].subject", .string, nil, "Regular expression (NSRegularExpression) the subject must match.", meaning: "no condition"),
+        .init("skip[].subject", .string, nil, "Regular expression (syntax: docs/configuration.md) the subject must match.", meaning: "no condition"),
         .init("skip[].body", .string, nil, "Regular expression the body (the message after the subject) must match.", meaning: "no condition"),
         .init("skip[].author", .string, nil, "The author's exact name or email (`dependabot[bot]`), case-insensitive.", meaning: "no condition"),
 

@@ -77,6 +77,8 @@ public struct Settings: Sendable {
     public var stableStart: PreviousTagRule.StableStart = .stable
     /// What the command should say before its work, one line each (the tag family chosen).
     public var notices: [String] = []
+    /// What the repository declares about its packages and tags (``ProjectModel``), learned once.
+    public var project = ProjectModel()
     /// Where notes may write and what it may read for the repository (``WorkTreeBoundary``): every file
     /// the repository names is held to it.
     public var boundary: WorkTreeBoundary
@@ -114,12 +116,21 @@ public struct Settings: Sendable {
                             flags: SettingsFlags) throws -> Settings {
         let repository = try RepositoryAccess.open(repositoryPath)
         let root = repository.workdir ?? repository.gitDir
-        let loaded = try ConfigurationLoader.load(explicitPath: configPath, displayPath: configDisplay, root: root,
-                                                  boundary: WorkTreeBoundary(repository: repository))
+        let loaded = try ConfigurationLoader.load(explicitPath: configPath, displayPath: configDisplay, root: root)
         var flags = flags
-        let notices = repository.isEmpty ? []
-            : try TagFamilyChoice.apply(&flags, configuration: loaded.configuration, repository: repository)
-        var settings = try resolve(configuration: loaded, flags: flags)
+        let tagNames = repository.isEmpty ? [] : ((try? repository.tagNames()) ?? [])
+        let project = repository.workdir == nil ? ProjectModel()
+            : ProjectModel.infer(files: ProjectFiles(root: root, boundary: loaded.boundary), configuration: loaded.configuration, tagNames: tagNames)
+        var notices: [String] = []
+        if let owner = project.owner(of: flags, configuration: loaded.configuration) {
+            flags.package = owner.package.name
+            if let notice = owner.notice { notices.append(notice) }
+        }
+        if !repository.isEmpty {
+            notices += try TagFamilyChoice.apply(&flags, configuration: loaded.configuration, repository: repository,
+                                                 project: project)
+        }
+        var settings = try resolve(configuration: loaded, flags: flags, project: project)
         settings.notices = notices
         return settings
     }
@@ -136,8 +147,10 @@ public struct Settings: Sendable {
     /// Without such a package, a NAME that is a folder of the repository is that folder (its commits, its
     /// files, the repository's tag style); anything else is bad input (exit 2) listing the packages.
     /// `--path` and `--tag-prefix` beat the package's.
-    public static func resolve(configuration loaded: LoadedConfiguration, flags: SettingsFlags) throws -> Settings {
+    public static func resolve(configuration loaded: LoadedConfiguration, flags: SettingsFlags,
+                               project: ProjectModel = ProjectModel()) throws -> Settings {
         let config = loaded.configuration
+        let packages = effectivePackages(config, project: project)
         let root = loaded.root
         if let ref = flags.notesRef, let problem = PathRules.notesRefProblem(ref) {
             throw NotesError(.badInput, "--notes-ref \(ref) \(problem)", hint: "use a ref under refs/notes/, such as refs/notes/release")
@@ -153,10 +166,11 @@ public struct Settings: Sendable {
         var packageFolder = ""
         var selected = flags.package
         if selected == nil, flags.paths.isEmpty, flags.tagPrefix == nil, let folder = flags.workingDirectory {
-            selected = Self.package(containing: folder, root: root, in: config.package)?.name
+            selected = Self.package(containing: folder, root: root, in: packages)?.name
         }
         if let name = selected {
-            if let found = config.package.first(where: { $0.name == name }) {
+            if let found = packages.first(where: { $0.name == name })
+                ?? packages.first(where: { !$0.paths.isEmpty && normalized($0.paths[0]) == normalized(name) }) {
                 package = found
                 if let first = found.paths.first, !first.contains(where: { "*?[".contains($0) }) {
                     packageFolder = Self.normalized(first)
@@ -164,7 +178,7 @@ public struct Settings: Sendable {
             } else if let folder = try folderPackage(name, root: root) {
                 packageFolder = folder
             } else {
-                let known = config.package.map(\.name)
+                let known = packages.map(\.name)
                 throw NotesError(.badInput, "no package named \"\(name)\" in \(loaded.file ?? "the configuration (there is no notes.toml)"), and no folder \(name) in the repository",
                                  hint: known.isEmpty ? "add a [[package]] with name = \"\(name)\" to notes.toml, or pass --package with a folder of the repository"
                                      : "the packages are: \(known.joined(separator: ", "))")
@@ -216,7 +230,12 @@ public struct Settings: Sendable {
         var settings = Settings(
             configurationFile: loaded.file, root: root, package: package?.name, packageArgument: flags.package,
             packageFolder: packageFolder,
-            tagPrefix: flags.tagPrefix ?? package.map { $0.tagPrefix ?? $0.name + "-v" } ?? config.tags.prefix,
+            tagPrefix: flags.tagPrefix ?? package.map { package in
+                // A package only the manifests declare, with no scheme of its own: the repository's tags, as
+                // `--package DIR` always took them.
+                config.package.isEmpty && project.package(named: package.name)?.isDefault == true ? config.tags.prefix
+                    : package.tagPrefix ?? package.name + "-v"
+            } ?? config.tags.prefix,
             paths: paths, excludes: excludes,
             grouping: try GroupingRules(config),
             links: config.links,
@@ -237,11 +256,13 @@ public struct Settings: Sendable {
             tagger: tagger,
             stableStart: PreviousTagRule.StableStart(rawValue: config.tags.stableStartsAfter) ?? .stable,
             boundary: loaded.boundary)
-        settings.tagFilter = TagFilter(ignore: config.tags.ignore + (package?.tagIgnore ?? []),
-                                       pattern: package?.tagPattern ?? config.tags.pattern)
+        settings.tagFilter = try TagFilter(ignore: config.tags.ignore + (package?.tagIgnore ?? []),
+                                           pattern: package?.tagPattern ?? config.tags.pattern,
+                                           key: package?.tagPattern != nil ? "package \(package?.name ?? "").tag_pattern" : "tags.pattern")
         settings.bootstrap = package?.bootstrap
         settings.definedPackages = config.package.map(\.name)
-        settings.neighbours = config.package.filter { $0.name != package?.name }.map { Self.neighbour($0) }
+        settings.neighbours = packages.filter { $0.name != package?.name }.map { Self.neighbour($0) }
+        settings.project = project
         settings.todoTasks = config.todo.tasks
         if let data = try loaded.boundary.read(absolute(".mailmap"), origin: .repository, display: ".mailmap",
                                                hint: "replace .mailmap with a regular file in the repository, or remove it") {
@@ -251,6 +272,23 @@ public struct Settings: Sendable {
         settings.readmeMaxBullets = config.readme.maxBullets > 0 ? config.readme.maxBullets : nil
         settings.scopeFromFlags = !flags.paths.isEmpty || flags.tagPrefix != nil
         return settings
+    }
+
+    /// The packages `--package` chooses from: notes.toml's, each without a `tag_prefix` taking the one the
+    /// repository declares (``ProjectModel``); without any, the packages the workspace manifests declare.
+    static func effectivePackages(_ config: Configuration, project: ProjectModel) -> [Configuration.Package] {
+        if !config.package.isEmpty {
+            return config.package.map { package in
+                var package = package
+                if package.tagPrefix == nil, let inferred = project.package(named: package.name), !inferred.isDefault {
+                    package.tagPrefix = inferred.tagPrefix
+                }
+                return package
+            }
+        }
+        return project.packages.map {
+            Configuration.Package(name: $0.name, paths: $0.folder.isEmpty ? [] : [$0.folder], tagPrefix: $0.tagPrefix)
+        }
     }
 
     /// A configured package as a neighbour: its first plain folder and its version files.

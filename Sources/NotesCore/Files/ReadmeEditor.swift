@@ -49,8 +49,7 @@ public struct ReadmeEditor: Sendable {
     {
         self.document = document
         self.title = title
-        let wanted = title.trimmingCharacters(in: .whitespaces).lowercased()
-        let matches = document.headings.filter { $0.plainText.lowercased() == wanted }
+        let matches = ReadmeSection.headings(in: document, title: title)
         if matches.count > 1 {
             let lines = matches.map { "line \($0.startLine)" }.joined(separator: " and ")
             throw NotesError(.file, "\(displayPath) has \(matches.count) \"\(title)\" sections (\(lines)); nothing was written",

@@ -2,13 +2,13 @@ import Foundation
 
 /// The configuration's grouping rules, ready to apply: sections in order and the types each receives,
 /// hidden types, shown scopes, and compiled `[[skip]]` rules. `standard` reproduces the built-in sections.
-public struct GroupingRules: @unchecked Sendable {  // NSRegularExpression is immutable once made.
+public struct GroupingRules: Sendable {
     /// A compiled `[[skip]]` rule.
-    public struct Rule {
+    public struct Rule: Sendable {
         /// Its number, from 1 in file order.
         public var number: Int
-        let subject: NSRegularExpression?
-        let body: NSRegularExpression?
+        let subject: LinearRegex?
+        let body: LinearRegex?
         let author: String?
         /// The rule as written, for `--explain`.
         public var summary: String
@@ -57,13 +57,8 @@ public struct GroupingRules: @unchecked Sendable {  // NSRegularExpression is im
         self.init(sectionsOf: configuration)
         commitRules = try CommitRuleSet(configuration)
         for (index, rule) in configuration.skip.enumerated() {
-            func compile(_ pattern: String?, _ key: String) throws -> NSRegularExpression? {
-                guard let pattern else { return nil }
-                do {
-                    return try NSRegularExpression(pattern: pattern)
-                } catch {
-                    throw NotesError(.configuration, "skip rule \(index + 1): \(key) is not a valid regular expression: \(pattern)")
-                }
+            func compile(_ pattern: String?, _ key: String) throws -> LinearRegex? {
+                try LinearRegex.configured(pattern, key: "skip rule \(index + 1): \(key)")
             }
             var parts: [String] = []
             if let subject = rule.subject { parts.append("subject ~ /\(subject)/") }
@@ -118,8 +113,8 @@ public struct GroupingRules: @unchecked Sendable {  // NSRegularExpression is im
     }
 
     private func matches(_ rule: Rule, _ record: CommitRecord) -> Bool {
-        if let subject = rule.subject, !Self.matches(subject, record.subject) { return false }
-        if let body = rule.body, !Self.matches(body, Self.body(of: record)) { return false }
+        if let subject = rule.subject, !subject.matches(record.subject) { return false }
+        if let body = rule.body, !body.matches(Self.body(of: record)) { return false }
         if let author = rule.author, record.author.name.lowercased() != author, record.author.email.lowercased() != author {
             return false
         }
@@ -130,9 +125,5 @@ public struct GroupingRules: @unchecked Sendable {  // NSRegularExpression is im
     static func body(of record: CommitRecord) -> String {
         let footers = record.message.footers.map { "\($0.token): \($0.value)" }.joined(separator: "\n")
         return [record.message.body ?? "", footers].filter { !$0.isEmpty }.joined(separator: "\n\n")
-    }
-
-    private static func matches(_ expression: NSRegularExpression, _ text: String) -> Bool {
-        expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 }

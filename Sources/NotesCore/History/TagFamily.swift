@@ -97,10 +97,11 @@ public struct TagFamily: Sendable, Hashable {
 enum TagFamilyChoice {
     /// Fills `flags.tagPrefix` and `flags.package` from the VERSION argument or the nearest tags; returns
     /// the notices to print (`tag family …`).
-    static func apply(_ flags: inout SettingsFlags, configuration: Configuration, repository: Repository) throws -> [String] {
+    static func apply(_ flags: inout SettingsFlags, configuration: Configuration, repository: Repository,
+                      project: ProjectModel = ProjectModel()) throws -> [String] {
         guard flags.tagPrefix == nil, flags.package == nil else { return [] }
         // `[tags] ignore` and `pattern` say which tags are release tags: families come from those only.
-        let filter = TagFilter(ignore: configuration.tags.ignore, pattern: configuration.tags.pattern)
+        let filter = try TagFilter(ignore: configuration.tags.ignore, pattern: configuration.tags.pattern)
         if let text = flags.version {
             let configured = configuration.tags.prefix
             if ReleaseVersion(text, prefix: configured) != nil || ReleaseVersion(text) != nil { return [] }
@@ -110,7 +111,7 @@ enum TagFamilyChoice {
             guard tags.contains(where: {
                 ($0.name == text || TagFamily.split($0.name)?.prefix == prefix) && repository.pointsAtCommit($0)
             }) else { return [] }
-            select(prefix, &flags, configuration)
+            select(prefix, &flags, configuration, project)
             return []
         }
         guard flags.chooseNearestFamily, configuration.tags.prefix == nil, configuration.tags.pattern == nil else { return [] }
@@ -135,7 +136,7 @@ enum TagFamilyChoice {
             try TagReachability.firstReachable(candidates, from: head, in: repository)
         }), let chosen = TagFamily.split(nearest.name) else { return [] }
         let prefix = chosen.prefix
-        if let prefix { select(prefix, &flags, configuration) }
+        if let prefix { select(prefix, &flags, configuration, project) }
         let others = families.filter { $0.prefix != prefix }
         guard !others.isEmpty else { return [] }
         let shown = others.prefix(6).map { "\($0.display) (\($0.tags.count) tag\($0.tags.count == 1 ? "" : "s"))" }
@@ -146,8 +147,11 @@ enum TagFamilyChoice {
     }
 
     /// Sets `prefix`, and the package with that prefix when there is one.
-    private static func select(_ prefix: String, _ flags: inout SettingsFlags, _ configuration: Configuration) {
+    private static func select(_ prefix: String, _ flags: inout SettingsFlags, _ configuration: Configuration,
+                               _ project: ProjectModel) {
         if let package = configuration.package.first(where: { TagFamily.prefix(of: $0) == prefix }) {
+            flags.package = package.name
+        } else if let package = project.owner(ofFamily: prefix) {
             flags.package = package.name
         } else {
             flags.tagPrefix = prefix

@@ -23,6 +23,18 @@ enum ReleasePreflight {
         return changed
     }
 
+    /// The release's own files that exist but git does not track yet and does not ignore (a changelog
+    /// `notes changelog` just created): the release commit takes them, so the tag holds them.
+    static func untrackedReleaseFiles(_ workspace: ReleaseWorkspace) -> [String] {
+        guard let status = try? workspace.repository.workTreeStatus() else { return [] }
+        var owned: Set<String> = [workspace.relative(workspace.settings.changelogFile),
+                                  workspace.relative(workspace.settings.readmeFile)]
+        for spec in workspace.settings.versionFiles { owned.insert(spec.path) }
+        return status.untracked.map(\.path).filter {
+            owned.contains($0) && !((try? workspace.repository.isIgnored($0)) ?? true)
+        }.sorted()
+    }
+
     /// `notes tag`: nothing uncommitted, and every version file holds `version`.
     static func checkTaggable(_ workspace: ReleaseWorkspace, version: ReleaseVersion) throws {
         let settings = workspace.settings

@@ -54,7 +54,7 @@ public struct ReadmeStep: ReleaseStep {
             return
         }
         let document = try MarkdownDocument(bytes: bytes)
-        guard document.headings.contains(where: { $0.plainText.lowercased() == title.lowercased() }) else {
+        guard !ReadmeSection.headings(in: document, title: title).isEmpty else {
             run.say("readme: skipped, \(relative) has no \"\(title)\" section (notes readme --create\(settings.packageHint) adds one)")
             return
         }

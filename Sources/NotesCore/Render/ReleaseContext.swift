@@ -361,7 +361,9 @@ extension ReleaseContext {
     /// Builds the view model from release notes, with links when `links` is given. With `quoteMentions`,
     /// `@user` in commit text is shown as code, so it pings nobody (`[links] mentions`).
     public init(notes: ReleaseNotes, links: RemoteLinks?, quoteMentions: Bool = false) {
-        func text(_ value: String) -> String { quoteMentions ? MarkdownInline.quotingMentions(value) : value }
+        // Every text a repository brings goes through UntrustedText, here and nowhere else.
+        func line(_ value: String) -> String { UntrustedText.markdownLine(value, quoteMentions: quoteMentions) }
+        func name(_ value: String) -> String { UntrustedText.name(value, quoteMentions: quoteMentions) }
         let info = notes.info
         func commitLink(_ id: CommitID) -> LinkView {
             let url = links?.commitURL(id.hex)
@@ -384,13 +386,13 @@ extension ReleaseContext {
                 let short = String(revert.revertedID.prefix(7))
                 let url = links?.commitURL(revert.revertedID)
                 reverted = RevertedView(
-                    id: revert.revertedID, subject: revert.revertedSubject.map { text(MarkdownInline.escapingRawHTML($0)) },
+                    id: revert.revertedID, subject: revert.revertedSubject.map(line),
                     link: url.map { "[\(short)](\($0))" } ?? short)
             }
             return EntryView(
-                scope: entry.scope.map(MarkdownInline.escapingRawHTML),
-                description: text(MarkdownInline.escapingForListItem(entry.description)),
-                breakingText: breaking.isEmpty ? nil : text(MarkdownInline.escapingRawHTML(breaking.joined(separator: " "))),
+                scope: entry.scope.map(line),
+                description: line(entry.description),
+                breakingText: breaking.isEmpty ? nil : line(breaking.joined(separator: " ")),
                 issues: issues, commits: commits,
                 issueLinks: issues.isEmpty ? nil : issues.map(\.link).joined(separator: ", "),
                 commitLinks: entry.foldsDependencyUpdates && commits.count > 1
@@ -407,8 +409,9 @@ extension ReleaseContext {
             compareURL = links.compareURL(from: comparison.from, to: comparison.to)
         }
         release = ReleaseView(
-            title: info.title, version: info.version?.bare, tag: info.tagName, tagExists: info.tagExists,
-            prerelease: info.version?.isPrerelease ?? false, previousTag: info.previousTag,
+            title: UntrustedText.label(info.title), version: info.version?.bare, tag: info.tagName.map(UntrustedText.label),
+            tagExists: info.tagExists, prerelease: info.version?.isPrerelease ?? false,
+            previousTag: info.previousTag.map(UntrustedText.label),
             previousTagDate: info.previousTagDate.map(DateText.day), date: DateText.day(info.date),
             range: RangeView(from: info.from?.hex, to: info.to.hex, label: info.rangeLabel,
                              commitCount: notes.commits.count { $0.record.bodyChange == nil }),
@@ -422,21 +425,24 @@ extension ReleaseContext {
                              commitsLabel: commitsLabel(summary.commitCount))
         }
         contributors = notes.contributors.map {
-            ContributorView(name: MarkdownInline.escapingPlainText($0.name), email: $0.email, commitCount: $0.commitCount,
+            ContributorView(name: name($0.name), email: UntrustedText.label($0.email), commitCount: $0.commitCount,
                             commitsLabel: commitsLabel($0.commitCount))
         }
         let classified = notes.commits
         commitList = CommitList(lazy: { classified.map { item in
             let record = item.record
             return CommitView(
-                id: record.id.hex, subject: record.subject, type: record.conventional?.type,
-                scope: record.conventional?.scope, breaking: record.conventional?.isBreaking ?? false,
+                id: record.id.hex, subject: UntrustedText.markdownLine(record.subject, quoteMentions: quoteMentions),
+                type: record.conventional?.type,
+                scope: record.conventional?.scope.map { UntrustedText.markdownLine($0, quoteMentions: quoteMentions) },
+                breaking: record.conventional?.isBreaking ?? false,
                 conventional: record.conventional != nil && record.message.nonConformance == nil,
-                nonConformance: record.message.nonConformance,
+                nonConformance: record.message.nonConformance.map { UntrustedText.escapingControls($0) },
                 issues: record.issues.map(\.key), section: item.section?.rawValue,
                 skipped: item.skipped?.rawValue, skipRule: item.skipRule, rule: item.commitRule,
                 cancelledWith: item.cancelledWith?.hex, bodyChange: record.bodyChange?.index,
-                author: record.author.name, date: DateText.timestamp(record.author.time))
+                author: UntrustedText.name(record.author.name, quoteMentions: quoteMentions),
+                date: DateText.timestamp(record.author.time))
         } })
         var listed = 0, nonConventional = 0, merges = 0, releases = 0, reverted = 0
         // A commit is listed when it or a change of its body is; changes of a body are not commits of their own.

@@ -111,7 +111,7 @@ struct ConfigurationTests {
         ("tittle = 1\n", "notes.toml:1: unknown key \"tittle\" at the top level", nil),
         ("[release]\nbranch = 3\n", "notes.toml:2: release.branch must be a string in quotes, not an integer", nil),
         ("[commits]\nscopes = \"api\"\n", "notes.toml:2: commits.scopes must be an array of strings: [\"a\", \"b\"], not a string", nil),
-        ("[[skip]]\nauthor = \"x\"\n\n[[skip]]\nsubject = \"(\"\n", "notes.toml:5: skip rule 2: subject is not a valid regular expression: (", nil),
+        ("[[skip]]\nauthor = \"x\"\n\n[[skip]]\nsubject = \"(\"\n", "notes.toml:5: skip rule 2: subject is not a supported regular expression: (: at character 1: the group ( is not closed", nil),
         ("[[skip]]\n", "notes.toml:1: skip rule 1 has no condition: it would skip every commit", nil),
         ("[[section]]\nid = \"a\"\n[[section]]\ntitle = \"B\"\n", "notes.toml:3: [[section]] is missing the required key \"id\"", nil),
         ("[[section]]\nid = \"a\"\ntypes = [\"feat\"]\n[[section]]\nid = \"b\"\ntypes = [\n  \"feat\",\n]\n",
