@@ -130,7 +130,7 @@ struct RenderTests {
         #expect(!json.contains("[\n\n"))
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         #expect(Set(object?.keys.map { $0 } ?? []) ==
-            ["release", "sections", "breaking", "issues", "contributors", "commits", "stats", "hasChanges"])
+            ["release", "sections", "breaking", "issues", "contributors", "newContributors", "commits", "stats", "hasChanges"])
     }
 
     @Test(arguments: [

@@ -25,6 +25,13 @@ public struct InitRequest: Sendable {
 /// optionally the built-in templates to edit. `--force` keeps an existing file's `[[package]]` tables;
 /// `--templates` alone leaves an existing notes.toml alone.
 public enum InitProject {
+    /// The settings flags of `init`: no edits file (init writes the configuration, never notes).
+    static var flags: SettingsFlags {
+        var flags = SettingsFlags()
+        flags.readsEdits = false
+        return flags
+    }
+
     /// Writes the files and returns their paths as messages show them. Nothing is written when a file exists
     /// and `force` is not set (exit 8, listing them). A notes.toml that does not load is what `--force`
     /// replaces: its template folder then falls back to the default.
@@ -41,12 +48,12 @@ public enum InitProject {
         do {
             let loaded = try ConfigurationLoader.load(explicitPath: request.configPath, root: root, boundary: boundary)
             existingPackages = loaded.configuration.package
-            settings = try Settings.resolve(configuration: loaded, flags: SettingsFlags())
+            settings = try Settings.resolve(configuration: loaded, flags: Self.flags)
         } catch let error as NotesError where error.exitCode == .configuration && request.force {
             // A notes.toml that does not load is what --force repairs (the TOML guards make reading it safe):
             // the defaults, template folder included, apply.
             settings = try Settings.resolve(configuration: LoadedConfiguration(root: root, boundary: boundary),
-                                            flags: SettingsFlags())
+                                            flags: Self.flags)
         }
         let detection = ProjectDetection.detect(root: settings.root, boundary: settings.boundary,
                                                 tagNames: (try? repository.tagNames()) ?? [])

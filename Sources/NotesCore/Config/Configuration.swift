@@ -177,16 +177,21 @@ public struct Configuration: Codable, Sendable, Equatable {
         /// Bots (names or emails with `[bot]`): `last` lists them after people, `hide` leaves them out,
         /// `mixed` sorts them with people. Default `"last"`.
         public var bots = "last"
-        /// Authors are the same person when they have the same `name` (case-insensitive) or the same `email`. Default `"name"`.
+        /// Besides a shared address, GitHub handle or `.mailmap` line, authors are the same person when they
+        /// have the same `name` (case-insensitive); `email` leaves names out. Default `"name"`.
         public var mergeBy = "name"
+        /// GitHub handles by address or name (`"ada@example.com" = "ada-l"`), for people whose commits carry
+        /// no no-reply address. Default: none.
+        public var handles: [String: String] = [:]
         /// The defaults.
         public init() {}
-        enum CodingKeys: String, CodingKey { case bots, mergeBy = "merge_by" }
+        enum CodingKeys: String, CodingKey { case bots, mergeBy = "merge_by", handles }
         /// Decodes, missing keys taking their defaults.
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             bots = try c.decodeIfPresent(String.self, forKey: .bots) ?? "last"
             mergeBy = try c.decodeIfPresent(String.self, forKey: .mergeBy) ?? "name"
+            handles = try c.decodeIfPresent([String: String].self, forKey: .handles) ?? [:]
         }
     }
 
@@ -342,9 +347,11 @@ public struct Configuration: Codable, Sendable, Equatable {
         public var todo = ".agent/todo.md"
         /// Files whose version `notes bump` updates (`Cargo.toml`, `pyproject.toml`). Default `[]`.
         public var versionFiles: [String] = []
+        /// The corrections `notes edit` records and every command applies. Default `".notes/edits.toml"`.
+        public var edits = ".notes/edits.toml"
         /// The defaults.
         public init() {}
-        enum CodingKeys: String, CodingKey { case changelog, readme, todo, versionFiles = "version_files" }
+        enum CodingKeys: String, CodingKey { case changelog, readme, todo, versionFiles = "version_files", edits }
         /// Decodes, missing keys taking their defaults.
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -353,6 +360,7 @@ public struct Configuration: Codable, Sendable, Equatable {
             readme = try c.decodeIfPresent(String.self, forKey: .readme) ?? d.readme
             todo = try c.decodeIfPresent(String.self, forKey: .todo) ?? d.todo
             versionFiles = try c.decodeIfPresent([String].self, forKey: .versionFiles) ?? []
+            edits = try c.decodeIfPresent(String.self, forKey: .edits) ?? d.edits
         }
     }
 

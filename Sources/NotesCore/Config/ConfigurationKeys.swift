@@ -16,6 +16,8 @@ public struct ConfigurationKey: Sendable, Equatable {
         case boolean
         /// An array of strings.
         case strings = "array of strings"
+        /// A table whose values are strings, any keys (`[contributors] handles`).
+        case stringTable = "table of strings"
     }
 
     /// Dotted path; elements of an array of tables are written `name[]` (`package[].paths`).
@@ -95,8 +97,9 @@ public enum ConfigurationKeys {
         .init("contributors", .table, nil, "The contributors list."),
         .init("contributors.bots", .string, "\"last\"", "Authors whose name or email has `[bot]`: `last` after people, `hide` left out, `mixed` sorted with people.",
               choices: ["last", "hide", "mixed"]),
-        .init("contributors.merge_by", .string, "\"name\"", "Commits by the same `name` (case-insensitive) are one contributor, whatever their emails; `email` merges by email only.",
+        .init("contributors.merge_by", .string, "\"name\"", "Identities are one person when they share an address, a GitHub handle (no-reply address or `handles`) or a `.mailmap` line, connected (A and B share an address, B and C a handle: one person), shown by the most used name; `name` also joins the same name (case-insensitive), `email` does not.",
               choices: ["name", "email"]),
+        .init("contributors.handles", .stringTable, "{}", "GitHub handles by address or name (`\"ada@example.com\" = \"ada-l\"`), for people whose commits carry no no-reply address (`12345+handle@users.noreply.github.com` gives `handle`). With GitHub links, people are shown as `@handle` (as code while `links.mentions = \"code\"`). Never looked up on the network."),
 
         .init("skip", .tableArray, "[]", "Rules that leave commits out, numbered from 1 in file order. A commit is skipped when every condition of a rule holds; `--context` shows `skipped: \"rule\"` and `skipRule: N`, `--explain` says \"rule N\"."),
         .init("skip[].subject", .string, nil, "Regular expression (syntax: docs/configuration.md) the subject must match.", meaning: "no condition"),
@@ -139,6 +142,7 @@ public enum ConfigurationKeys {
         .init("files.readme", .string, "\"README.md\"", "The README whose release-notes section `notes readme` edits."),
         .init("files.todo", .string, "\".agent/todo.md\"", "The task list `notes todo` edits."),
         .init("files.version_files", .strings, "[]", "Files whose version `notes bump` updates (`Cargo.toml`, `pyproject.toml`)."),
+        .init("files.edits", .string, "\".notes/edits.toml\"", "The corrections `notes edit` records (one `[edit.<commit id>]` table per commit: description, section, breaking, leave_out) and every command applies; committed with the code. See docs/edits.md."),
 
         .init("readme", .table, nil, "The README's release-notes section."),
         .init("readme.heading", .string, "\"Release Notes\"", "Heading text of the section (any level, case-insensitive)."),

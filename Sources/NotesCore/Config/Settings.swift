@@ -49,6 +49,8 @@ public struct Settings: Sendable {
     public var readmeFile: String
     /// The task list (`[files] todo`).
     public var todoFile: String
+    /// The corrections file (`[files] edits`), absolute; `grouping.edits` holds what it says.
+    public var editsFile = ""
     /// The files that hold the version, relative to `root`.
     public var versionFiles: [VersionFileSpec]
     /// The heading of the README's release-notes section (`--section`, `[readme] heading`).
@@ -267,6 +269,13 @@ public struct Settings: Sendable {
         if let data = try loaded.boundary.read(absolute(".mailmap"), origin: .repository, display: ".mailmap",
                                                hint: "replace .mailmap with a regular file in the repository, or remove it") {
             settings.grouping.mailmap = Mailmap(String(decoding: data, as: UTF8.self))
+        }
+        settings.editsFile = absolute(config.files.edits)
+        if flags.readsEdits, let edits = try CommitEdits.load(settings.editsFile, display: config.files.edits,
+                                            sections: settings.grouping.sections.map(\.rawValue), boundary: loaded.boundary) {
+            settings.grouping.edits = edits
+        } else {
+            settings.grouping.edits = CommitEdits(file: config.files.edits)
         }
         settings.readmeSections = config.readme.sections
         settings.readmeMaxBullets = config.readme.maxBullets > 0 ? config.readme.maxBullets : nil

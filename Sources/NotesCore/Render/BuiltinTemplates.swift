@@ -69,9 +69,17 @@ No changes{{#release.previousTag}} since {{.}}{{/release.previousTag}}.
 ### Contributors
 
 {{#contributors}}
-- {{name}} ({{commitsLabel}})
+- {{mention}} ({{commitsLabel}})
 {{/contributors}}
 {{/empty(contributors)}}
+{{^empty(newContributors)}}
+
+### New contributors
+
+{{#newContributors}}
+- {{mention}} made their first contribution in {{firstContribution.link}}
+{{/newContributors}}
+{{/empty(newContributors)}}
 {{#release.compareURL}}
 
 **Full changelog**: [{{release.compareLabel}}]({{.}})

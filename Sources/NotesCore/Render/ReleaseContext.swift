@@ -15,6 +15,8 @@ public struct ReleaseContext: Encodable, Sendable {
     public var issues: [IssueView]
     /// Authors of listed commits, most commits first.
     public var contributors: [ContributorView]
+    /// The contributors whose first commit in the whole history is in this release.
+    public var newContributors: [NewContributorView] = []
     /// Every commit of the range, newest first, listed or skipped. Built on first use: most templates
     /// never read it, and for a 100k-commit history it is the largest part of the context.
     public var commits: [CommitView] {
@@ -42,7 +44,7 @@ public struct ReleaseContext: Encodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case release, sections, breaking, issues, contributors, commits, stats, hasChanges
+        case release, sections, breaking, issues, contributors, newContributors, commits, stats, hasChanges
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -52,6 +54,7 @@ public struct ReleaseContext: Encodable, Sendable {
         try container.encode(breaking, forKey: .breaking)
         try container.encode(issues, forKey: .issues)
         try container.encode(contributors, forKey: .contributors)
+        try container.encode(newContributors, forKey: .newContributors)
         try container.encode(commits, forKey: .commits)
         try container.encode(stats, forKey: .stats)
         try container.encode(hasChanges, forKey: .hasChanges)
@@ -256,16 +259,69 @@ public struct IssueView: Codable, Sendable {
     }
 }
 
-/// An author.
+/// A person: an author or co-author of listed commits, their identities joined (``PeopleRules``).
 public struct ContributorView: Codable, Sendable {
-    /// Name.
+    /// Their most used name, Markdown-safe.
     public var name: String
-    /// Email.
+    /// Their most used address.
     public var email: String
     /// Listed commits.
     public var commitCount: Int
     /// "1 commit", "3 commits".
     public var commitsLabel: String
+    /// GitHub handle without `@`, null when unknown.
+    public var handle: String?
+    /// How the notes name them: `@handle` with GitHub links and a known handle (`` `@handle` `` while
+    /// `[links] mentions = "code"`, so nobody is pinged), else the name.
+    public var mention: String
+    /// Their GitHub profile, null without GitHub links or a handle.
+    public var url: String?
+    /// True for a bot (`[bot]` in the name or address).
+    public var bot: Bool
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(email, forKey: .email)
+        try container.encode(commitCount, forKey: .commitCount)
+        try container.encode(commitsLabel, forKey: .commitsLabel)
+        try container.encode(handle, forKey: .handle)
+        try container.encode(mention, forKey: .mention)
+        try container.encode(url, forKey: .url)
+        try container.encode(bot, forKey: .bot)
+    }
+}
+
+/// A person whose first commit in the repository's whole history is in this release.
+public struct NewContributorView: Codable, Sendable {
+    /// Their most used name, Markdown-safe.
+    public var name: String
+    /// Their most used address.
+    public var email: String
+    /// GitHub handle without `@`, null when unknown.
+    public var handle: String?
+    /// As in `contributors`: `@handle` (as code while mentions are off) or the name.
+    public var mention: String
+    /// Their GitHub profile, null without GitHub links or a handle.
+    public var url: String?
+    /// Their first commit.
+    public var commit: LinkView
+    /// The pull request that brought it in, null when unknown.
+    public var pullRequest: LinkView?
+    /// The pull request when known, else the commit: what "made their first contribution in" links.
+    public var firstContribution: LinkView
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(email, forKey: .email)
+        try container.encode(handle, forKey: .handle)
+        try container.encode(mention, forKey: .mention)
+        try container.encode(url, forKey: .url)
+        try container.encode(commit, forKey: .commit)
+        try container.encode(pullRequest, forKey: .pullRequest)
+        try container.encode(firstContribution, forKey: .firstContribution)
+    }
 }
 
 /// A commit of the range, for tooling and `--context`.
@@ -294,6 +350,8 @@ public struct CommitView: Codable, Sendable {
     public var skipRule: Int?
     /// The `[[rule]]` number (from 1) that matched it; absent when none did.
     public var rule: Int? = nil
+    /// Where the correction applied to it is kept (`.notes/edits.toml:7`); absent when none is.
+    public var edited: String? = nil
     /// The revert that cancelled it, or the commit this revert cancelled.
     public var cancelledWith: String?
     /// For a change read out of the commit's body (`commits.split_body`): its place among the body's changes,
@@ -319,6 +377,7 @@ public struct CommitView: Codable, Sendable {
         try container.encode(skipped, forKey: .skipped)
         try container.encodeIfPresent(skipRule, forKey: .skipRule)
         try container.encodeIfPresent(rule, forKey: .rule)
+        try container.encodeIfPresent(edited, forKey: .edited)
         try container.encode(cancelledWith, forKey: .cancelledWith)
         try container.encodeIfPresent(bodyChange, forKey: .bodyChange)
         try container.encode(author, forKey: .author)
@@ -424,9 +483,30 @@ extension ReleaseContext {
                              link: link.link, commitCount: summary.commitCount, closes: summary.closes,
                              commitsLabel: commitsLabel(summary.commitCount))
         }
+        let github = links?.forge == .github ? links : nil
+        func mention(_ person: Contributor) -> (mention: String, url: String?) {
+            guard let github, let handle = person.handle else { return (name(person.name), nil) }
+            let account = GitHubHandle.mentioned(handle)
+            return (quoteMentions ? "`@\(account)`" : "@\(account)", "\(github.baseURL)/\(account)")
+        }
         contributors = notes.contributors.map {
-            ContributorView(name: name($0.name), email: UntrustedText.label($0.email), commitCount: $0.commitCount,
-                            commitsLabel: commitsLabel($0.commitCount))
+            let shown = mention($0)
+            return ContributorView(name: name($0.name), email: UntrustedText.label($0.email), commitCount: $0.commitCount,
+                                   commitsLabel: commitsLabel($0.commitCount), handle: $0.handle, mention: shown.mention,
+                                   url: shown.url, bot: $0.isBot)
+        }
+        newContributors = (notes.newContributors ?? []).map { new in
+            let shown = mention(new.contributor)
+            let commit = commitLink(new.commit)
+            let pullRequest = new.pullRequest.map { number in
+                let key = "#\(number.number)"
+                let url = links?.pullRequestURL(number.number)
+                return LinkView(text: key, id: key, url: url, link: url.map { "[\(key)](\($0))" } ?? key)
+            }
+            return NewContributorView(name: name(new.contributor.name),
+                                      email: UntrustedText.label(new.contributor.email), handle: new.contributor.handle,
+                                      mention: shown.mention, url: shown.url, commit: commit, pullRequest: pullRequest,
+                                      firstContribution: pullRequest ?? commit)
         }
         let classified = notes.commits
         commitList = CommitList(lazy: { classified.map { item in
@@ -440,7 +520,7 @@ extension ReleaseContext {
                 nonConformance: record.message.nonConformance.map { UntrustedText.escapingControls($0) },
                 issues: record.issues.map(\.key), section: item.section?.rawValue,
                 skipped: item.skipped?.rawValue, skipRule: item.skipRule, rule: item.commitRule,
-                cancelledWith: item.cancelledWith?.hex, bodyChange: record.bodyChange?.index,
+                edited: item.edit?.place, cancelledWith: item.cancelledWith?.hex, bodyChange: record.bodyChange?.index,
                 author: UntrustedText.name(record.author.name, quoteMentions: quoteMentions),
                 date: DateText.timestamp(record.author.time))
         } })

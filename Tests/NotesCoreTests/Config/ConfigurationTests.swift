@@ -52,6 +52,7 @@ struct ConfigurationTests {
                 switch value {
                 case let string as String: text = "\"\(string)\""
                 case let array as [Any]: text = array.isEmpty ? "[]" : "\(array)"
+                case let table as [String: Any]: text = table.isEmpty ? "{}" : "\(table)"
                 case let number as NSNumber:
                     text = key.type == .boolean ? (number.boolValue ? "true" : "false") : "\(number.intValue)"
                 default: text = "?"
