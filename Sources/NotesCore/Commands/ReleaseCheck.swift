@@ -115,10 +115,18 @@ public enum ReleaseCheck {
             let version = release.version.bare
             let hint = settings.packageHint
             if FileManager.default.fileExists(atPath: settings.changelogFile) {
-                let (change, _) = try UpdateChangelog.run(
-                    FileEditRequest(settings: settings, range: RangeRequest(version: release.name), context: context),
-                    history: history)
-                if change.summary.hasPrefix("kept") {
+                var change: FileChange?
+                do {
+                    change = try UpdateChangelog.run(
+                        FileEditRequest(settings: settings, range: RangeRequest(version: release.name), context: context),
+                        history: history).change
+                } catch let error as NotesError {
+                    // The changelog check above reports an unreadable changelog; this one cannot compare.
+                    items.append(CheckItem(check: "edits", status: .fail,
+                                           message: "the \(release.name) entry cannot be compared with its corrected notes: \(error.message)",
+                                           fix: error.hint))
+                }
+                if let change, change.summary.hasPrefix("kept") {
                     items.append(CheckItem(
                         check: "edits", status: .fail,
                         message: "\(settings.display(settings.changelogFile)): the \(release.name) entry differs from its notes as corrected in \(edits.file)",
