@@ -33,7 +33,7 @@ struct ConfigurationByCommandTests {
         "other.toml": "[tool]\nversion = \"0.1.0\"\n",
         "CHANGELOG.md": "# Changelog\n\n## [0.1.0] - 2025-01-01\n\n- first\n",
         "HISTORY.md": "# History\n\n## [0.1.0] - 2025-01-01\n\n- first\n",
-        "README.md": "# widget\n\n## Release Notes\n\n### 0.1.0 — 2025-01-01\n\n- first\n\n### 0.0.9 — 2024-12-01\n\n- older\n\n## Changes\n\n### 0.1.0 — 2025-01-01\n\n- first\n",
+        "README.md": "# widget\n\n## Release Notes\n\n### 0.1.0 — 2025-01-01\n\n- first\n- second\n- third\n- fourth\n- fifth\n\n### 0.0.9 — 2024-12-01\n\n- older\n\n## Changes\n\n### 0.1.0 — 2025-01-01\n\n- first\n",
         "DOCS.md": "# docs\n\n## Release Notes\n\n### 0.1.0 — 2025-01-01\n\n- first\n",
         ".agent/todo.md": "# Tasks\n\n## Backlog\n\n- [ ] something\n\n## Done\n\n- [x] old\n",
         "alt-todo.md": "# Other tasks\n",

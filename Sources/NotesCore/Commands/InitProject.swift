@@ -67,7 +67,17 @@ public enum InitProject {
             if configExists && !existingPackages.isEmpty {
                 findings.append("kept the \(existingPackages.count) [[package]] table\(existingPackages.count == 1 ? "" : "s") of \(settings.display(configPath))")
             }
-            writes.append((configPath, detection.configured(ConfigurationReference.commentedFile, keeping: existingPackages),
+            // [[rule]] proposals when most commits have no Conventional Commits type (RuleProposal).
+            let messages = RuleProposal.recentMessages(in: repository)
+            let proposal = RuleProposal.propose(messages)
+            if !proposal.rules.isEmpty {
+                findings.append("\(proposal.nonConventional) of the last \(messages.count) commits have no Conventional Commits type: "
+                    + "proposed \(proposal.rules.count) [[rule]]\(proposal.rules.count == 1 ? "" : "s") from their leading verbs ("
+                    + proposal.rules.map { "\($0.words.prefix(3).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: "/"))… → "
+                        + "\($0.section), \($0.count) commit\($0.count == 1 ? "" : "s")" }.joined(separator: "; ") + ")")
+            }
+            writes.append((configPath, detection.configured(ConfigurationReference.commentedFile, keeping: existingPackages)
+                            + RuleProposal.toml(proposal.rules, nonConventional: proposal.nonConventional, total: messages.count),
                            request.configPath == nil ? .repository : .commandLine))
         }
         if request.templates {

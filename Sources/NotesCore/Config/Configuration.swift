@@ -136,12 +136,18 @@ public struct Configuration: Codable, Sendable, Equatable {
         /// a squash listing merged pull requests) as a change of its own, with its own type, scope and
         /// breaking flag (`BodyChanges` says which lines count). Default `true`.
         public var splitBody = true
+        /// Section ids the release notes (`draft`, the tag message, `attach`) fold into one line
+        /// ("Maintenance: 9 changes (documentation 5, tests 2, chores 2)"); the changelog, whose template shows
+        /// every section, lists them in full. Default: documentation, refactoring, tests, build, ci, chores, styles.
+        public var maintenance = Commits.defaultMaintenance
+        /// The default `maintenance`: what the projects measured in docs/fidelity.md do not publish in full.
+        public static let defaultMaintenance = ["documentation", "refactoring", "tests", "build", "ci", "chores", "styles"]
         /// The defaults.
         public init() {}
         enum CodingKeys: String, CodingKey {
             case hiddenTypes = "hidden_types", scopes, releaseCommits = "release_commits"
             case dependencyUpdates = "dependency_updates", mergePullRequests = "merge_pull_requests"
-            case cherryPicks = "cherry_picks", splitBody = "split_body"
+            case cherryPicks = "cherry_picks", splitBody = "split_body", maintenance
         }
         /// Decodes, missing keys taking their defaults.
         public init(from decoder: Decoder) throws {
@@ -153,6 +159,7 @@ public struct Configuration: Codable, Sendable, Equatable {
             mergePullRequests = try c.decodeIfPresent(Bool.self, forKey: .mergePullRequests) ?? true
             cherryPicks = try c.decodeIfPresent(String.self, forKey: .cherryPicks) ?? "skip"
             splitBody = try c.decodeIfPresent(Bool.self, forKey: .splitBody) ?? true
+            maintenance = try c.decodeIfPresent([String].self, forKey: .maintenance) ?? Commits.defaultMaintenance
         }
     }
 
@@ -372,8 +379,9 @@ public struct Configuration: Codable, Sendable, Equatable {
         public var keep = 0
         /// The section ids whose entries a README entry lists, in order. Default `["breaking", "features", "fixes"]`.
         public var sections = ["breaking", "features", "fixes"]
-        /// At most this many bullets, then "and N more"; 0 lists all. Default `0`.
-        public var maxBullets = 0
+        /// At most this many bullets, then "and N more"; 0 lists all. Default: none, as many as the newest
+        /// entries have at most (all in a section without entries).
+        public var maxBullets: Int?
         /// The defaults.
         public init() {}
         enum CodingKeys: String, CodingKey { case heading, keep, sections, maxBullets = "max_bullets" }
@@ -383,7 +391,7 @@ public struct Configuration: Codable, Sendable, Equatable {
             heading = try c.decodeIfPresent(String.self, forKey: .heading) ?? "Release Notes"
             keep = try c.decodeIfPresent(Int.self, forKey: .keep) ?? 0
             sections = try c.decodeIfPresent([String].self, forKey: .sections) ?? ["breaking", "features", "fixes"]
-            maxBullets = try c.decodeIfPresent(Int.self, forKey: .maxBullets) ?? 0
+            maxBullets = try c.decodeIfPresent(Int.self, forKey: .maxBullets)
         }
     }
 

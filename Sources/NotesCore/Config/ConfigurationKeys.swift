@@ -88,6 +88,7 @@ public enum ConfigurationKeys {
         .init("commits.cherry_picks", .string, "\"skip\"", "When the previous release tag is not an ancestor (tagged on a release branch), `skip` leaves out the range's commits whose subject is also a commit on the previous tag's side: fixes cherry-picked onto the release branch and released there already (`skipped: \"cherry-picked\"`), as `git log --cherry-pick` does. `list` keeps them.",
               choices: ["skip", "list"]),
         .init("commits.split_body", .boolean, "true", "A commit whose body lists further changes as Conventional Commit headers is read as several changes, each with its own type, scope and breaking flag, the commit's id and pull request: release-please's multi-change convention (a `fix: …` or `feat!: …` line opening a paragraph), and a squash whose body lists merged pull requests as bullets with their own `(#N)`. A pull request's own working commits (`* fix: review comments` in a GitHub squash body) stay body text. `--explain` shows each change under its commit."),
+        .init("commits.maintenance", .strings, "[\"documentation\", \"refactoring\", \"tests\", \"build\", \"ci\", \"chores\", \"styles\"]", "Section ids the release notes (`draft`, the tag message, `attach`) fold into one line, `**Maintenance:** 9 changes (documentation 5, tests 2, chores 2)`, so a draft is about as long as what projects publish (docs/fidelity.md); the changelog lists them in full, as its template shows every section. `[]` shows every section in full. Templates see `changes` (the other sections) and `maintenance`."),
         .init("commits.merge_pull_requests", .boolean, "true", "A `Merge pull request #N` commit's number is shown on the commits it brought in (as a squash suffix `(#N)` is)."),
 
         .init("issues", .table, nil, "The \"Linked issues\" list."),
@@ -147,8 +148,9 @@ public enum ConfigurationKeys {
         .init("readme", .table, nil, "The README's release-notes section."),
         .init("readme.heading", .string, "\"Release Notes\"", "Heading text of the section (any level, case-insensitive)."),
         .init("readme.keep", .integer, "0", "Keep at most this many release entries, dropping the oldest; 0 keeps all."),
-        .init("readme.sections", .strings, "[\"breaking\", \"features\", \"fixes\"]", "The section ids (`[[section]]` ids) whose entries a README entry lists, in this order. Blank line, capitals and scopes follow the README's newest entry."),
-        .init("readme.max_bullets", .integer, "0", "At most this many bullets, then \"and N more\"; 0 lists all."),
+        .init("readme.sections", .strings, "[\"breaking\", \"features\", \"fixes\"]", "The section ids (`[[section]]` ids) whose entries a README entry lists, in this order. Blank line, capitals, scopes and tense follow the README's newest entry: when its bullets start with a verb in the past tense (`Added …`, `Fixed …`), new bullets do too (the first verb from a fixed list put in the past tense; a fix without a verb as `Fixed …`, a feature as `Added …`)."),
+        .init("readme.max_bullets", .integer, nil, "At most this many bullets, then \"and N more (see the changelog)\"; 0 lists all.",
+              meaning: "as many bullets as the newest three entries have at most (at least two), the last saying \"and N more\"; all when the section has fewer than two entries"),
 
         .init("todo", .table, nil, "The follow-up task list."),
         .init("todo.placement", .string, "\"end\"", "Where a release's tasks go: `end` of the file, or `before`/`after` the section headed `todo.heading`.",

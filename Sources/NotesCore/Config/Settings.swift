@@ -63,6 +63,8 @@ public struct Settings: Sendable {
     public var readmeSections = ["breaking", "features", "fixes"]
     /// At most this many README bullets, then "and N more" (`[readme] max_bullets`); nil: all.
     public var readmeMaxBullets: Int?
+    /// No `[readme] max_bullets`: a README entry has at most as many bullets as the newest entries have.
+    public var readmeFollowsHouseCount = true
     /// The checklist's follow-up tasks (`[todo] tasks`), with `{tag}`, `{version}`, `{branch}` to replace.
     public var todoTasks: [String] = Configuration.Todo.defaultTasks
     /// Where a release is announced (`--channel`, `[todo] announce`).
@@ -278,7 +280,8 @@ public struct Settings: Sendable {
             settings.grouping.edits = CommitEdits(file: config.files.edits)
         }
         settings.readmeSections = config.readme.sections
-        settings.readmeMaxBullets = config.readme.maxBullets > 0 ? config.readme.maxBullets : nil
+        settings.readmeMaxBullets = config.readme.maxBullets.flatMap { $0 > 0 ? $0 : nil }
+        settings.readmeFollowsHouseCount = config.readme.maxBullets == nil
         settings.scopeFromFlags = !flags.paths.isEmpty || flags.tagPrefix != nil
         return settings
     }

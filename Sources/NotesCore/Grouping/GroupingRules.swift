@@ -42,6 +42,8 @@ public struct GroupingRules: Sendable {
     /// The lower-case types a header line of a body must have to be a change of its own (`BodyChanges`):
     /// the built-in ones and every type a section lists.
     public private(set) var changeTypes = BodyChanges.standardTypes
+    /// Section ids the release notes fold into one line (`[commits] maintenance`).
+    public private(set) var maintenanceSections = Set(Configuration.Commits.defaultMaintenance)
 
     /// The built-in sections and no rules: what notes does without a configuration.
     public static let standard = GroupingRules(sectionsOf: Configuration())
@@ -61,6 +63,7 @@ public struct GroupingRules: Sendable {
         noise = NoiseRules(configuration)
         people = PeopleRules(configuration)
         changeTypes.formUnion(typeSections.keys)
+        maintenanceSections = Set(configuration.commits.maintenance)
     }
 
     /// Compiles a configuration's rules. The loader has checked the regular expressions already; one

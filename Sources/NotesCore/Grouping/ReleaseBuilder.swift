@@ -96,11 +96,13 @@ public enum ReleaseBuilder {
             guard let entries = sectionEntries[kind], !entries.isEmpty else { return nil }
             return (kind, entries)
         }
-        return ReleaseNotes(
+        var notes = ReleaseNotes(
             info: info, sections: sections, commits: classified,
             issues: issueSummaries(listed.map(\.record), list: rules.noise.issueList),
             contributors: ContributorCount.contributors(listed.map(\.record).filter { $0.bodyChange == nil },
                                                         people: rules.people, noise: rules.noise))
+        notes.maintenanceSections = rules.maintenanceSections
+        return notes
     }
 
     /// Applies the edits file's corrections: a correction beats `[[skip]]` and `[[rule]]` rules, hidden

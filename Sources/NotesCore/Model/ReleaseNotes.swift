@@ -154,6 +154,8 @@ public struct ReleaseNotes: Sendable {
     public var newContributors: [NewContributor]?
     /// Commits of the range outside the package's paths, newest first; filled only for `--explain`.
     public var outsidePaths: [CommitRecord] = []
+    /// Section ids the release notes fold into one line (`[commits] maintenance`).
+    public var maintenanceSections: Set<String> = []
 
     /// The breaking-changes section's entries.
     public var breaking: [Entry] { sections.first { $0.kind == .breaking }?.entries ?? [] }

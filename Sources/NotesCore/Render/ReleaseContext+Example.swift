@@ -23,12 +23,15 @@ extension ReleaseContext {
             commits: [CommitView(
                 id: "a", subject: "feat: x", type: "feat", scope: "api", breaking: false, conventional: true,
                 nonConformance: "none", issues: ["#1"], section: "features", skipped: "rule", skipRule: 1, rule: 1, edited: ".notes/edits.toml:1",
-                cancelledWith: "b", author: "A", date: "2025-01-01T00:00:00Z")],
+                cancelledWith: "b", bodyChange: 1, author: "A", date: "2025-01-01T00:00:00Z")],
             stats: StatsView(total: 1, listed: 1, nonConventional: 0, merges: 0, releases: 0, reverted: 0),
             hasChanges: true)
         context.newContributors = [NewContributorView(
             name: "A", email: "a@example.com", handle: "a", mention: "@a", url: "https://github.com/a", commit: link,
             pullRequest: link, firstContribution: link)]
+        context.changes = context.sections
+        context.maintenance = MaintenanceView(count: 1, countLabel: "1 change", summary: "documentation 1",
+                                              sections: [SectionView(id: "documentation", title: "Documentation", entries: [entry])])
         return context
     }()
 }

@@ -102,6 +102,8 @@ extension ReleaseContext: TemplateFields {
     public func child(named name: String) -> Any? {
         switch name {
         case "sections": templateObjects(sections)
+        case "changes": templateObjects(changes)
+        case "maintenance": templateObject(maintenance)
         case "release": templateObject(release)
         case "hasChanges": hasChanges
         case "breaking": templateObjects(breaking)
@@ -144,6 +146,19 @@ extension RangeView: TemplateFields {
         case "to": TemplateText(to)
         case "label": TemplateText(label)
         case "commitCount": commitCount
+        default: nil
+        }
+    }
+}
+
+extension MaintenanceView: TemplateFields {
+    /// The field called `name`, nil when there is none.
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "count": count
+        case "countLabel": TemplateText(countLabel)
+        case "summary": TemplateText(summary)
+        case "sections": templateObjects(sections)
         default: nil
         }
     }

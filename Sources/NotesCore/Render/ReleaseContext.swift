@@ -9,6 +9,10 @@ public struct ReleaseContext: Encodable, Sendable {
     public var release: ReleaseView
     /// Non-empty sections in display order.
     public var sections: [SectionView]
+    /// The sections the release notes show in full: `sections` without the maintenance ones.
+    public var changes: [SectionView] = []
+    /// The maintenance sections (`[commits] maintenance`) folded into one line; null when none has an entry.
+    public var maintenance: MaintenanceView?
     /// The breaking changes (same entries as the `breaking` section).
     public var breaking: [EntryView]
     /// Every issue the listed commits reference.
@@ -44,13 +48,16 @@ public struct ReleaseContext: Encodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case release, sections, breaking, issues, contributors, newContributors, commits, stats, hasChanges
+        case release, sections, changes, maintenance, breaking, issues, contributors, newContributors, commits, stats
+        case hasChanges
     }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(release, forKey: .release)
         try container.encode(sections, forKey: .sections)
+        try container.encode(changes, forKey: .changes)
+        try container.encode(maintenance, forKey: .maintenance)
         try container.encode(breaking, forKey: .breaking)
         try container.encode(issues, forKey: .issues)
         try container.encode(contributors, forKey: .contributors)
@@ -159,6 +166,18 @@ public struct SectionView: Codable, Sendable {
     public var title: String
     /// Entries, oldest first.
     public var entries: [EntryView]
+}
+
+/// The maintenance sections of a release, folded into one line of the release notes.
+public struct MaintenanceView: Codable, Sendable {
+    /// How many commits they list (a folded line of dependency updates counts each update).
+    public var count: Int
+    /// `9 changes`, `1 change`.
+    public var countLabel: String
+    /// `documentation 5, tests 2, chores 2`: each section's title, lower-cased, and its number of commits.
+    public var summary: String
+    /// The folded sections, in display order.
+    public var sections: [SectionView]
 }
 
 /// One line of the notes.
@@ -476,6 +495,16 @@ extension ReleaseContext {
                              commitCount: notes.commits.count { $0.record.bodyChange == nil }),
             compareURL: compareURL, compareLabel: info.comparison?.label, repositoryURL: links?.repositoryURL)
         self.sections = sections
+        changes = sections.filter { !notes.maintenanceSections.contains($0.id) }
+        let folded = notes.sections.filter { notes.maintenanceSections.contains($0.kind.rawValue) }
+        if !folded.isEmpty {
+            let counts = folded.map { section in (section.kind.title.lowercased(), section.entries.reduce(0) { $0 + $1.commits.count }) }
+            maintenance = MaintenanceView(
+                count: counts.reduce(0) { $0 + $1.1 },
+                countLabel: counts.reduce(0) { $0 + $1.1 } == 1 ? "1 change" : "\(counts.reduce(0) { $0 + $1.1 }) changes",
+                summary: counts.map { "\($0.0) \($0.1)" }.joined(separator: ", "),
+                sections: sections.filter { notes.maintenanceSections.contains($0.id) })
+        }
         breaking = sections.first { $0.id == SectionKind.breaking.rawValue }?.entries ?? []
         issues = notes.issues.map { summary in
             let link = issueLink(summary.reference)

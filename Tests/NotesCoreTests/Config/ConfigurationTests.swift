@@ -33,7 +33,7 @@ struct ConfigurationTests {
                                 tagIgnore: [], tagPattern: "p", bootstrap: "b")]
         full.tags.prefix = "v"; full.tags.taggerName = "n"; full.tags.taggerEmail = "e"; full.tags.pattern = "p"
         full.templates.draft = "d"; full.templates.changelog = "c"; full.templates.readme = "r"; full.templates.todo = "t"
-        full.links.repository = "o/r"; full.links.host = "h"; full.todo.heading = "h"
+        full.links.repository = "o/r"; full.links.host = "h"; full.todo.heading = "h"; full.readme.maxBullets = 3
         let fullJSON = try JSONSerialization.jsonObject(with: JSONEncoder().encode(full)) as? [String: Any] ?? [:]
         var allPaths: [String: Any] = [:]
         Self.flatten(fullJSON, prefix: "", into: &allPaths)
