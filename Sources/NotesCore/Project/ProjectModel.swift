@@ -116,6 +116,11 @@ public struct ProjectModel: Sendable {
         let candidates = own.map { [$0] } ?? (single || folder.isEmpty ? ["v", name + "-v"] : [name + "-v", "v"])
         // CI: a workflow that builds this package's folder (or any, for the root or the only package).
         for workflow in tagWorkflows where folder.isEmpty || single || workflow.mentions(folder: folder) {
+            // The literal start of the workflow's own patterns (`py-v*` → `py-v`) is a candidate too.
+            let literal = (workflow.tagPatterns ?? []).filter { !$0.negated }.map(\.literalPrefix)
+                + workflow.conditions.map(\.prefix)
+            let candidates = own.map { [$0] }
+                ?? (literal.filter { !$0.isEmpty && !candidates.contains($0) } + candidates)
             if let prefix = candidates.first(where: { workflow.runs(on: $0 + "1.2.3") && workflow.publishes($0 + "1.2.3") }) {
                 let line = workflow.line > 0 ? workflow.line
                     : workflow.conditions.first { (prefix + "1.2.3").hasPrefix($0.prefix) }?.line ?? 0
