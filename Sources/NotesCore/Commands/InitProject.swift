@@ -49,7 +49,8 @@ public enum InitProject {
                                             flags: SettingsFlags())
         }
         let detection = ProjectDetection.detect(root: settings.root, boundary: settings.boundary,
-                                                tagNames: (try? repository.tagNames()) ?? [])
+                                                tagNames: (try? repository.tagNames()) ?? [],
+                                                repositoryName: ProjectModel.repositoryName(repository.remoteURL(named: settings.links.remote)))
         var findings = detection.report
         let configPath = request.configPath ?? settings.absolute(ConfigurationLoader.fileName)
         let configExists = FileManager.default.fileExists(atPath: configPath)
