@@ -83,6 +83,33 @@ enum Harnesses {
         _ = IssueReferenceExtractor.references(in: parsed)
         _ = MessageDecoder.decode(bytes, encoding: nil)
         _ = MessageDecoder.decode(bytes, encoding: "ISO-8859-1")
+        pattern(message)
+    }
+
+    // MARK: - Patterns: the linear-time matcher never exceeds its work bound and agrees with ICU
+
+    /// The input's first line is a pattern, the rest a subject. Whatever they are, the match costs at most
+    /// the documented bound of steps. On small ASCII inputs (where ICU's backtracking stays cheap and its
+    /// full case folding cannot differ), whether it matches and where agree with NSRegularExpression.
+    static func pattern(_ message: String) {
+        let parts = message.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        let pattern = String(parts[0]), subject = parts.count > 1 ? String(parts[1]) : ""
+        guard pattern.unicodeScalars.count <= 256, let regex = try? LinearRegex(pattern) else { return }
+        let (matched, steps, bound) = regex.matchWithWork(subject)
+        check(steps <= bound, "pattern \(pattern.debugDescription): \(steps) steps, above the bound \(bound)")
+        let found = regex.firstMatch(in: subject)
+        check((found != nil) == matched && regex.matches(subject) == matched, "pattern \(pattern.debugDescription): the three entry points disagree")
+        guard pattern.unicodeScalars.count <= 12, subject.unicodeScalars.count <= 16,
+              pattern.unicodeScalars.allSatisfy({ $0.isASCII }), subject.unicodeScalars.allSatisfy({ $0.isASCII }),
+              let icu = try? NSRegularExpression(pattern: pattern) else { return }
+        let expected = icu.firstMatch(in: subject, range: NSRange(location: 0, length: (subject as NSString).length))
+        check((expected != nil) == matched,
+              "pattern \(pattern.debugDescription) on \(subject.debugDescription): ICU \(expected != nil), linear \(matched)")
+        if let expected, let found {
+            // ASCII: one scalar is one UTF-16 unit.
+            check(expected.range.location == found.range.lowerBound && expected.range.length == found.range.count,
+                  "pattern \(pattern.debugDescription) on \(subject.debugDescription): ICU matched \(expected.range), linear \(found.range)")
+        }
     }
 
     // MARK: - Markdown editors: no crash, the output parses, a second run is a no-op, one splice only

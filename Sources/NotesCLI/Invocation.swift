@@ -7,10 +7,13 @@ public struct Invocation: @unchecked Sendable {
     public var workingDirectory: String
     /// Environment variables (`SOURCE_DATE_EPOCH`, `GITHUB_OUTPUT`, ...).
     public var environment: [String: String]
-    /// Writes to standard output.
+    /// Writes to standard output; control characters are shown escaped when stdout is a terminal.
     public var writeOut: (String) -> Void
-    /// Writes to standard error.
+    /// Writes to standard error, control characters always shown escaped (`\x1B`): a commit subject,
+    /// a tag name or a path quoted in an error or warning cannot drive the terminal.
     public var writeErr: (String) -> Void
+    /// Writes to standard error as is: only for notes' own terminal control (the progress line).
+    var writeErrControl: (String) -> Void
     /// True when standard error is a terminal (progress lines are shown only then).
     public var stderrIsTerminal = false
     /// Hears how far a long walk has got (set by `NotesCLI.run` when a progress line is shown).
@@ -19,13 +22,16 @@ public struct Invocation: @unchecked Sendable {
     /// `NotesCLI.run` turns one into exit 8 for read-only commands, a warning for finished write commands.
     public var outputFailures = OutputFailures()
 
-    /// Makes an invocation.
-    public init(workingDirectory: String, environment: [String: String],
+    /// Makes an invocation. Text for stderr, and for stdout when `stdoutIsTerminal`, has its control
+    /// characters escaped (`UntrustedText.escapingControls`, line breaks and tabs kept) before it reaches
+    /// `writeOut`/`writeErr`: the one place every printed line passes (docs/reliability.md).
+    public init(workingDirectory: String, environment: [String: String], stdoutIsTerminal: Bool = false,
                 writeOut: @escaping (String) -> Void, writeErr: @escaping (String) -> Void) {
         self.workingDirectory = workingDirectory
         self.environment = environment
-        self.writeOut = writeOut
-        self.writeErr = writeErr
+        self.writeOut = stdoutIsTerminal ? { writeOut(UntrustedText.escapingControls($0, keepingLineBreaks: true)) } : writeOut
+        self.writeErr = { writeErr(UntrustedText.escapingControls($0, keepingLineBreaks: true)) }
+        self.writeErrControl = writeErr
     }
 
     /// This process: its directory, environment, stdout and stderr. Output goes through `write(2)` (retried on
@@ -39,6 +45,7 @@ public struct Invocation: @unchecked Sendable {
         var invocation = Invocation(
             workingDirectory: FileManager.default.currentDirectoryPath,
             environment: ProcessInfo.processInfo.environment,
+            stdoutIsTerminal: isatty(STDOUT_FILENO) == 1,
             writeOut: { text in
                 if let code = writeAll(STDOUT_FILENO, text) { failures.record(code) }
             },

@@ -13,7 +13,7 @@ final class ProgressLine: @unchecked Sendable {
 
     init(_ invocation: Invocation) {
         enabled = invocation.stderrIsTerminal && invocation.environment["CI"] == nil
-        write = invocation.writeErr
+        write = invocation.writeErrControl
     }
 
     /// The callback walks call with their running count; nil when no line is shown.

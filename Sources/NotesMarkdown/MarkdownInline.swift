@@ -39,6 +39,48 @@ public enum MarkdownInline {
         return String(escaped[..<trimmed.startIndex]) + "\\" + trimmed
     }
 
+    /// One line of text made to read as the inline text of a paragraph wherever a template puts it, at
+    /// the start of a line included: leading blanks are dropped (four would make a code block), and when
+    /// CommonMark would read the line as anything but one paragraph starting at its first character (an ATX
+    /// heading `## x`, a thematic break `***` or setext underline `---`/`===` (also after a line of text), a list item `- x` or `1. x`, a block
+    /// quote `> x`, a code fence, a link reference definition `[x]: <url>`), its first character is
+    /// backslash-escaped (for `1. x` and `1) x`, the delimiter after the digits). Text starting with a
+    /// letter or any non-ASCII character is a paragraph already and is returned without a parse.
+    public static func escapingBlockStart(_ text: String) -> String {
+        var line = Substring(text)
+        while let first = line.utf8.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {
+            line = line.dropFirst()
+        }
+        guard let first = line.utf8.first, first < 0x80,
+              !((first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z")) || (first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")))
+        else { return String(line) }
+        var bytes = Array(line.utf8)
+        // One escape at the start is enough for every block start; a second round only confirms it.
+        for _ in 0..<2 {
+            // Alone, and after a line of text (where `===` and `---` would underline it into a heading).
+            if isOneParagraph(bytes) && isOneParagraph(Array("a\n".utf8) + bytes) { break }
+            var digits = 0
+            while digits < bytes.count, bytes[digits] >= 0x30, bytes[digits] <= 0x39 { digits += 1 }
+            if digits > 0 && digits < bytes.count && (bytes[digits] == UInt8(ascii: ".") || bytes[digits] == UInt8(ascii: ")")) {
+                bytes.insert(UInt8(ascii: "\\"), at: digits)
+            } else if digits == 0 && bytes[0] != UInt8(ascii: "\\") && bytes[0] > 0x20 {
+                bytes.insert(UInt8(ascii: "\\"), at: 0)
+            } else {
+                break
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// True when CommonMark reads `bytes` as exactly one paragraph that starts at its first byte.
+    static func isOneParagraph(_ bytes: [UInt8]) -> Bool {
+        guard let tree = CmarkTree(bytes: bytes) else { return false }
+        return withExtendedLifetime(tree) {
+            let blocks = tree.root.children
+            return blocks.count == 1 && blocks[0].kind == .paragraph && blocks[0].startLine == 1 && blocks[0].startColumn == 1
+        }
+    }
+
     /// `text` with every GitHub `@mention` (`@user`, `@org/team`) shown as code, `` `@user` ``, so the
     /// text pings nobody when it is published as a GitHub release. Not touched: e-mail addresses
     /// (`a@b.example`, the `@` follows a letter or digit), `@` inside code spans, an escaped `\@`, and

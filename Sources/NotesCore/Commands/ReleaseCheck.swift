@@ -90,7 +90,65 @@ public enum ReleaseCheck {
     public static func run(_ request: CheckRequest) throws -> CheckReport {
         let workspace = try ReleaseWorkspace(history: try request.context.history(request.settings))
         let version = try workspace.history.version(request.version)
-        return try run(workspace, version: version, written: request.version)
+        var report = try run(workspace, version: version, written: request.version)
+        report.checks += try editsChecks(workspace, context: request.context)
+        report.ok = !report.checks.contains { $0.status == .fail }
+        return report
+    }
+
+    /// The releases whose published entry differs from their corrected notes: for every release that holds
+    /// a commit the edits file corrects, its changelog entry against what `notes changelog VERSION` writes
+    /// now, and the note `notes attach` left on its tag against the notes now. One failing line per
+    /// difference, with the command that republishes; one passing line when all agree; none without
+    /// corrections.
+    static func editsChecks(_ workspace: ReleaseWorkspace, context: RunContext) throws -> [CheckItem] {
+        let history = workspace.history
+        let settings = workspace.settings
+        let edits = settings.grouping.edits
+        guard !edits.isEmpty else { return [] }
+        var releases: [String: VersionTag] = [:]
+        for id in edits.byCommit.keys where (try? history.repository.commit(id)) != nil {
+            if let release = EditCorrections.release(containing: id, in: history) { releases[release.name] = release }
+        }
+        var items: [CheckItem] = []
+        for release in releases.values.sorted(by: { $0.version > $1.version }) {
+            let version = release.version.bare
+            let hint = settings.packageHint
+            if FileManager.default.fileExists(atPath: settings.changelogFile) {
+                var change: FileChange?
+                do {
+                    change = try UpdateChangelog.run(
+                        FileEditRequest(settings: settings, range: RangeRequest(version: release.name), context: context),
+                        history: history).change
+                } catch let error as NotesError {
+                    // The changelog check above reports an unreadable changelog; this one cannot compare.
+                    items.append(CheckItem(check: "edits", status: .fail,
+                                           message: "the \(release.name) entry cannot be compared with its corrected notes: \(error.message)",
+                                           fix: error.hint))
+                }
+                if let change, change.summary.hasPrefix("kept") {
+                    items.append(CheckItem(
+                        check: "edits", status: .fail,
+                        message: "\(settings.display(settings.changelogFile)): the \(release.name) entry differs from its notes as corrected in \(edits.file)",
+                        fix: "notes changelog \(version)\(hint) --replace"))
+                }
+            }
+            if let note = try? history.repository.note(on: release.tag.target, ref: settings.notesRef) {
+                let notes = try ReleaseNotesText.render(history, RangeRequest(version: release.name), now: context.now)
+                if note != notes.text {
+                    items.append(CheckItem(
+                        check: "edits", status: .fail,
+                        message: "the note on \(release.name) (\(settings.notesRef)) differs from its notes as corrected in \(edits.file)",
+                        fix: "notes attach \(version)\(hint), then git push origin \(settings.notesRef)"))
+                }
+            }
+        }
+        if items.isEmpty {
+            let count = edits.byCommit.count
+            items.append(CheckItem(check: "edits", status: .pass,
+                                   message: "\(edits.file): \(count) correction\(count == 1 ? "" : "s"), and every published entry they touch has them"))
+        }
+        return items
     }
 
     /// Runs every check for `version` in an open workspace.

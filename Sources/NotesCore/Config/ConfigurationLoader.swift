@@ -106,7 +106,7 @@ public enum ConfigurationLoader {
 
         static func display(_ path: String) -> String { path }
 
-        /// The largest `[[skip]]` pattern accepted, in bytes.
+        /// The largest pattern (`[[skip]]`, `[[rule]]`, `tags.pattern`, `tag_pattern`) accepted, in bytes.
         static let maximumPatternBytes = 4096
 
         /// A value as errors quote it: its first line, at most 80 characters, `…` when cut.
@@ -151,6 +151,7 @@ public enum ConfigurationLoader {
                 case .integer: example = "an integer"
                 case .boolean: example = "true or false"
                 case .strings: example = "an array of strings: [\"a\", \"b\"]"
+                case .stringTable: example = "a table of strings: { \"key\" = \"value\" }"
                 }
                 return error(path, "\(spec.path.replacingOccurrences(of: "[]", with: "")) must be \(example), not \(describe(value))")
             }
@@ -177,6 +178,17 @@ public enum ConfigurationLoader {
                 guard value.type == .bool else { throw wrong() }
             case .strings:
                 guard let array = value.array, array.allSatisfy({ $0.type == .string }) else { throw wrong() }
+            case .stringTable:
+                guard let table = value.table else { throw wrong() }
+                for (key, element) in table {
+                    guard element.type == .string, let text = element.string else {
+                        throw error("\(path).\(key)", "\(spec.path).\(key) must be a string, not \(describe(element))")
+                    }
+                    if spec.path == "contributors.handles", GitHubHandle.normalized(text) == nil {
+                        throw error("\(path).\(key)", "\(spec.path): \"\(Self.excerpt(text))\" is not a GitHub handle",
+                                    hint: "a handle is 1 to 39 letters, digits or hyphens (\"ada-l\"), with or without @")
+                    }
+                }
             }
         }
 
@@ -192,6 +204,22 @@ public enum ConfigurationLoader {
             }
         }
 
+        /// A pattern from the file: at most `maximumPatternBytes`, and within ``LinearRegex``'s syntax and
+        /// program size. The error names the file, the line, the key and the character where it stopped.
+        func checkPattern(_ pattern: String?, path: String, label: String) throws {
+            guard let pattern else { return }
+            if pattern.utf8.count > Self.maximumPatternBytes {
+                throw error(path, "\(label) is too large for a regular expression (\(pattern.utf8.count) bytes, at most "
+                    + "\(Self.maximumPatternBytes)): \(Self.excerpt(pattern))", hint: "match a shorter pattern; a subject is one line")
+            }
+            do {
+                _ = try LinearRegex(pattern)
+            } catch {
+                throw self.error(path, "\(label) is not a supported regular expression: \(Self.excerpt(pattern)): \(error)",
+                                 hint: LinearRegex.configurationHint)
+            }
+        }
+
         /// Checks that need the values: regular expressions, duplicates, combinations, template files.
         func checkValues(_ configuration: Configuration, root: String?, boundary: WorkTreeBoundary?) throws {
             for (index, rule) in configuration.skip.enumerated() {
@@ -201,18 +229,7 @@ public enum ConfigurationLoader {
                                 hint: "give it subject, body or author")
                 }
                 for (key, pattern) in [("subject", rule.subject), ("body", rule.body)] {
-                    guard let pattern else { continue }
-                    if pattern.utf8.count > Self.maximumPatternBytes {
-                        throw self.error("\(path).\(key)", "skip rule \(index + 1): \(key) is too large for a regular "
-                            + "expression (\(pattern.utf8.count) bytes, at most \(Self.maximumPatternBytes)): \(Self.excerpt(pattern))",
-                                         hint: "match a shorter pattern; a subject is one line")
-                    }
-                    do {
-                        _ = try NSRegularExpression(pattern: pattern)
-                    } catch {
-                        throw self.error("\(path).\(key)", "skip rule \(index + 1): \(key) is not a valid regular expression: \(Self.excerpt(pattern))",
-                                         hint: "NSRegularExpression (ICU) syntax; escape ( [ { . * + ? with a backslash, written \\\\ in TOML basic strings")
-                    }
+                    try checkPattern(pattern, path: "\(path).\(key)", label: "skip rule \(index + 1): \(key)")
                 }
             }
             var tagPatterns = [("tags.pattern", configuration.tags.pattern)]
@@ -220,11 +237,7 @@ public enum ConfigurationLoader {
                 tagPatterns.append(("package[\(index)].tag_pattern", package.tagPattern))
             }
             for (path, pattern) in tagPatterns {
-                guard let pattern else { continue }
-                if (try? NSRegularExpression(pattern: pattern)) == nil {
-                    throw error(path, "\(path) is not a valid regular expression: \(pattern)",
-                                hint: "NSRegularExpression (ICU) syntax; escape ( [ { . * + ? with a backslash, written \\\\ in TOML basic strings")
-                }
+                try checkPattern(pattern, path: path, label: path)
             }
             for (index, rule) in configuration.rule.enumerated() {
                 let path = "rule[\(index)]"
@@ -240,13 +253,7 @@ public enum ConfigurationLoader {
                                 hint: "the sections are: " + configuration.section.map(\.id).joined(separator: ", "))
                 }
                 for (key, pattern) in [("subject", rule.subject), ("body", rule.body), ("author", rule.author), ("path", rule.path)] {
-                    guard let pattern else { continue }
-                    do {
-                        _ = try NSRegularExpression(pattern: pattern)
-                    } catch {
-                        throw self.error("\(path).\(key)", "rule \(index + 1): \(key) is not a valid regular expression: \(pattern)",
-                                         hint: "NSRegularExpression (ICU) syntax; escape ( [ { . * + ? with a backslash, written \\\\ in TOML basic strings")
-                    }
+                    try checkPattern(pattern, path: "\(path).\(key)", label: "rule \(index + 1): \(key)")
                 }
             }
             var sectionIDs: [String: Int] = [:]
@@ -270,7 +277,8 @@ public enum ConfigurationLoader {
                             hint: "use a ref under refs/notes/, such as refs/notes/release")
             }
             var files: [(String, String)] = [("files.changelog", configuration.files.changelog),
-                                             ("files.readme", configuration.files.readme), ("files.todo", configuration.files.todo)]
+                                             ("files.readme", configuration.files.readme), ("files.todo", configuration.files.todo),
+                                             ("files.edits", configuration.files.edits)]
             for (index, package) in configuration.package.enumerated() {
                 let path = "package[\(index)]"
                 files += [package.changelog, package.readme, package.todo].compactMap { $0 }.map { ("\(path)", $0) }

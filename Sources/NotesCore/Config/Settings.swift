@@ -49,6 +49,8 @@ public struct Settings: Sendable {
     public var readmeFile: String
     /// The task list (`[files] todo`).
     public var todoFile: String
+    /// The corrections file (`[files] edits`), absolute; `grouping.edits` holds what it says.
+    public var editsFile = ""
     /// The files that hold the version, relative to `root`.
     public var versionFiles: [VersionFileSpec]
     /// The heading of the README's release-notes section (`--section`, `[readme] heading`).
@@ -61,6 +63,8 @@ public struct Settings: Sendable {
     public var readmeSections = ["breaking", "features", "fixes"]
     /// At most this many README bullets, then "and N more" (`[readme] max_bullets`); nil: all.
     public var readmeMaxBullets: Int?
+    /// No `[readme] max_bullets`: a README entry has at most as many bullets as the newest entries have.
+    public var readmeFollowsHouseCount = true
     /// The checklist's follow-up tasks (`[todo] tasks`), with `{tag}`, `{version}`, `{branch}` to replace.
     public var todoTasks: [String] = Configuration.Todo.defaultTasks
     /// Where a release is announced (`--channel`, `[todo] announce`).
@@ -257,8 +261,9 @@ public struct Settings: Sendable {
             tagger: tagger,
             stableStart: PreviousTagRule.StableStart(rawValue: config.tags.stableStartsAfter) ?? .stable,
             boundary: loaded.boundary)
-        settings.tagFilter = TagFilter(ignore: config.tags.ignore + (package?.tagIgnore ?? []),
-                                       pattern: package?.tagPattern ?? config.tags.pattern)
+        settings.tagFilter = try TagFilter(ignore: config.tags.ignore + (package?.tagIgnore ?? []),
+                                           pattern: package?.tagPattern ?? config.tags.pattern,
+                                           key: package?.tagPattern != nil ? "package \(package?.name ?? "").tag_pattern" : "tags.pattern")
         settings.bootstrap = package?.bootstrap
         settings.definedPackages = config.package.map(\.name)
         settings.neighbours = packages.filter { $0.name != package?.name }.map { Self.neighbour($0) }
@@ -268,8 +273,16 @@ public struct Settings: Sendable {
                                                hint: "replace .mailmap with a regular file in the repository, or remove it") {
             settings.grouping.mailmap = Mailmap(String(decoding: data, as: UTF8.self))
         }
+        settings.editsFile = absolute(config.files.edits)
+        if flags.readsEdits, let edits = try CommitEdits.load(settings.editsFile, display: config.files.edits,
+                                            sections: settings.grouping.sections.map(\.rawValue), boundary: loaded.boundary) {
+            settings.grouping.edits = edits
+        } else {
+            settings.grouping.edits = CommitEdits(file: config.files.edits)
+        }
         settings.readmeSections = config.readme.sections
-        settings.readmeMaxBullets = config.readme.maxBullets > 0 ? config.readme.maxBullets : nil
+        settings.readmeMaxBullets = config.readme.maxBullets.flatMap { $0 > 0 ? $0 : nil }
+        settings.readmeFollowsHouseCount = config.readme.maxBullets == nil
         settings.scopeFromFlags = !flags.paths.isEmpty || flags.tagPrefix != nil
         return settings
     }

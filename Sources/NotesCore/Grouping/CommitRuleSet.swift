@@ -3,15 +3,15 @@ import Foundation
 /// The `[[rule]]` tables of notes.toml, compiled: in file order, the first rule whose conditions all hold
 /// sends a commit to a section, skips it, or rewrites its description (git-cliff's commit parsers and
 /// preprocessors in one list).
-public struct CommitRuleSet: @unchecked Sendable {  // NSRegularExpression is immutable once made.
+public struct CommitRuleSet: Sendable {
     /// A compiled rule.
-    public struct Rule {
+    public struct Rule: Sendable {
         /// Its number, from 1 in file order.
         public var number: Int
-        let subject: NSRegularExpression?
-        let body: NSRegularExpression?
-        let author: NSRegularExpression?
-        let path: NSRegularExpression?
+        let subject: LinearRegex?
+        let body: LinearRegex?
+        let author: LinearRegex?
+        let path: LinearRegex?
         /// The section it sends commits to.
         public var section: SectionKind?
         /// True when it skips commits.
@@ -42,13 +42,8 @@ public struct CommitRuleSet: @unchecked Sendable {  // NSRegularExpression is im
     /// Compiles a configuration's `[[rule]]` tables (the loader has checked them).
     public init(_ configuration: Configuration) throws {
         for (index, rule) in configuration.rule.enumerated() {
-            func compile(_ pattern: String?, _ key: String) throws -> NSRegularExpression? {
-                guard let pattern else { return nil }
-                do {
-                    return try NSRegularExpression(pattern: pattern)
-                } catch {
-                    throw NotesError(.configuration, "rule \(index + 1): \(key) is not a valid regular expression: \(pattern)")
-                }
+            func compile(_ pattern: String?, _ key: String) throws -> LinearRegex? {
+                try LinearRegex.configured(pattern, key: "rule \(index + 1): \(key)")
             }
             let section = rule.section.flatMap { id in
                 configuration.section.first { $0.id == id }.map { SectionKind(id: $0.id, title: $0.title) }
@@ -78,29 +73,22 @@ public struct CommitRuleSet: @unchecked Sendable {  // NSRegularExpression is im
         guard !rules.isEmpty else { return nil }
         let subject = record.subject
         for rule in rules {
-            var subjectMatch: NSTextCheckingResult?
+            var subjectMatch: RegexMatch?
             if let expression = rule.subject {
-                guard let found = expression.firstMatch(in: subject, range: NSRange(subject.startIndex..., in: subject))
-                else { continue }
-                subjectMatch = found
+                if rule.description != nil {
+                    guard let found = expression.firstMatch(in: subject) else { continue }
+                    subjectMatch = found
+                } else if !expression.matches(subject) {
+                    continue
+                }
             }
-            if let expression = rule.body {
-                let body = GroupingRules.body(of: record)
-                guard expression.firstMatch(in: body, range: NSRange(body.startIndex..., in: body)) != nil else { continue }
-            }
-            if let expression = rule.author {
-                let author = "\(record.author.name) <\(record.author.email)>"
-                guard expression.firstMatch(in: author, range: NSRange(author.startIndex..., in: author)) != nil else { continue }
-            }
-            if let expression = rule.path {
-                guard (paths ?? []).contains(where: { path in
-                    expression.firstMatch(in: path, range: NSRange(path.startIndex..., in: path)) != nil
-                }) else { continue }
-            }
+            if let expression = rule.body, !expression.matches(GroupingRules.body(of: record)) { continue }
+            if let expression = rule.author, !expression.matches("\(record.author.name) <\(record.author.email)>") { continue }
+            if let expression = rule.path, !(paths ?? []).contains(where: expression.matches) { continue }
             var description: String?
             if let template = rule.description {
                 if let subjectMatch, let expression = rule.subject {
-                    description = expression.replacementString(for: subjectMatch, in: subject, offset: 0, template: template)
+                    description = expression.expand(template, with: subjectMatch)
                 } else {
                     description = template
                 }

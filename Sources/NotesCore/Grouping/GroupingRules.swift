@@ -2,13 +2,13 @@ import Foundation
 
 /// The configuration's grouping rules, ready to apply: sections in order and the types each receives,
 /// hidden types, shown scopes, and compiled `[[skip]]` rules. `standard` reproduces the built-in sections.
-public struct GroupingRules: @unchecked Sendable {  // NSRegularExpression is immutable once made.
+public struct GroupingRules: Sendable {
     /// A compiled `[[skip]]` rule.
-    public struct Rule {
+    public struct Rule: Sendable {
         /// Its number, from 1 in file order.
         public var number: Int
-        let subject: NSRegularExpression?
-        let body: NSRegularExpression?
+        let subject: LinearRegex?
+        let body: LinearRegex?
         let author: String?
         /// The rule as written, for `--explain`.
         public var summary: String
@@ -21,8 +21,18 @@ public struct GroupingRules: @unchecked Sendable {  // NSRegularExpression is im
     private var scopes: Set<String>
     /// The skip rules, in order.
     public private(set) var rules: [Rule] = []
+    /// How commits' identities become people: `.mailmap`, shared addresses and handles, `[contributors]`.
+    public var people = PeopleRules()
+    /// The corrections of the edits file (`notes edit`), by commit.
+    public var edits = CommitEdits()
+    /// Each section's types, in the order the configuration lists them (an edit's section decides the type
+    /// the bump sees: its first).
+    private var sectionTypes: [String: [String]] = [:]
     /// The repository's `.mailmap`, for counting contributors.
-    public var mailmap = Mailmap()
+    public var mailmap: Mailmap {
+        get { people.mailmap }
+        set { people.mailmap = newValue }
+    }
     private var hasBreaking: Bool
     private var hasReverts: Bool
     /// Release commits, dependency updates, issue and contributor lists (`NoiseRules`).
@@ -32,6 +42,8 @@ public struct GroupingRules: @unchecked Sendable {  // NSRegularExpression is im
     /// The lower-case types a header line of a body must have to be a change of its own (`BodyChanges`):
     /// the built-in ones and every type a section lists.
     public private(set) var changeTypes = BodyChanges.standardTypes
+    /// Section ids the release notes fold into one line (`[commits] maintenance`).
+    public private(set) var maintenanceSections = Set(Configuration.Commits.defaultMaintenance)
 
     /// The built-in sections and no rules: what notes does without a configuration.
     public static let standard = GroupingRules(sectionsOf: Configuration())
@@ -42,13 +54,16 @@ public struct GroupingRules: @unchecked Sendable {  // NSRegularExpression is im
         if !sections.contains(.other) { sections.append(.other) }
         for section in configuration.section {
             for type in section.types { typeSections[type.lowercased()] = SectionKind(id: section.id, title: section.title) }
+            sectionTypes[section.id] = section.types.map { $0.lowercased() }
         }
         hiddenTypes = Set(configuration.commits.hiddenTypes.map { $0.lowercased() })
         scopes = Set(configuration.commits.scopes.map { $0.lowercased() })
         hasBreaking = sections.contains(.breaking)
         hasReverts = sections.contains(.reverts)
         noise = NoiseRules(configuration)
+        people = PeopleRules(configuration)
         changeTypes.formUnion(typeSections.keys)
+        maintenanceSections = Set(configuration.commits.maintenance)
     }
 
     /// Compiles a configuration's rules. The loader has checked the regular expressions already; one
@@ -57,13 +72,8 @@ public struct GroupingRules: @unchecked Sendable {  // NSRegularExpression is im
         self.init(sectionsOf: configuration)
         commitRules = try CommitRuleSet(configuration)
         for (index, rule) in configuration.skip.enumerated() {
-            func compile(_ pattern: String?, _ key: String) throws -> NSRegularExpression? {
-                guard let pattern else { return nil }
-                do {
-                    return try NSRegularExpression(pattern: pattern)
-                } catch {
-                    throw NotesError(.configuration, "skip rule \(index + 1): \(key) is not a valid regular expression: \(pattern)")
-                }
+            func compile(_ pattern: String?, _ key: String) throws -> LinearRegex? {
+                try LinearRegex.configured(pattern, key: "skip rule \(index + 1): \(key)")
             }
             var parts: [String] = []
             if let subject = rule.subject { parts.append("subject ~ /\(subject)/") }
@@ -80,6 +90,13 @@ public struct GroupingRules: @unchecked Sendable {  // NSRegularExpression is im
     public func sectionID(forType type: String) -> String? {
         typeSections[type.lowercased()]?.rawValue
     }
+
+    /// The section with id `id`, nil when there is none.
+    public func section(id: String) -> SectionKind? { sections.first { $0.rawValue == id } }
+
+    /// The type a commit listed in `section` has for the bump: the section's first type; nil for a section
+    /// without types (`breaking`, `other`).
+    public func bumpType(of section: SectionKind) -> String? { sectionTypes[section.rawValue]?.first }
 
     /// The section `record` is listed in.
     public func section(for record: CommitRecord) -> SectionKind {
@@ -118,8 +135,8 @@ public struct GroupingRules: @unchecked Sendable {  // NSRegularExpression is im
     }
 
     private func matches(_ rule: Rule, _ record: CommitRecord) -> Bool {
-        if let subject = rule.subject, !Self.matches(subject, record.subject) { return false }
-        if let body = rule.body, !Self.matches(body, Self.body(of: record)) { return false }
+        if let subject = rule.subject, !subject.matches(record.subject) { return false }
+        if let body = rule.body, !body.matches(Self.body(of: record)) { return false }
         if let author = rule.author, record.author.name.lowercased() != author, record.author.email.lowercased() != author {
             return false
         }
@@ -130,9 +147,5 @@ public struct GroupingRules: @unchecked Sendable {  // NSRegularExpression is im
     static func body(of record: CommitRecord) -> String {
         let footers = record.message.footers.map { "\($0.token): \($0.value)" }.joined(separator: "\n")
         return [record.message.body ?? "", footers].filter { !$0.isEmpty }.joined(separator: "\n\n")
-    }
-
-    private static func matches(_ expression: NSRegularExpression, _ text: String) -> Bool {
-        expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 }

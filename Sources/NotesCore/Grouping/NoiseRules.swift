@@ -2,7 +2,7 @@ import NotesGit
 
 /// What the notes leave out or fold by default so they read like what maintainers publish, each switchable
 /// in notes.toml: release commits of any convention, dependency-bot updates, pull-request numbers in
-/// "Linked issues", bots among the contributors, one person under two emails.
+/// "Linked issues", bots among the contributors.
 public struct NoiseRules: Sendable, Equatable {
     /// Which references the "Linked issues" list shows (`[issues] list`).
     public enum IssueList: String, Sendable { case issues, all, none }
@@ -19,8 +19,6 @@ public struct NoiseRules: Sendable, Equatable {
     public var issueList = IssueList.issues
     /// `[contributors] bots`.
     public var bots = Bots.last
-    /// `[contributors] merge_by = "name"`.
-    public var mergeContributorsByName = true
     /// `[commits] cherry_picks = "skip"`.
     public var skipCherryPicks = true
     /// `[commits] split_body`.
@@ -36,7 +34,6 @@ public struct NoiseRules: Sendable, Equatable {
         mergePullRequests = configuration.commits.mergePullRequests
         issueList = IssueList(rawValue: configuration.issues.list) ?? .issues
         bots = Bots(rawValue: configuration.contributors.bots) ?? .last
-        mergeContributorsByName = configuration.contributors.mergeBy != "email"
         skipCherryPicks = configuration.commits.cherryPicks != "list"
         splitBody = configuration.commits.splitBody
     }

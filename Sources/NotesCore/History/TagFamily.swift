@@ -101,7 +101,7 @@ enum TagFamilyChoice {
                       project: ProjectModel = ProjectModel()) throws -> [String] {
         guard flags.tagPrefix == nil, flags.package == nil else { return [] }
         // `[tags] ignore` and `pattern` say which tags are release tags: families come from those only.
-        let filter = TagFilter(ignore: configuration.tags.ignore, pattern: configuration.tags.pattern)
+        let filter = try TagFilter(ignore: configuration.tags.ignore, pattern: configuration.tags.pattern)
         if let text = flags.version {
             let configured = configuration.tags.prefix
             if ReleaseVersion(text, prefix: configured) != nil || ReleaseVersion(text) != nil { return [] }

@@ -10,23 +10,32 @@ public struct TagFilter: Sendable {
     /// Globs of names that are never release tags.
     public var ignore: [String]
     /// The regular expression a release tag's name must match (anywhere in the name); nil: no condition.
-    public var pattern: String?
+    /// Compiled once, where the settings are resolved; it matches in linear time (``LinearRegex``).
+    public var regex: LinearRegex?
 
-    /// Makes a filter; the pattern was checked when the configuration loaded.
-    public init(ignore: [String] = [], pattern: String? = nil) {
+    /// The pattern as written.
+    public var pattern: String? { regex?.source }
+
+    /// Makes a filter from a compiled pattern.
+    public init(ignore: [String] = [], regex: LinearRegex? = nil) {
         self.ignore = ignore
-        self.pattern = pattern
+        self.regex = regex
+    }
+
+    /// Makes a filter from a configured pattern; an invalid one is a configuration error naming `key`
+    /// (the loader reports it first, with the file and line).
+    public init(ignore: [String] = [], pattern: String?, key: String = "tags.pattern") throws {
+        self.init(ignore: ignore, regex: try LinearRegex.configured(pattern, key: key))
     }
 
     /// True when the filter leaves every tag in.
-    public var isEmpty: Bool { ignore.isEmpty && pattern == nil }
+    public var isEmpty: Bool { ignore.isEmpty && regex == nil }
 
     /// True when `name` may be a release tag.
     public func admits(_ name: String) -> Bool {
         for glob in ignore where fnmatch(glob, name, 0) == 0 { return false }
-        guard let pattern else { return true }
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return true }
-        return regex.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) != nil
+        guard let regex else { return true }
+        return regex.matches(name)
     }
 
     /// The tags `admits` keeps, in their order.

@@ -9,12 +9,18 @@ public struct ReleaseContext: Encodable, Sendable {
     public var release: ReleaseView
     /// Non-empty sections in display order.
     public var sections: [SectionView]
+    /// The sections the release notes show in full: `sections` without the maintenance ones.
+    public var changes: [SectionView] = []
+    /// The maintenance sections (`[commits] maintenance`) folded into one line; null when none has an entry.
+    public var maintenance: MaintenanceView?
     /// The breaking changes (same entries as the `breaking` section).
     public var breaking: [EntryView]
     /// Every issue the listed commits reference.
     public var issues: [IssueView]
     /// Authors of listed commits, most commits first.
     public var contributors: [ContributorView]
+    /// The contributors whose first commit in the whole history is in this release.
+    public var newContributors: [NewContributorView] = []
     /// Every commit of the range, newest first, listed or skipped. Built on first use: most templates
     /// never read it, and for a 100k-commit history it is the largest part of the context.
     public var commits: [CommitView] {
@@ -42,16 +48,20 @@ public struct ReleaseContext: Encodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case release, sections, breaking, issues, contributors, commits, stats, hasChanges
+        case release, sections, changes, maintenance, breaking, issues, contributors, newContributors, commits, stats
+        case hasChanges
     }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(release, forKey: .release)
         try container.encode(sections, forKey: .sections)
+        try container.encode(changes, forKey: .changes)
+        try container.encode(maintenance, forKey: .maintenance)
         try container.encode(breaking, forKey: .breaking)
         try container.encode(issues, forKey: .issues)
         try container.encode(contributors, forKey: .contributors)
+        try container.encode(newContributors, forKey: .newContributors)
         try container.encode(commits, forKey: .commits)
         try container.encode(stats, forKey: .stats)
         try container.encode(hasChanges, forKey: .hasChanges)
@@ -158,6 +168,18 @@ public struct SectionView: Codable, Sendable {
     public var entries: [EntryView]
 }
 
+/// The maintenance sections of a release, folded into one line of the release notes.
+public struct MaintenanceView: Codable, Sendable {
+    /// How many commits they list (a folded line of dependency updates counts each update).
+    public var count: Int
+    /// `9 changes`, `1 change`.
+    public var countLabel: String
+    /// `documentation 5, tests 2, chores 2`: each section's title, lower-cased, and its number of commits.
+    public var summary: String
+    /// The folded sections, in display order.
+    public var sections: [SectionView]
+}
+
 /// One line of the notes.
 public struct EntryView: Codable, Sendable {
     /// Scope (Markdown-safe), null when none.
@@ -256,16 +278,69 @@ public struct IssueView: Codable, Sendable {
     }
 }
 
-/// An author.
+/// A person: an author or co-author of listed commits, their identities joined (``PeopleRules``).
 public struct ContributorView: Codable, Sendable {
-    /// Name.
+    /// Their most used name, Markdown-safe.
     public var name: String
-    /// Email.
+    /// Their most used address.
     public var email: String
     /// Listed commits.
     public var commitCount: Int
     /// "1 commit", "3 commits".
     public var commitsLabel: String
+    /// GitHub handle without `@`, null when unknown.
+    public var handle: String?
+    /// How the notes name them: `@handle` with GitHub links and a known handle (`` `@handle` `` while
+    /// `[links] mentions = "code"`, so nobody is pinged), else the name.
+    public var mention: String
+    /// Their GitHub profile, null without GitHub links or a handle.
+    public var url: String?
+    /// True for a bot (`[bot]` in the name or address).
+    public var bot: Bool
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(email, forKey: .email)
+        try container.encode(commitCount, forKey: .commitCount)
+        try container.encode(commitsLabel, forKey: .commitsLabel)
+        try container.encode(handle, forKey: .handle)
+        try container.encode(mention, forKey: .mention)
+        try container.encode(url, forKey: .url)
+        try container.encode(bot, forKey: .bot)
+    }
+}
+
+/// A person whose first commit in the repository's whole history is in this release.
+public struct NewContributorView: Codable, Sendable {
+    /// Their most used name, Markdown-safe.
+    public var name: String
+    /// Their most used address.
+    public var email: String
+    /// GitHub handle without `@`, null when unknown.
+    public var handle: String?
+    /// As in `contributors`: `@handle` (as code while mentions are off) or the name.
+    public var mention: String
+    /// Their GitHub profile, null without GitHub links or a handle.
+    public var url: String?
+    /// Their first commit.
+    public var commit: LinkView
+    /// The pull request that brought it in, null when unknown.
+    public var pullRequest: LinkView?
+    /// The pull request when known, else the commit: what "made their first contribution in" links.
+    public var firstContribution: LinkView
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(email, forKey: .email)
+        try container.encode(handle, forKey: .handle)
+        try container.encode(mention, forKey: .mention)
+        try container.encode(url, forKey: .url)
+        try container.encode(commit, forKey: .commit)
+        try container.encode(pullRequest, forKey: .pullRequest)
+        try container.encode(firstContribution, forKey: .firstContribution)
+    }
 }
 
 /// A commit of the range, for tooling and `--context`.
@@ -294,6 +369,8 @@ public struct CommitView: Codable, Sendable {
     public var skipRule: Int?
     /// The `[[rule]]` number (from 1) that matched it; absent when none did.
     public var rule: Int? = nil
+    /// Where the correction applied to it is kept (`.notes/edits.toml:7`); absent when none is.
+    public var edited: String? = nil
     /// The revert that cancelled it, or the commit this revert cancelled.
     public var cancelledWith: String?
     /// For a change read out of the commit's body (`commits.split_body`): its place among the body's changes,
@@ -319,6 +396,7 @@ public struct CommitView: Codable, Sendable {
         try container.encode(skipped, forKey: .skipped)
         try container.encodeIfPresent(skipRule, forKey: .skipRule)
         try container.encodeIfPresent(rule, forKey: .rule)
+        try container.encodeIfPresent(edited, forKey: .edited)
         try container.encode(cancelledWith, forKey: .cancelledWith)
         try container.encodeIfPresent(bodyChange, forKey: .bodyChange)
         try container.encode(author, forKey: .author)
@@ -361,7 +439,9 @@ extension ReleaseContext {
     /// Builds the view model from release notes, with links when `links` is given. With `quoteMentions`,
     /// `@user` in commit text is shown as code, so it pings nobody (`[links] mentions`).
     public init(notes: ReleaseNotes, links: RemoteLinks?, quoteMentions: Bool = false) {
-        func text(_ value: String) -> String { quoteMentions ? MarkdownInline.quotingMentions(value) : value }
+        // Every text a repository brings goes through UntrustedText, here and nowhere else.
+        func line(_ value: String) -> String { UntrustedText.markdownLine(value, quoteMentions: quoteMentions) }
+        func name(_ value: String) -> String { UntrustedText.name(value, quoteMentions: quoteMentions) }
         let info = notes.info
         func commitLink(_ id: CommitID) -> LinkView {
             let url = links?.commitURL(id.hex)
@@ -384,13 +464,13 @@ extension ReleaseContext {
                 let short = String(revert.revertedID.prefix(7))
                 let url = links?.commitURL(revert.revertedID)
                 reverted = RevertedView(
-                    id: revert.revertedID, subject: revert.revertedSubject.map { text(MarkdownInline.escapingRawHTML($0)) },
+                    id: revert.revertedID, subject: revert.revertedSubject.map(line),
                     link: url.map { "[\(short)](\($0))" } ?? short)
             }
             return EntryView(
-                scope: entry.scope.map(MarkdownInline.escapingRawHTML),
-                description: text(MarkdownInline.escapingForListItem(entry.description)),
-                breakingText: breaking.isEmpty ? nil : text(MarkdownInline.escapingRawHTML(breaking.joined(separator: " "))),
+                scope: entry.scope.map(line),
+                description: line(entry.description),
+                breakingText: breaking.isEmpty ? nil : line(breaking.joined(separator: " ")),
                 issues: issues, commits: commits,
                 issueLinks: issues.isEmpty ? nil : issues.map(\.link).joined(separator: ", "),
                 commitLinks: entry.foldsDependencyUpdates && commits.count > 1
@@ -407,13 +487,24 @@ extension ReleaseContext {
             compareURL = links.compareURL(from: comparison.from, to: comparison.to)
         }
         release = ReleaseView(
-            title: info.title, version: info.version?.bare, tag: info.tagName, tagExists: info.tagExists,
-            prerelease: info.version?.isPrerelease ?? false, previousTag: info.previousTag,
+            title: UntrustedText.label(info.title), version: info.version?.bare, tag: info.tagName.map(UntrustedText.label),
+            tagExists: info.tagExists, prerelease: info.version?.isPrerelease ?? false,
+            previousTag: info.previousTag.map(UntrustedText.label),
             previousTagDate: info.previousTagDate.map(DateText.day), date: DateText.day(info.date),
             range: RangeView(from: info.from?.hex, to: info.to.hex, label: info.rangeLabel,
                              commitCount: notes.commits.count { $0.record.bodyChange == nil }),
             compareURL: compareURL, compareLabel: info.comparison?.label, repositoryURL: links?.repositoryURL)
         self.sections = sections
+        changes = sections.filter { !notes.maintenanceSections.contains($0.id) }
+        let folded = notes.sections.filter { notes.maintenanceSections.contains($0.kind.rawValue) }
+        if !folded.isEmpty {
+            let counts = folded.map { section in (section.kind.title.lowercased(), section.entries.reduce(0) { $0 + $1.commits.count }) }
+            maintenance = MaintenanceView(
+                count: counts.reduce(0) { $0 + $1.1 },
+                countLabel: counts.reduce(0) { $0 + $1.1 } == 1 ? "1 change" : "\(counts.reduce(0) { $0 + $1.1 }) changes",
+                summary: counts.map { "\($0.0) \($0.1)" }.joined(separator: ", "),
+                sections: sections.filter { notes.maintenanceSections.contains($0.id) })
+        }
         breaking = sections.first { $0.id == SectionKind.breaking.rawValue }?.entries ?? []
         issues = notes.issues.map { summary in
             let link = issueLink(summary.reference)
@@ -421,22 +512,46 @@ extension ReleaseContext {
                              link: link.link, commitCount: summary.commitCount, closes: summary.closes,
                              commitsLabel: commitsLabel(summary.commitCount))
         }
+        let github = links?.forge == .github ? links : nil
+        func mention(_ person: Contributor) -> (mention: String, url: String?) {
+            guard let github, let handle = person.handle else { return (name(person.name), nil) }
+            let account = GitHubHandle.mentioned(handle)
+            return (quoteMentions ? "`@\(account)`" : "@\(account)", "\(github.baseURL)/\(account)")
+        }
         contributors = notes.contributors.map {
-            ContributorView(name: MarkdownInline.escapingPlainText($0.name), email: $0.email, commitCount: $0.commitCount,
-                            commitsLabel: commitsLabel($0.commitCount))
+            let shown = mention($0)
+            return ContributorView(name: name($0.name), email: UntrustedText.label($0.email), commitCount: $0.commitCount,
+                                   commitsLabel: commitsLabel($0.commitCount), handle: $0.handle, mention: shown.mention,
+                                   url: shown.url, bot: $0.isBot)
+        }
+        newContributors = (notes.newContributors ?? []).map { new in
+            let shown = mention(new.contributor)
+            let commit = commitLink(new.commit)
+            let pullRequest = new.pullRequest.map { number in
+                let key = "#\(number.number)"
+                let url = links?.pullRequestURL(number.number)
+                return LinkView(text: key, id: key, url: url, link: url.map { "[\(key)](\($0))" } ?? key)
+            }
+            return NewContributorView(name: name(new.contributor.name),
+                                      email: UntrustedText.label(new.contributor.email), handle: new.contributor.handle,
+                                      mention: shown.mention, url: shown.url, commit: commit, pullRequest: pullRequest,
+                                      firstContribution: pullRequest ?? commit)
         }
         let classified = notes.commits
         commitList = CommitList(lazy: { classified.map { item in
             let record = item.record
             return CommitView(
-                id: record.id.hex, subject: record.subject, type: record.conventional?.type,
-                scope: record.conventional?.scope, breaking: record.conventional?.isBreaking ?? false,
+                id: record.id.hex, subject: UntrustedText.markdownLine(record.subject, quoteMentions: quoteMentions),
+                type: record.conventional?.type,
+                scope: record.conventional?.scope.map { UntrustedText.markdownLine($0, quoteMentions: quoteMentions) },
+                breaking: record.conventional?.isBreaking ?? false,
                 conventional: record.conventional != nil && record.message.nonConformance == nil,
-                nonConformance: record.message.nonConformance,
+                nonConformance: record.message.nonConformance.map { UntrustedText.escapingControls($0) },
                 issues: record.issues.map(\.key), section: item.section?.rawValue,
                 skipped: item.skipped?.rawValue, skipRule: item.skipRule, rule: item.commitRule,
-                cancelledWith: item.cancelledWith?.hex, bodyChange: record.bodyChange?.index,
-                author: record.author.name, date: DateText.timestamp(record.author.time))
+                edited: item.edit?.place, cancelledWith: item.cancelledWith?.hex, bodyChange: record.bodyChange?.index,
+                author: UntrustedText.name(record.author.name, quoteMentions: quoteMentions),
+                date: DateText.timestamp(record.author.time))
         } })
         var listed = 0, nonConventional = 0, merges = 0, releases = 0, reverted = 0
         // A commit is listed when it or a change of its body is; changes of a body are not commits of their own.

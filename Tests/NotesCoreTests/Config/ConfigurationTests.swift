@@ -33,7 +33,7 @@ struct ConfigurationTests {
                                 tagIgnore: [], tagPattern: "p", bootstrap: "b")]
         full.tags.prefix = "v"; full.tags.taggerName = "n"; full.tags.taggerEmail = "e"; full.tags.pattern = "p"
         full.templates.draft = "d"; full.templates.changelog = "c"; full.templates.readme = "r"; full.templates.todo = "t"
-        full.links.repository = "o/r"; full.links.host = "h"; full.todo.heading = "h"
+        full.links.repository = "o/r"; full.links.host = "h"; full.todo.heading = "h"; full.readme.maxBullets = 3
         let fullJSON = try JSONSerialization.jsonObject(with: JSONEncoder().encode(full)) as? [String: Any] ?? [:]
         var allPaths: [String: Any] = [:]
         Self.flatten(fullJSON, prefix: "", into: &allPaths)
@@ -52,6 +52,7 @@ struct ConfigurationTests {
                 switch value {
                 case let string as String: text = "\"\(string)\""
                 case let array as [Any]: text = array.isEmpty ? "[]" : "\(array)"
+                case let table as [String: Any]: text = table.isEmpty ? "{}" : "\(table)"
                 case let number as NSNumber:
                     text = key.type == .boolean ? (number.boolValue ? "true" : "false") : "\(number.intValue)"
                 default: text = "?"
@@ -111,7 +112,7 @@ struct ConfigurationTests {
         ("tittle = 1\n", "notes.toml:1: unknown key \"tittle\" at the top level", nil),
         ("[release]\nbranch = 3\n", "notes.toml:2: release.branch must be a string in quotes, not an integer", nil),
         ("[commits]\nscopes = \"api\"\n", "notes.toml:2: commits.scopes must be an array of strings: [\"a\", \"b\"], not a string", nil),
-        ("[[skip]]\nauthor = \"x\"\n\n[[skip]]\nsubject = \"(\"\n", "notes.toml:5: skip rule 2: subject is not a valid regular expression: (", nil),
+        ("[[skip]]\nauthor = \"x\"\n\n[[skip]]\nsubject = \"(\"\n", "notes.toml:5: skip rule 2: subject is not a supported regular expression: (: at character 1: the group ( is not closed", nil),
         ("[[skip]]\n", "notes.toml:1: skip rule 1 has no condition: it would skip every commit", nil),
         ("[[section]]\nid = \"a\"\n[[section]]\ntitle = \"B\"\n", "notes.toml:3: [[section]] is missing the required key \"id\"", nil),
         ("[[section]]\nid = \"a\"\ntypes = [\"feat\"]\n[[section]]\nid = \"b\"\ntypes = [\n  \"feat\",\n]\n",

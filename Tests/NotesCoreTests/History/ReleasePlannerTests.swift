@@ -140,7 +140,7 @@ let planRows: [PlanRow] = [
             scope: ReleaseScope(tagFilter: TagFilter(ignore: ["v1.1.*"])), range: "v1.0.0..HEAD"),
     PlanRow(name: "[tags] pattern keeps only matching names",
             graph: { line(["a", "b", "c"], tags: ["v1.0.0": "a", "v1.1.0-nightly.1": "b"]) },
-            scope: ReleaseScope(tagFilter: TagFilter(pattern: "^v[0-9]+\\.[0-9]+\\.[0-9]+$")), range: "v1.0.0..HEAD"),
+            scope: ReleaseScope(tagFilter: TagFilter(regex: try! LinearRegex("^v[0-9]+\\.[0-9]+\\.[0-9]+$"))), range: "v1.0.0..HEAD"),
     PlanRow(name: "a tag prefix keeps its family only: barter-v is not barter-data-v",
             graph: { line(["a", "b", "c"], tags: ["barter-data-v0.10.0": "a", "barter-v1.0.0": "b", "v9.0.0": "b"]) },
             scope: ReleaseScope(tagPrefix: "barter-data-v"), request: RangeRequest(version: "0.10.1"),
