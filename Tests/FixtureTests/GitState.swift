@@ -33,9 +33,6 @@ enum GitState {
         }
         let status = try repository.workTreeStatus()
         lines.append("status: " + (status.isClean ? "clean" : "changed " + status.changed.map(\.path).joined(separator: ", ")))
-        // Untracked files the release should have committed (issue 20, case 7): the ones notes writes.
-        let owned = status.untracked.map(\.path).filter { $0.hasSuffix("CHANGELOG.md") || $0.hasSuffix("README.md") }
-        if !owned.isEmpty { lines.append("untracked: " + owned.joined(separator: ", ")) }
         return lines.joined(separator: "\n") + "\n"
     }
 }
