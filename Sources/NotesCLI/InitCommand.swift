@@ -10,7 +10,10 @@ struct InitCommand: NotesSubcommand {
             Writes notes.toml at the repository root (or the --config file), every key commented out with its \
             default, plus what it finds: each Cargo workspace member and Python project as a [[package]], and \
             tags no package uses (an older crate's v0.8.4) as a proposed [tags] ignore; it reports the tag \
-            schemes in use and other release tools' files (release-plz.toml, cliff.toml). --force keeps the \
+            schemes in use and other release tools' files (release-plz.toml, cliff.toml). When more than a third of the \
+            last 1000 commits have no Conventional Commits type, it proposes [[rule]]s learned from their leading \
+            verbs (Fix/Fixed → fixes, Add/Added → features, Remove/Removed → refactoring, ...), each with the number \
+            of commits it moves; notes applies no such rule unless notes.toml has it. --force keeps the \
             [[package]] tables of the file it replaces. With --templates, also copies the built-in templates into the template folder \
             (.notes/templates/ unless [templates] folder says otherwise), where they take precedence over the \
             built-ins. An existing file is never overwritten without --force: init then writes nothing and \

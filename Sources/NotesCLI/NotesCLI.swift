@@ -107,7 +107,7 @@ struct NotesCommand: ParsableCommand {
         version: BuildInfo.versionText,
         subcommands: [DraftCommand.self, ChangelogCommand.self, ReadmeCommand.self, TodoCommand.self,
                       InitCommand.self, StatusCommand.self, BumpCommand.self, CheckCommand.self, TagCommand.self,
-                      AttachCommand.self, ReleaseCommand.self])
+                      AttachCommand.self, ReleaseCommand.self, EditCommand.self])
 }
 
 /// `--repo` and `--config`: which repository and which configuration. Every command takes them.

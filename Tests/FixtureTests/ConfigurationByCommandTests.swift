@@ -33,7 +33,7 @@ struct ConfigurationByCommandTests {
         "other.toml": "[tool]\nversion = \"0.1.0\"\n",
         "CHANGELOG.md": "# Changelog\n\n## [0.1.0] - 2025-01-01\n\n- first\n",
         "HISTORY.md": "# History\n\n## [0.1.0] - 2025-01-01\n\n- first\n",
-        "README.md": "# widget\n\n## Release Notes\n\n### 0.1.0 — 2025-01-01\n\n- first\n\n### 0.0.9 — 2024-12-01\n\n- older\n\n## Changes\n\n### 0.1.0 — 2025-01-01\n\n- first\n",
+        "README.md": "# widget\n\n## Release Notes\n\n### 0.1.0 — 2025-01-01\n\n- first\n- second\n- third\n- fourth\n- fifth\n\n### 0.0.9 — 2024-12-01\n\n- older\n\n## Changes\n\n### 0.1.0 — 2025-01-01\n\n- first\n",
         "DOCS.md": "# docs\n\n## Release Notes\n\n### 0.1.0 — 2025-01-01\n\n- first\n",
         ".agent/todo.md": "# Tasks\n\n## Backlog\n\n- [ ] something\n\n## Done\n\n- [x] old\n",
         "alt-todo.md": "# Other tasks\n",
@@ -95,6 +95,11 @@ struct ConfigurationByCommandTests {
         + rows("commits.scopes", "[commits]\nscopes = [\"core\"]\n", notesCommands + [("readme", readme), ("todo", todo)])
         + rows("skip", "[[skip]]\nsubject = \"add widget\"\n", notesCommands + [("readme", readme), ("todo", todo)])
         + rows("section", "[[section]]\nid = \"new\"\ntitle = \"New stuff\"\ntypes = [\"feat\"]\n", notesCommands + [("readme", readme)])
+        // The contributors list is in the release notes (draft, the tag message, attach), not in file entries.
+        + rows("contributors.bots", "[contributors]\nbots = \"hide\"\n",
+               [("draft", draft), ("tag", tag), ("release", releaseDry)])
+        + rows("contributors.handles", "[contributors.handles]\n\"alice@example.com\" = \"alice-e\"\n",
+               [("draft", draft), ("tag", tag), ("attach", attach), ("release", releaseDry)])
         + rows("links.forge", "[links]\nforge = \"none\"\n", notesCommands)
         + rows("links.repository", "[links]\nrepository = \"other/repo\"\n", notesCommands)
         + rows("links.host", "[links]\nhost = \"https://git.example.com\"\n", notesCommands)
@@ -113,6 +118,10 @@ struct ConfigurationByCommandTests {
         + rows("files.todo", "[files]\ntodo = \"alt-todo.md\"\n", [("todo", todo)])
         + rows("files.version_files", "[files]\nversion_files = [\"other.toml:tool.version\"]\n",
                [("bump", ["bump"]), ("check", check), ("release", releaseDry)])
+        + rows("files.edits", "[files]\nedits = \"alt-edits.toml\"\n", [
+            ("draft", draft), ("changelog", changelog), ("readme", readme), ("todo", todo), ("bump", bump),
+            ("check", check), ("tag", tag), ("attach", attach), ("release", releaseDry),
+        ])
         + rows("readme.heading", "[readme]\nheading = \"Changes\"\n", [("readme", readme), ("check", check), ("release", releaseDry)])
         + rows("readme.keep", "[readme]\nkeep = 1\n", [("readme", readme), ("release", releaseDry)])
         + rows("todo.placement/heading", "[todo]\nplacement = \"before\"\nheading = \"Done\"\n", [("todo", todo)])
@@ -138,7 +147,13 @@ struct ConfigurationByCommandTests {
                                                     withIntermediateDirectories: true)
             try Data(text.utf8).write(to: URL(fileURLWithPath: full))
         }
-        _ = try HistoryScript.build(script: history, at: repo)
+        let built = try HistoryScript.build(script: history, at: repo)
+        // Corrections for the `files.edits` row, in every run: only a configuration naming the file applies it.
+        // The first release's commit gets a description (attach 0.1.0, check's published entries); the breaking
+        // `refactor(api)!` moves to Refactoring, so the bump loses its breaking change.
+        let edits = "[edit.\(try built.resolveCommit("v0.1.0").hex)]\ndescription = \"the first release\"\nsection = \"features\"\n\n"
+            + "[edit.\(try built.resolveCommit("HEAD~1").hex)]\nsection = \"refactoring\"\n"
+        try Data(edits.utf8).write(to: URL(fileURLWithPath: repo + "/alt-edits.toml"))
         let buffer = OutputBuffer()
         let invocation = Invocation(workingDirectory: repo, environment: ["SOURCE_DATE_EPOCH": "1764028800"],
                                     writeOut: { buffer.out += $0 }, writeErr: { buffer.err += $0 })

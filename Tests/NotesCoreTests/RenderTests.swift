@@ -112,14 +112,17 @@ struct RenderTests {
             "heading(3): Features", "list(1 item)",
             "heading(3): Bug fixes", "list(1 item)",
             "heading(3): Performance", "list(1 item)",
-            "heading(3): Documentation", "list(1 item)",
             "heading(3): Other changes", "list(1 item)",
-            "heading(3): Linked issues", "list(2 items)",
+            "paragraph",
             "heading(3): Contributors", "list(2 items)",
             "paragraph",
         ])
-        #expect(text.contains("and \\<T> in"), "raw HTML must be escaped")
-        #expect(text.contains("`Vec<u8>`"), "code spans stay as written")
+        // The documentation entry is folded into the maintenance line: its text is checked in the context.
+        let descriptions = ReleaseContext(notes: ReleaseBuilder.build(info: Sample.info, commits: Sample.commits), links: nil)
+            .sections.flatMap(\.entries).map(\.description)
+        #expect(descriptions.contains { $0.contains("and \\<T> in") }, "raw HTML must be escaped")
+        #expect(descriptions.contains { $0.contains("`Vec<u8>`") }, "code spans stay as written")
+        #expect(text.contains("**Maintenance:** 1 change (documentation 1)"))
     }
 
     @Test func contextJSONHasExplicitNullsAndCompactArrays() throws {
@@ -130,7 +133,8 @@ struct RenderTests {
         #expect(!json.contains("[\n\n"))
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         #expect(Set(object?.keys.map { $0 } ?? []) ==
-            ["release", "sections", "breaking", "issues", "contributors", "commits", "stats", "hasChanges"])
+            ["release", "sections", "changes", "maintenance", "breaking", "issues", "contributors", "newContributors",
+             "commits", "stats", "hasChanges"])
     }
 
     @Test(arguments: [

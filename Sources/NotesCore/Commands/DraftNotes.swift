@@ -54,6 +54,7 @@ public enum DraftNotes {
             let notes = try ReleaseNotesText.render(history, range, now: request.context.now)
             (result, text) = (notes.result, notes.text)
         case .context:
+            range.newContributors = true
             result = try history.release(range, now: request.context.now)
             text = try ContextJSON.encode(result.context)
         case .explain:

@@ -54,6 +54,8 @@ public enum DraftReport {
             let number = item.commitRule ?? 0
             let summary = rules.commitRules.rules.first { $0.number == number }?.summary
             what = "skipped: [[rule]] \(number) of \(file)" + (summary.map { " (\($0))" } ?? "")
+        case .edited?:
+            what = "skipped: left out by the correction in \(item.edit?.place ?? rules.edits.file) (edited)"
         case .cherryPicked?:
             what = "skipped: cherry-picked, released already as \(item.cancelledWith?.short ?? "?") on the previous release's side"
         case .hidden?:
@@ -70,7 +72,9 @@ public enum DraftReport {
                 "[[rule]] \(number) of \(file)"
                     + (rules.commitRules.rules.first { $0.number == number }.map { " (\($0.summary))" } ?? "")
             }
-            what = "\(section.title) (\(ruleText ?? rules.reason(for: record, in: section))"
+            let reason = item.edit.map { "edited: \($0.summary), in \($0.place)" }
+                ?? ruleText ?? rules.reason(for: record, in: section)
+            what = "\(section.title) (\(reason)"
                 + (folded.contains(record.id) ? "; folded into the dependency updates line" : "") + ")"
         }
         return what

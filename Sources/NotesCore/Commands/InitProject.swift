@@ -25,6 +25,13 @@ public struct InitRequest: Sendable {
 /// optionally the built-in templates to edit. `--force` keeps an existing file's `[[package]]` tables;
 /// `--templates` alone leaves an existing notes.toml alone.
 public enum InitProject {
+    /// The settings flags of `init`: no edits file (init writes the configuration, never notes).
+    static var flags: SettingsFlags {
+        var flags = SettingsFlags()
+        flags.readsEdits = false
+        return flags
+    }
+
     /// Writes the files and returns their paths as messages show them. Nothing is written when a file exists
     /// and `force` is not set (exit 8, listing them). A notes.toml that does not load is what `--force`
     /// replaces: its template folder then falls back to the default.
@@ -41,15 +48,16 @@ public enum InitProject {
         do {
             let loaded = try ConfigurationLoader.load(explicitPath: request.configPath, root: root, boundary: boundary)
             existingPackages = loaded.configuration.package
-            settings = try Settings.resolve(configuration: loaded, flags: SettingsFlags())
+            settings = try Settings.resolve(configuration: loaded, flags: Self.flags)
         } catch let error as NotesError where error.exitCode == .configuration && request.force {
             // A notes.toml that does not load is what --force repairs (the TOML guards make reading it safe):
             // the defaults, template folder included, apply.
             settings = try Settings.resolve(configuration: LoadedConfiguration(root: root, boundary: boundary),
-                                            flags: SettingsFlags())
+                                            flags: Self.flags)
         }
         let detection = ProjectDetection.detect(root: settings.root, boundary: settings.boundary,
-                                                tagNames: (try? repository.tagNames()) ?? [])
+                                                tagNames: (try? repository.tagNames()) ?? [],
+                                                repositoryName: ProjectModel.repositoryName(repository.remoteURL(named: settings.links.remote)))
         var findings = detection.report
         let configPath = request.configPath ?? settings.absolute(ConfigurationLoader.fileName)
         let configExists = FileManager.default.fileExists(atPath: configPath)
@@ -60,7 +68,17 @@ public enum InitProject {
             if configExists && !existingPackages.isEmpty {
                 findings.append("kept the \(existingPackages.count) [[package]] table\(existingPackages.count == 1 ? "" : "s") of \(settings.display(configPath))")
             }
-            writes.append((configPath, detection.configured(ConfigurationReference.commentedFile, keeping: existingPackages),
+            // [[rule]] proposals when most commits have no Conventional Commits type (RuleProposal).
+            let messages = RuleProposal.recentMessages(in: repository)
+            let proposal = RuleProposal.propose(messages)
+            if !proposal.rules.isEmpty {
+                findings.append("\(proposal.nonConventional) of the last \(messages.count) commits have no Conventional Commits type: "
+                    + "proposed \(proposal.rules.count) [[rule]]\(proposal.rules.count == 1 ? "" : "s") from their leading verbs ("
+                    + proposal.rules.map { "\($0.words.prefix(3).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: "/"))… → "
+                        + "\($0.section), \($0.count) commit\($0.count == 1 ? "" : "s")" }.joined(separator: "; ") + ")")
+            }
+            writes.append((configPath, detection.configured(ConfigurationReference.commentedFile, keeping: existingPackages)
+                            + RuleProposal.toml(proposal.rules, nonConventional: proposal.nonConventional, total: messages.count),
                            request.configPath == nil ? .repository : .commandLine))
         }
         if request.templates {

@@ -90,7 +90,81 @@ public enum ReleaseCheck {
     public static func run(_ request: CheckRequest) throws -> CheckReport {
         let workspace = try ReleaseWorkspace(history: try request.context.history(request.settings))
         let version = try workspace.history.version(request.version)
-        return try run(workspace, version: version, written: request.version)
+        var report = try run(workspace, version: version, written: request.version)
+        report.checks += try editsChecks(workspace, context: request.context)
+        report.ok = !report.checks.contains { $0.status == .fail }
+        return report
+    }
+
+    /// The releases whose published entry lacks their corrections: for every release that holds a commit the
+    /// edits file corrects, its changelog entry and the note `notes attach` left on its tag, each compared with
+    /// the notes as corrected and as they were before the corrections. Equal to the corrected: fine. Equal to
+    /// the uncorrected (notes wrote it before the correction): a failing line with the command that
+    /// republishes. A changelog entry equal to neither was written by hand or by another tool: notes cannot
+    /// tell, and says so without failing. A note is notes' own: any difference fails. One passing line when all
+    /// agree; nothing without corrections.
+    static func editsChecks(_ workspace: ReleaseWorkspace, context: RunContext) throws -> [CheckItem] {
+        let history = workspace.history
+        let settings = workspace.settings
+        let edits = settings.grouping.edits
+        guard !edits.isEmpty else { return [] }
+        var releases: [String: VersionTag] = [:]
+        for id in edits.byCommit.keys where (try? history.repository.commit(id)) != nil {
+            if let release = EditCorrections.release(containing: id, in: history) { releases[release.name] = release }
+        }
+        guard !releases.isEmpty else {
+            return [CheckItem(check: "edits", status: .pass,
+                              message: "\(edits.file): no correction touches a published release")]
+        }
+        var uncorrectedSettings = settings
+        uncorrectedSettings.grouping.edits = CommitEdits(file: edits.file)
+        let uncorrected = try context.history(uncorrectedSettings)
+        let changelog = settings.display(settings.changelogFile)
+        var items: [CheckItem] = []
+        for release in releases.values.sorted(by: { $0.version > $1.version }) {
+            let version = release.version.bare
+            let hint = settings.packageHint
+            if FileManager.default.fileExists(atPath: settings.changelogFile) {
+                func unchanged(_ source: ReleaseHistory, _ sourceSettings: Settings) throws -> Bool {
+                    try UpdateChangelog.run(
+                        FileEditRequest(settings: sourceSettings, range: RangeRequest(version: release.name), context: context),
+                        history: source).change.summary == "no change"
+                }
+                do {
+                    if try unchanged(history, settings) {
+                        // It has the corrections.
+                    } else if try unchanged(uncorrected, uncorrectedSettings) {
+                        items.append(CheckItem(
+                            check: "edits", status: .fail,
+                            message: "\(changelog): the \(release.name) entry was written before the corrections in \(edits.file)",
+                            fix: "notes changelog \(version)\(hint) --replace"))
+                    } else {
+                        items.append(CheckItem(
+                            check: "edits", status: .skip,
+                            message: "\(changelog): the \(release.name) entry is not what notes writes (edited by hand or another tool): check it has the corrections in \(edits.file) (notes edit --list)"))
+                    }
+                } catch let error as NotesError {
+                    items.append(CheckItem(check: "edits", status: .fail,
+                                           message: "the \(release.name) entry cannot be compared with its corrected notes: \(error.message)",
+                                           fix: error.hint))
+                }
+            }
+            if let note = try? history.repository.note(on: release.tag.target, ref: settings.notesRef) {
+                let notes = try ReleaseNotesText.render(history, RangeRequest(version: release.name), now: context.now)
+                if note != notes.text {
+                    items.append(CheckItem(
+                        check: "edits", status: .fail,
+                        message: "the note on \(release.name) (\(settings.notesRef)) differs from its notes as corrected in \(edits.file)",
+                        fix: "notes attach \(version)\(hint), then git push origin \(settings.notesRef)"))
+                }
+            }
+        }
+        if !items.contains(where: { $0.status == .fail }) {
+            let count = edits.byCommit.count
+            items.append(CheckItem(check: "edits", status: .pass,
+                                   message: "\(edits.file): \(count) correction\(count == 1 ? "" : "s"); no published entry notes wrote lacks them"))
+        }
+        return items
     }
 
     /// Runs every check for `version` in an open workspace.

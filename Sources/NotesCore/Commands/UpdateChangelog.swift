@@ -37,11 +37,21 @@ public enum UpdateChangelog {
         var ranges: [String] = []
         let pattern = editor.pattern
         let (headingMarks, subheadingMarks, level) = (editor.headingMarks, editor.subheadingMarks, editor.level)
+        // New contributors need the history before each release: read here, on the walking thread, and only
+        // when the template shows them.
+        let wantsNewContributors = renderer.source.text.contains("newContributors")
         for rangeRequest in requests {
             let walked = try source.walkRelease(rangeRequest, now: request.context.now)
             ranges.append(walked.summary)
+            var grouped: ReleaseNotes?
+            if wantsNewContributors {
+                var notes = walked.group()
+                notes.newContributors = try source.newContributors(of: notes)
+                grouped = notes
+            }
+            let prepared = grouped
             stage.submit {
-                let result = walked.finish()
+                let result = prepared.map(walked.result) ?? walked.finish()
                 let entryVersion = rangeRequest.version.map { _ in result.notes.info.version } ?? nil
                 @Sendable func render(_ result: ReleaseResult) throws -> String {
                     let release = result.context.release
@@ -52,7 +62,8 @@ public enum UpdateChangelog {
                     let view = ChangelogEntryView(
                         heading: headingMarks + " " + headingText, subheading: subheadingMarks,
                         release: release, sections: result.context.sections, issues: result.context.issues,
-                        contributors: result.context.contributors, hasChanges: result.context.hasChanges)
+                        contributors: result.context.contributors, hasChanges: result.context.hasChanges,
+                        newContributors: result.context.newContributors)
                     return try EntryText.render(view, with: renderer, level: level)
                 }
                 let text = try render(result)

@@ -21,7 +21,8 @@ public enum UpdateReadme {
                              hint: "pass --create to create it with a \"\(settings.readmeHeading)\" section, or --file to name another README")
         }
         let editor = try ReadmeEditor(document: file.document, title: settings.readmeHeading,
-                                      create: create, displayPath: display, tagPrefix: settings.tagPrefix)
+                                      create: create, displayPath: display, tagPrefix: settings.tagPrefix,
+                                      version: version)
         let walked = try source.walkRelease(request.range, now: request.context.now)
         let result = walked.finish()
         let grouping = settings.grouping
@@ -36,15 +37,19 @@ public enum UpdateReadme {
             var lines: [String] = []
             for section in settings.readmeSections {
                 switch section {
-                case "breaking": lines += breaking.map { style.line($0, prefix: "**Breaking:** ") }
-                case "features": lines += features.map { style.line($0) }
-                case "fixes": lines += fixes.map { style.line($0, prefix: "Fixed: ") }
-                default: lines += result.context.entries(inSection: section).map { style.line($0) }
+                case "breaking": lines += breaking.map { style.line($0, kind: .breaking) }
+                case "features": lines += features.map { style.line($0, kind: .feature) }
+                case "fixes": lines += fixes.map { style.line($0, kind: .fix) }
+                default: lines += result.context.entries(inSection: section).map { style.line($0, kind: .other) }
                 }
             }
             if let limit = settings.readmeMaxBullets, lines.count > limit {
                 let more = lines.count - limit
                 lines = Array(lines.prefix(limit)) + ["and \(more) more (see the changelog)"]
+            } else if settings.readmeFollowsHouseCount, let house = editor.houseBulletCount, lines.count > max(house, 2) {
+                // As many bullets as the newest entries have at most, the last saying how many more there are.
+                let shown = max(house, 2) - 1
+                lines = Array(lines.prefix(shown)) + ["and \(lines.count - shown) more (see the changelog)"]
             }
             let view = ReadmeEntryView(
                 heading: editor.headingMarks + " " + heading, bullet: editor.bullet, release: release,

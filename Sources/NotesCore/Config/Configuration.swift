@@ -136,12 +136,18 @@ public struct Configuration: Codable, Sendable, Equatable {
         /// a squash listing merged pull requests) as a change of its own, with its own type, scope and
         /// breaking flag (`BodyChanges` says which lines count). Default `true`.
         public var splitBody = true
+        /// Section ids the release notes (`draft`, the tag message, `attach`) fold into one line
+        /// ("Maintenance: 9 changes (documentation 5, tests 2, chores 2)"); the changelog, whose template shows
+        /// every section, lists them in full. Default: documentation, refactoring, tests, build, ci, chores, styles.
+        public var maintenance = Commits.defaultMaintenance
+        /// The default `maintenance`: what the projects measured in docs/fidelity.md do not publish in full.
+        public static let defaultMaintenance = ["documentation", "refactoring", "tests", "build", "ci", "chores", "styles"]
         /// The defaults.
         public init() {}
         enum CodingKeys: String, CodingKey {
             case hiddenTypes = "hidden_types", scopes, releaseCommits = "release_commits"
             case dependencyUpdates = "dependency_updates", mergePullRequests = "merge_pull_requests"
-            case cherryPicks = "cherry_picks", splitBody = "split_body"
+            case cherryPicks = "cherry_picks", splitBody = "split_body", maintenance
         }
         /// Decodes, missing keys taking their defaults.
         public init(from decoder: Decoder) throws {
@@ -153,6 +159,7 @@ public struct Configuration: Codable, Sendable, Equatable {
             mergePullRequests = try c.decodeIfPresent(Bool.self, forKey: .mergePullRequests) ?? true
             cherryPicks = try c.decodeIfPresent(String.self, forKey: .cherryPicks) ?? "skip"
             splitBody = try c.decodeIfPresent(Bool.self, forKey: .splitBody) ?? true
+            maintenance = try c.decodeIfPresent([String].self, forKey: .maintenance) ?? Commits.defaultMaintenance
         }
     }
 
@@ -177,16 +184,21 @@ public struct Configuration: Codable, Sendable, Equatable {
         /// Bots (names or emails with `[bot]`): `last` lists them after people, `hide` leaves them out,
         /// `mixed` sorts them with people. Default `"last"`.
         public var bots = "last"
-        /// Authors are the same person when they have the same `name` (case-insensitive) or the same `email`. Default `"name"`.
+        /// Besides a shared address, GitHub handle or `.mailmap` line, authors are the same person when they
+        /// have the same `name` (case-insensitive); `email` leaves names out. Default `"name"`.
         public var mergeBy = "name"
+        /// GitHub handles by address or name (`"ada@example.com" = "ada-l"`), for people whose commits carry
+        /// no no-reply address. Default: none.
+        public var handles: [String: String] = [:]
         /// The defaults.
         public init() {}
-        enum CodingKeys: String, CodingKey { case bots, mergeBy = "merge_by" }
+        enum CodingKeys: String, CodingKey { case bots, mergeBy = "merge_by", handles }
         /// Decodes, missing keys taking their defaults.
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             bots = try c.decodeIfPresent(String.self, forKey: .bots) ?? "last"
             mergeBy = try c.decodeIfPresent(String.self, forKey: .mergeBy) ?? "name"
+            handles = try c.decodeIfPresent([String: String].self, forKey: .handles) ?? [:]
         }
     }
 
@@ -342,9 +354,11 @@ public struct Configuration: Codable, Sendable, Equatable {
         public var todo = ".agent/todo.md"
         /// Files whose version `notes bump` updates (`Cargo.toml`, `pyproject.toml`). Default `[]`.
         public var versionFiles: [String] = []
+        /// The corrections `notes edit` records and every command applies. Default `".notes/edits.toml"`.
+        public var edits = ".notes/edits.toml"
         /// The defaults.
         public init() {}
-        enum CodingKeys: String, CodingKey { case changelog, readme, todo, versionFiles = "version_files" }
+        enum CodingKeys: String, CodingKey { case changelog, readme, todo, versionFiles = "version_files", edits }
         /// Decodes, missing keys taking their defaults.
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -353,6 +367,7 @@ public struct Configuration: Codable, Sendable, Equatable {
             readme = try c.decodeIfPresent(String.self, forKey: .readme) ?? d.readme
             todo = try c.decodeIfPresent(String.self, forKey: .todo) ?? d.todo
             versionFiles = try c.decodeIfPresent([String].self, forKey: .versionFiles) ?? []
+            edits = try c.decodeIfPresent(String.self, forKey: .edits) ?? d.edits
         }
     }
 
@@ -364,8 +379,9 @@ public struct Configuration: Codable, Sendable, Equatable {
         public var keep = 0
         /// The section ids whose entries a README entry lists, in order. Default `["breaking", "features", "fixes"]`.
         public var sections = ["breaking", "features", "fixes"]
-        /// At most this many bullets, then "and N more"; 0 lists all. Default `0`.
-        public var maxBullets = 0
+        /// At most this many bullets, then "and N more"; 0 lists all. Default: none, as many as the newest
+        /// entries have at most (all in a section without entries).
+        public var maxBullets: Int?
         /// The defaults.
         public init() {}
         enum CodingKeys: String, CodingKey { case heading, keep, sections, maxBullets = "max_bullets" }
@@ -375,7 +391,7 @@ public struct Configuration: Codable, Sendable, Equatable {
             heading = try c.decodeIfPresent(String.self, forKey: .heading) ?? "Release Notes"
             keep = try c.decodeIfPresent(Int.self, forKey: .keep) ?? 0
             sections = try c.decodeIfPresent([String].self, forKey: .sections) ?? ["breaking", "features", "fixes"]
-            maxBullets = try c.decodeIfPresent(Int.self, forKey: .maxBullets) ?? 0
+            maxBullets = try c.decodeIfPresent(Int.self, forKey: .maxBullets)
         }
     }
 
@@ -417,7 +433,8 @@ public struct Configuration: Codable, Sendable, Equatable {
         public var paths: [String]
         /// Directories or globs inside `paths` whose commits do not count. Default `[]`.
         public var excludes: [String]
-        /// Its release tags' prefix. Default: the name followed by `-v` (`barter-python-v`).
+        /// Its release tags' prefix. Default: what the repository declares (``ProjectModel``), else the name
+        /// followed by `-v` (`barter-python-v`).
         public var tagPrefix: String?
         /// Its changelog. Default: `[files] changelog` inside its first path when that is a directory.
         public var changelog: String?

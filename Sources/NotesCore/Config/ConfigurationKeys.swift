@@ -16,6 +16,8 @@ public struct ConfigurationKey: Sendable, Equatable {
         case boolean
         /// An array of strings.
         case strings = "array of strings"
+        /// A table whose values are strings, any keys (`[contributors] handles`).
+        case stringTable = "table of strings"
     }
 
     /// Dotted path; elements of an array of tables are written `name[]` (`package[].paths`).
@@ -86,6 +88,7 @@ public enum ConfigurationKeys {
         .init("commits.cherry_picks", .string, "\"skip\"", "When the previous release tag is not an ancestor (tagged on a release branch), `skip` leaves out the range's commits whose subject is also a commit on the previous tag's side: fixes cherry-picked onto the release branch and released there already (`skipped: \"cherry-picked\"`), as `git log --cherry-pick` does. `list` keeps them.",
               choices: ["skip", "list"]),
         .init("commits.split_body", .boolean, "true", "A commit whose body lists further changes as Conventional Commit headers is read as several changes, each with its own type, scope and breaking flag, the commit's id and pull request: release-please's multi-change convention (a `fix: …` or `feat!: …` line opening a paragraph), and a squash whose body lists merged pull requests as bullets with their own `(#N)`. A pull request's own working commits (`* fix: review comments` in a GitHub squash body) stay body text. `--explain` shows each change under its commit."),
+        .init("commits.maintenance", .strings, "[\"documentation\", \"refactoring\", \"tests\", \"build\", \"ci\", \"chores\", \"styles\"]", "Section ids the release notes (`draft`, the tag message, `attach`) fold into one line, `**Maintenance:** 9 changes (documentation 5, tests 2, chores 2)`, so a draft is about as long as what projects publish (docs/fidelity.md); the changelog lists them in full, as its template shows every section. `[]` shows every section in full. Templates see `changes` (the other sections) and `maintenance`."),
         .init("commits.merge_pull_requests", .boolean, "true", "A `Merge pull request #N` commit's number is shown on the commits it brought in (as a squash suffix `(#N)` is)."),
 
         .init("issues", .table, nil, "The \"Linked issues\" list."),
@@ -95,8 +98,9 @@ public enum ConfigurationKeys {
         .init("contributors", .table, nil, "The contributors list."),
         .init("contributors.bots", .string, "\"last\"", "Authors whose name or email has `[bot]`: `last` after people, `hide` left out, `mixed` sorted with people.",
               choices: ["last", "hide", "mixed"]),
-        .init("contributors.merge_by", .string, "\"name\"", "Commits by the same `name` (case-insensitive) are one contributor, whatever their emails; `email` merges by email only.",
+        .init("contributors.merge_by", .string, "\"name\"", "Identities are one person when they share an address, a GitHub handle (no-reply address or `handles`) or a `.mailmap` line, connected (A and B share an address, B and C a handle: one person), shown by the most used name; `name` also joins the same name (case-insensitive), `email` does not.",
               choices: ["name", "email"]),
+        .init("contributors.handles", .stringTable, "{}", "GitHub handles by address or name (`\"ada@example.com\" = \"ada-l\"`), for people whose commits carry no no-reply address (`12345+handle@users.noreply.github.com` gives `handle`). With GitHub links, people are shown as `@handle` (as code while `links.mentions = \"code\"`). Never looked up on the network."),
 
         .init("skip", .tableArray, "[]", "Rules that leave commits out, numbered from 1 in file order. A commit is skipped when every condition of a rule holds; `--context` shows `skipped: \"rule\"` and `skipRule: N`, `--explain` says \"rule N\"."),
         .init("skip[].subject", .string, nil, "Regular expression (syntax: docs/configuration.md) the subject must match.", meaning: "no condition"),
@@ -139,12 +143,14 @@ public enum ConfigurationKeys {
         .init("files.readme", .string, "\"README.md\"", "The README whose release-notes section `notes readme` edits."),
         .init("files.todo", .string, "\".agent/todo.md\"", "The task list `notes todo` edits."),
         .init("files.version_files", .strings, "[]", "Files whose version `notes bump` updates (`Cargo.toml`, `pyproject.toml`)."),
+        .init("files.edits", .string, "\".notes/edits.toml\"", "The corrections `notes edit` records (one `[edit.<commit id>]` table per commit: description, section, breaking, leave_out) and every command applies; committed with the code. See docs/edits.md."),
 
         .init("readme", .table, nil, "The README's release-notes section."),
         .init("readme.heading", .string, "\"Release Notes\"", "Heading text of the section (any level, case-insensitive)."),
         .init("readme.keep", .integer, "0", "Keep at most this many release entries, dropping the oldest; 0 keeps all."),
-        .init("readme.sections", .strings, "[\"breaking\", \"features\", \"fixes\"]", "The section ids (`[[section]]` ids) whose entries a README entry lists, in this order. Blank line, capitals and scopes follow the README's newest entry."),
-        .init("readme.max_bullets", .integer, "0", "At most this many bullets, then \"and N more\"; 0 lists all."),
+        .init("readme.sections", .strings, "[\"breaking\", \"features\", \"fixes\"]", "The section ids (`[[section]]` ids) whose entries a README entry lists, in this order. Blank line, capitals, scopes and tense follow the README's newest entry: when its bullets start with a verb in the past tense (`Added …`, `Fixed …`), new bullets do too (the first verb from a fixed list put in the past tense; a fix without a verb as `Fixed …`, a feature as `Added …`)."),
+        .init("readme.max_bullets", .integer, nil, "At most this many bullets, then \"and N more (see the changelog)\"; 0 lists all.",
+              meaning: "as many bullets as the newest three entries have at most (at least two), the last saying \"and N more\"; all when the section has fewer than two entries"),
 
         .init("todo", .table, nil, "The follow-up task list."),
         .init("todo.placement", .string, "\"end\"", "Where a release's tasks go: `end` of the file, or `before`/`after` the section headed `todo.heading`.",
@@ -158,7 +164,7 @@ public enum ConfigurationKeys {
         .init("package[].name", .string, nil, "The name `--package` selects it by; unique.", required: true),
         .init("package[].paths", .strings, nil, "Directories (`barter-python`) or globs (`crates/*/src`) whose commits belong to it; not empty.", required: true),
         .init("package[].excludes", .strings, "[]", "Directories or globs inside `paths` whose changes do not count."),
-        .init("package[].tag_prefix", .string, nil, "Its tags' prefix; unique.", meaning: "the name followed by `-v` (`barter-python-v`)"),
+        .init("package[].tag_prefix", .string, nil, "Its tags' prefix; unique.", meaning: "what the repository declares (the CI workflow that builds the package's folder, release-plz, release-please or cocogitto, the package's own tag family), else the name followed by `-v` (`barter-python-v`); `notes status` shows which"),
         .init("package[].changelog", .string, nil, "Its changelog.", meaning: "`files.changelog` inside its first path, when that is a directory"),
         .init("package[].readme", .string, nil, "Its README.", meaning: "`files.readme` inside its first path, when that is a directory"),
         .init("package[].todo", .string, nil, "Its task list.", meaning: "`files.todo`"),

@@ -152,6 +152,7 @@ public enum ConfigurationLoader {
                 case .integer: example = "an integer"
                 case .boolean: example = "true or false"
                 case .strings: example = "an array of strings: [\"a\", \"b\"]"
+                case .stringTable: example = "a table of strings: { \"key\" = \"value\" }"
                 }
                 return error(path, "\(spec.path.replacingOccurrences(of: "[]", with: "")) must be \(example), not \(describe(value))")
             }
@@ -178,6 +179,17 @@ public enum ConfigurationLoader {
                 guard value.type == .bool else { throw wrong() }
             case .strings:
                 guard let array = value.array, array.allSatisfy({ $0.type == .string }) else { throw wrong() }
+            case .stringTable:
+                guard let table = value.table else { throw wrong() }
+                for (key, element) in table {
+                    guard element.type == .string, let text = element.string else {
+                        throw error("\(path).\(key)", "\(spec.path).\(key) must be a string, not \(describe(element))")
+                    }
+                    if spec.path == "contributors.handles", GitHubHandle.normalized(text) == nil {
+                        throw error("\(path).\(key)", "\(spec.path): \"\(Self.excerpt(text))\" is not a GitHub handle",
+                                    hint: "a handle is 1 to 39 letters, digits or hyphens (\"ada-l\"), with or without @")
+                    }
+                }
             }
         }
 
@@ -272,7 +284,8 @@ public enum ConfigurationLoader {
                             hint: "use a ref under refs/notes/, such as refs/notes/release")
             }
             var files: [(String, String)] = [("files.changelog", configuration.files.changelog),
-                                             ("files.readme", configuration.files.readme), ("files.todo", configuration.files.todo)]
+                                             ("files.readme", configuration.files.readme), ("files.todo", configuration.files.todo),
+                                             ("files.edits", configuration.files.edits)]
             for (index, package) in configuration.package.enumerated() {
                 let path = "package[\(index)]"
                 files += [package.changelog, package.readme, package.todo].compactMap { $0 }.map { ("\(path)", $0) }

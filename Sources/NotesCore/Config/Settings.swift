@@ -49,6 +49,8 @@ public struct Settings: Sendable {
     public var readmeFile: String
     /// The task list (`[files] todo`).
     public var todoFile: String
+    /// The corrections file (`[files] edits`), absolute; `grouping.edits` holds what it says.
+    public var editsFile = ""
     /// The files that hold the version, relative to `root`.
     public var versionFiles: [VersionFileSpec]
     /// The heading of the README's release-notes section (`--section`, `[readme] heading`).
@@ -61,6 +63,8 @@ public struct Settings: Sendable {
     public var readmeSections = ["breaking", "features", "fixes"]
     /// At most this many README bullets, then "and N more" (`[readme] max_bullets`); nil: all.
     public var readmeMaxBullets: Int?
+    /// No `[readme] max_bullets`: a README entry has at most as many bullets as the newest entries have.
+    public var readmeFollowsHouseCount = true
     /// The checklist's follow-up tasks (`[todo] tasks`), with `{tag}`, `{version}`, `{branch}` to replace.
     public var todoTasks: [String] = Configuration.Todo.defaultTasks
     /// Where a release is announced (`--channel`, `[todo] announce`).
@@ -120,7 +124,8 @@ public struct Settings: Sendable {
         var flags = flags
         let tagNames = repository.isEmpty ? [] : ((try? repository.tagNames()) ?? [])
         let project = repository.workdir == nil ? ProjectModel()
-            : ProjectModel.infer(files: ProjectFiles(root: root, boundary: loaded.boundary), configuration: loaded.configuration, tagNames: tagNames)
+            : ProjectModel.infer(files: ProjectFiles(root: root, boundary: loaded.boundary), configuration: loaded.configuration,
+                                 tagNames: tagNames, repositoryName: ProjectModel.repositoryName(repository.remoteURL(named: loaded.configuration.links.remote)))
         var notices: [String] = []
         if let owner = project.owner(of: flags, configuration: loaded.configuration) {
             flags.package = owner.package.name
@@ -268,8 +273,16 @@ public struct Settings: Sendable {
                                                hint: "replace .mailmap with a regular file in the repository, or remove it") {
             settings.grouping.mailmap = Mailmap(String(decoding: data, as: UTF8.self))
         }
+        settings.editsFile = absolute(config.files.edits)
+        if flags.readsEdits, let edits = try CommitEdits.load(settings.editsFile, display: config.files.edits,
+                                            sections: settings.grouping.sections.map(\.rawValue), boundary: loaded.boundary) {
+            settings.grouping.edits = edits
+        } else {
+            settings.grouping.edits = CommitEdits(file: config.files.edits)
+        }
         settings.readmeSections = config.readme.sections
-        settings.readmeMaxBullets = config.readme.maxBullets > 0 ? config.readme.maxBullets : nil
+        settings.readmeMaxBullets = config.readme.maxBullets.flatMap { $0 > 0 ? $0 : nil }
+        settings.readmeFollowsHouseCount = config.readme.maxBullets == nil
         settings.scopeFromFlags = !flags.paths.isEmpty || flags.tagPrefix != nil
         return settings
     }

@@ -33,6 +33,8 @@ public struct SettingsFlags: Sendable {
     /// The folder notes runs in (`--repo`, else the current directory), absolute: without `--package`, the
     /// `[[package]]` whose folder holds it is selected.
     public var workingDirectory: String?
+    /// Read the edits file (`[files] edits`); false for `notes init`, which writes files, never notes.
+    public var readsEdits = true
 
     /// Makes flags.
     public init(tagPrefix: String? = nil, package: String? = nil, paths: [String] = [], template: String? = nil,

@@ -4,13 +4,15 @@
 /// it steps over multi-line strings and multi-line arrays, and does not look inside inline tables.
 struct TOMLKeyLines {
     private(set) var lines: [String: Int] = [:]
+    /// Every table header (`[a.b]`, `[[c]]`), in file order: its line and its keys joined with dots.
+    private(set) var headers: [(line: Int, path: String)] = []
 
     init(_ text: String) {
         var header: [String] = []
         var arrayCounts: [String: Int] = [:]
         var multilineQuote: String?
         var bracketDepth = 0
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let number = offset + 1
             var line = Substring(rawLine)
             if let quote = multilineQuote {
@@ -43,6 +45,7 @@ struct TOMLKeyLines {
                     }
                 }
                 header = path
+                headers.append((number, keys.joined(separator: ".")))
                 let joined = path.joined(separator: ".")
                 if lines[joined] == nil { lines[joined] = number }
                 // `[[section]]` is also found by `section`, for errors about the array as a whole.

@@ -38,13 +38,19 @@ public struct ReadmeEditor: Sendable {
     public let style: ReadmeHouseStyle
     /// The section title looked for.
     public let title: String
+    /// The most bullets any of the newest three entries (other than the one being written) has: how long the
+    /// house's entries are. Nil with fewer than two such entries.
+    public let houseBulletCount: Int?
 
     /// The default heading pattern of README entries: `0.1.2 — 2025-10-04`.
     public static let defaultPattern = HeadingPattern("{version} — {date}")
 
     /// Finds the section titled `title`. Two such sections are an error naming both lines; none is an
     /// error unless `create` is true. `displayPath` names the file in errors.
-    public init(document: MarkdownDocument, title: String, create: Bool, displayPath: String, tagPrefix: String? = nil)
+    /// The house style (heading pattern, bullet, blank line, capitals, scopes, tense, bullet count) comes from
+    /// the newest entries other than `version`'s own, so regenerating an entry does not copy itself.
+    public init(document: MarkdownDocument, title: String, create: Bool, displayPath: String, tagPrefix: String? = nil,
+                version: ReleaseVersion? = nil)
         throws
     {
         self.document = document
@@ -67,6 +73,7 @@ public struct ReadmeEditor: Sendable {
             pattern = Self.defaultPattern
             bullet = "-"
             style = ReadmeHouseStyle()
+            houseBulletCount = nil
             return
         }
         sectionHeading = heading
@@ -96,7 +103,18 @@ public struct ReadmeEditor: Sendable {
             entries.append(Entry(heading: entryHeading, version: version, ownedRange: start..<end))
         }
         self.entries = entries
-        if let newest = entries.first {
+        let others = entries.filter { $0.version.version != version?.version }
+        let reference = others.isEmpty ? entries : others
+        // A section with one entry (the first release's "- First release") says little about length.
+        houseBulletCount = others.count < 2 ? nil : others.prefix(3).map { entry in
+            // Top-level list items: a marker at most one space in, then a space.
+            document.text(in: entry.ownedRange).split(whereSeparator: \.isNewline).filter { line in
+                let trimmed = line.drop { $0 == " " }
+                return line.count - trimmed.count <= 1 && trimmed.count > 1
+                    && "-*+".contains(trimmed.first!) && trimmed.dropFirst().first == " "
+            }.count
+        }.max()
+        if let newest = reference.first {
             pattern = HeadingPattern.detect(from: newest.heading, version: newest.version) ?? Self.defaultPattern
             let list = blocks.first { $0.kind == .list && $0.byteRange.lowerBound >= newest.ownedRange.lowerBound
                 && $0.byteRange.upperBound <= newest.ownedRange.upperBound }

@@ -11,6 +11,10 @@ public struct ReadmeHouseStyle: Sendable, Hashable {
     public var capitalized = false
     /// `scope: ` before a description.
     public var showsScope = true
+    /// The bullets start with a verb in the past tense (`Added …`, `Fixed …`): new bullets do too, their
+    /// first verb put in the past tense from `ReadmeVoice`'s list (never a made-up word), a fix without a
+    /// verb read as `Fixed …`, a feature without one as `Added …`.
+    public var pastTense = false
 
     /// The defaults: what notes writes into an empty section.
     public init() {}
@@ -49,6 +53,8 @@ public struct ReadmeHouseStyle: Sendable, Hashable {
             guard let first = item.first(where: { $0.isLetter }) else { return true }
             return first.isUppercase
         }
+        let past = items.filter { ReadmeVoice.isPastTense(ReadmeVoice.firstWord(of: $0)) }.count
+        pastTense = past > 0 && past * 2 >= items.count
         showsScope = items.contains { item in
             let word = item.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
             return !word.isEmpty && item.dropFirst(word.count).hasPrefix(": ") && word.first?.isLowercase == true
@@ -62,5 +68,104 @@ public struct ReadmeHouseStyle: Sendable, Hashable {
             text = first.uppercased() + text.dropFirst()
         }
         return prefix + text
+    }
+
+    /// What a bullet is, for its wording.
+    enum Kind { case breaking, feature, fix, other }
+
+    /// One bullet for `entry` of `kind`: in the past tense when the house writes so (`Added widgets`,
+    /// `Fixed a crash`, `**Breaking:** Removed the v1 API`), else as the description is written, fixes
+    /// marked `Fixed: `.
+    func line(_ entry: EntryView, kind: Kind) -> String {
+        guard pastTense else {
+            switch kind {
+            case .breaking: return line(entry, prefix: "**Breaking:** ")
+            case .fix: return line(entry, prefix: "Fixed: ")
+            case .feature, .other: return line(entry)
+            }
+        }
+        let scope = showsScope ? entry.scope.map { "\($0): " } ?? "" : ""
+        var text = ReadmeVoice.pastTense(entry.description, fallback: kind == .fix ? "Fixed" : kind == .feature ? "Added" : nil)
+        if !scope.isEmpty, let first = text.first, first.isUppercase, !capitalized {
+            text = first.lowercased() + text.dropFirst()
+        }
+        text = scope + text
+        if capitalized || scope.isEmpty, let first = text.first, first.isLowercase {
+            text = first.uppercased() + text.dropFirst()
+        }
+        return kind == .breaking ? "**Breaking:** " + text : text
+    }
+}
+
+/// Verbs and their past tense, for README bullets in the house's tense. Only words on this list are
+/// changed: a description that starts with another word keeps it. Words as often nouns as verbs at the start
+/// of a description (`limit order support`, `release notes`, `build script`, `check command`) are not on it.
+enum ReadmeVoice {
+    /// Imperative (and third person) → past tense.
+    static let past: [String: String] = {
+        let pairs: [(String, String)] = [
+            ("add", "added"), ("fix", "fixed"), ("remove", "removed"), ("update", "updated"), ("improve", "improved"),
+            ("change", "changed"), ("support", "supported"), ("allow", "allowed"), ("make", "made"), ("use", "used"),
+            ("rename", "renamed"), ("move", "moved"), ("drop", "dropped"), ("deprecate", "deprecated"),
+            ("introduce", "introduced"), ("implement", "implemented"), ("enable", "enabled"), ("disable", "disabled"),
+            ("replace", "replaced"), ("refactor", "refactored"), ("bump", "bumped"), ("upgrade", "upgraded"),
+            ("handle", "handled"), ("prevent", "prevented"), ("avoid", "avoided"), ("ensure", "ensured"),
+            ("expose", "exposed"), ("export", "exported"), ("create", "created"), ("delete", "deleted"),
+            ("show", "showed"), ("hide", "hid"), ("return", "returned"), ("accept", "accepted"), ("reject", "rejected"),
+            ("respect", "respected"), ("skip", "skipped"), ("keep", "kept"), ("write", "wrote"), ("split", "split"),
+            ("merge", "merged"), ("correct", "corrected"), ("restore", "restored"),
+            ("resolve", "resolved"), ("detect", "detected"), ("clarify", "clarified"),
+            ("simplify", "simplified"), ("reduce", "reduced"), ("increase", "increased"), ("extend", "extended"),
+            ("provide", "provided"), ("preserve", "preserved"), ("parse", "parsed"),
+            ("speed", "sped"), ("stop", "stopped"), ("start", "started"),
+            ("emit", "emitted"), ("include", "included"), ("exclude", "excluded"), ("convert", "converted"),
+            ("validate", "validated"), ("optimize", "optimized"), ("optimise", "optimised"),
+            ("migrate", "migrated"), ("register", "registered"), ("raise", "raised"),
+            ("catch", "caught"), ("throw", "threw"), ("send", "sent"),
+            ("allow", "allowed"), ("restrict", "restricted"), ("normalize", "normalized"),
+            ("normalise", "normalised"), ("treat", "treated"), ("require", "required"), ("warn", "warned"),
+        ]
+        var map: [String: String] = [:]
+        for (verb, past) in pairs {
+            map[verb] = past
+            // Third person: adds, fixes, supports.
+            let third = verb.hasSuffix("x") || verb.hasSuffix("s") || verb.hasSuffix("sh") || verb.hasSuffix("ch")
+                ? verb + "es" : verb + "s"
+            map[third] = past
+        }
+        return map
+    }()
+
+    static let pastForms: Set<String> = Set(past.values)
+
+    /// The first word of a bullet's text, lower-cased, after a bold label (`**Breaking:**`) or a scope.
+    static func firstWord(of item: Substring) -> String {
+        var text = item.drop { $0 == " " }
+        if text.hasPrefix("**"), let end = text.dropFirst(2).range(of: "**") {
+            text = text[end.upperBound...].drop { $0 == " " }
+        }
+        let word = text.prefix { $0.isLetter || $0 == "-" }
+        if text.dropFirst(word.count).hasPrefix(": ") {
+            return firstWord(of: text.dropFirst(word.count + 2))
+        }
+        return word.lowercased()
+    }
+
+    static func isPastTense(_ word: String) -> Bool { pastForms.contains(word) }
+
+    /// `description` with its first word in the past tense when the list has it; else `fallback` and the
+    /// description (`Fixed crash on empty input`), or the description unchanged.
+    static func pastTense(_ description: String, fallback: String?) -> String {
+        let word = description.prefix { $0.isLetter }
+        let lower = word.lowercased()
+        if let past = past[lower] {
+            let cased = word.first?.isUppercase == true ? past.prefix(1).uppercased() + past.dropFirst() : past
+            return cased + description.dropFirst(word.count)
+        }
+        if pastForms.contains(lower) { return description }
+        guard let fallback else { return description }
+        let lowered = word.count > 1 && word == word.capitalized && !lower.isEmpty
+            ? lower + description.dropFirst(word.count) : description
+        return fallback + " " + lowered
     }
 }

@@ -21,8 +21,18 @@ public struct GroupingRules: Sendable {
     private var scopes: Set<String>
     /// The skip rules, in order.
     public private(set) var rules: [Rule] = []
+    /// How commits' identities become people: `.mailmap`, shared addresses and handles, `[contributors]`.
+    public var people = PeopleRules()
+    /// The corrections of the edits file (`notes edit`), by commit.
+    public var edits = CommitEdits()
+    /// Each section's types, in the order the configuration lists them (an edit's section decides the type
+    /// the bump sees: its first).
+    private var sectionTypes: [String: [String]] = [:]
     /// The repository's `.mailmap`, for counting contributors.
-    public var mailmap = Mailmap()
+    public var mailmap: Mailmap {
+        get { people.mailmap }
+        set { people.mailmap = newValue }
+    }
     private var hasBreaking: Bool
     private var hasReverts: Bool
     /// Release commits, dependency updates, issue and contributor lists (`NoiseRules`).
@@ -32,6 +42,8 @@ public struct GroupingRules: Sendable {
     /// The lower-case types a header line of a body must have to be a change of its own (`BodyChanges`):
     /// the built-in ones and every type a section lists.
     public private(set) var changeTypes = BodyChanges.standardTypes
+    /// Section ids the release notes fold into one line (`[commits] maintenance`).
+    public private(set) var maintenanceSections = Set(Configuration.Commits.defaultMaintenance)
 
     /// The built-in sections and no rules: what notes does without a configuration.
     public static let standard = GroupingRules(sectionsOf: Configuration())
@@ -42,13 +54,16 @@ public struct GroupingRules: Sendable {
         if !sections.contains(.other) { sections.append(.other) }
         for section in configuration.section {
             for type in section.types { typeSections[type.lowercased()] = SectionKind(id: section.id, title: section.title) }
+            sectionTypes[section.id] = section.types.map { $0.lowercased() }
         }
         hiddenTypes = Set(configuration.commits.hiddenTypes.map { $0.lowercased() })
         scopes = Set(configuration.commits.scopes.map { $0.lowercased() })
         hasBreaking = sections.contains(.breaking)
         hasReverts = sections.contains(.reverts)
         noise = NoiseRules(configuration)
+        people = PeopleRules(configuration)
         changeTypes.formUnion(typeSections.keys)
+        maintenanceSections = Set(configuration.commits.maintenance)
     }
 
     /// Compiles a configuration's rules. The loader has checked the regular expressions already; one
@@ -75,6 +90,13 @@ public struct GroupingRules: Sendable {
     public func sectionID(forType type: String) -> String? {
         typeSections[type.lowercased()]?.rawValue
     }
+
+    /// The section with id `id`, nil when there is none.
+    public func section(id: String) -> SectionKind? { sections.first { $0.rawValue == id } }
+
+    /// The type a commit listed in `section` has for the bump: the section's first type; nil for a section
+    /// without types (`breaking`, `other`).
+    public func bumpType(of section: SectionKind) -> String? { sectionTypes[section.rawValue]?.first }
 
     /// The section `record` is listed in.
     public func section(for record: CommitRecord) -> SectionKind {

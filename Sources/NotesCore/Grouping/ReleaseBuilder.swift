@@ -38,6 +38,7 @@ public enum ReleaseBuilder {
                 classified[index].skipRule = skip.rule
             }
         }
+        applyEdits(&classified, rules: rules)
         cancelReverts(&classified)
 
         // Oldest first for display.
@@ -47,11 +48,23 @@ public enum ReleaseBuilder {
         var placement: [ObjectIdentifier: SectionKind] = [:]
         let pullRequests = rules.noise.mergePullRequests ? MergePullRequests.numbers(in: commits) : [:]
         let dependencyUpdates = rules.noise.foldDependencyUpdates
-            ? listed.filter { DependencyUpdate.matches($0.record) } : []
+            ? listed.filter { $0.edit == nil && DependencyUpdate.matches($0.record) } : []
         let folded = dependencyUpdates.count >= 2 ? Set(dependencyUpdates.map { ObjectIdentifier($0.record) }) : []
         var foldedEntry: (kind: SectionKind, index: Int)?
         for item in listed {
             let match = ruleMatches[ObjectIdentifier(item.record)]
+            if let edit = item.edit, item.record.bodyChange == nil {
+                // A correction beats the rules: its section (or breaking), its description, its own entry.
+                let kind = edit.section.flatMap(rules.section(id:))
+                    ?? (edit.breaking != nil && rules.sections.contains(.breaking) ? .breaking : nil)
+                    ?? match?.section ?? rules.section(for: item.record)
+                placement[ObjectIdentifier(item.record)] = kind
+                append(item.record, to: &sectionEntries[kind, default: []], index: &entryByIssue[kind, default: [:]],
+                       kind: kind, pullRequest: pullRequests[item.record.id],
+                       description: edit.description ?? match?.description,
+                       breakingTexts: edit.breaking.map { [$0] }, folds: false)
+                continue
+            }
             let kind = match?.section ?? rules.section(for: item.record)
             placement[ObjectIdentifier(item.record)] = kind
             if folded.contains(ObjectIdentifier(item.record)) {
@@ -83,11 +96,53 @@ public enum ReleaseBuilder {
             guard let entries = sectionEntries[kind], !entries.isEmpty else { return nil }
             return (kind, entries)
         }
-        return ReleaseNotes(
+        var notes = ReleaseNotes(
             info: info, sections: sections, commits: classified,
             issues: issueSummaries(listed.map(\.record), list: rules.noise.issueList),
             contributors: ContributorCount.contributors(listed.map(\.record).filter { $0.bodyChange == nil },
-                                                        mailmap: rules.mailmap, rules: rules.noise))
+                                                        people: rules.people, noise: rules.noise))
+        notes.maintenanceSections = rules.maintenanceSections
+        if rules.noise.mergePullRequests { notes.pullRequests = pullRequests }
+        return notes
+    }
+
+    /// Applies the edits file's corrections: a correction beats `[[skip]]` and `[[rule]]` rules, hidden
+    /// types and scopes (the user named this commit), not merges, release commits or cherry-picks. It records
+    /// the type and breaking flag the bump sees: an edited section's first type (the `breaking` section:
+    /// breaking), else the commit's own; a `breaking` text makes it breaking.
+    private static func applyEdits(_ commits: inout [ClassifiedCommit], rules: GroupingRules) {
+        guard !rules.edits.isEmpty else { return }
+        let overridable: Set<SkipReason> = [.rule, .hidden, .scope, .commitRule]
+        for index in commits.indices {
+            if let skipped = commits[index].skipped, !overridable.contains(skipped) { continue }
+            let record = commits[index].record
+            guard let edit = rules.edits.edit(for: record) else { continue }
+            // A change read out of the commit's body shares its id: only leaving the commit out applies to it.
+            if record.bodyChange != nil {
+                if edit.leaveOut { commits[index].skipped = .edited }
+                continue
+            }
+            commits[index].edit = edit
+            let own = record.conventional
+            if let id = edit.section, let section = rules.section(id: id) {
+                if section == .breaking {
+                    commits[index].bumpType = own?.type.lowercased()
+                    commits[index].bumpBreaking = true
+                } else {
+                    commits[index].bumpType = rules.bumpType(of: section)
+                    commits[index].bumpBreaking = edit.breaking != nil
+                }
+            } else {
+                commits[index].bumpType = own?.type.lowercased()
+                commits[index].bumpBreaking = (own?.isBreaking ?? false) || edit.breaking != nil
+            }
+            if edit.leaveOut {
+                commits[index].skipped = .edited
+            } else {
+                commits[index].skipped = nil
+                commits[index].skipRule = nil
+            }
+        }
     }
 
     private static func skipMergesAndReleases(_ commits: inout [ClassifiedCommit], version: ReleaseVersion?,
@@ -168,9 +223,11 @@ public enum ReleaseBuilder {
 
     /// Adds a commit to a section's entries; `index` maps a folding issue key to its entry.
     /// `pullRequest` (from a merge commit) is shown with the commit's issues but never folds entries.
+    /// `breakingTexts` replace the commit's own; without `folds` the commit gets an entry of its own.
     private static func append(_ record: CommitRecord, to entries: inout [Entry], index: inout [String: Int],
-                               kind: SectionKind, pullRequest: IssueReference? = nil, description rewritten: String? = nil) {
-        let folding = foldingIssue(of: record)
+                               kind: SectionKind, pullRequest: IssueReference? = nil, description rewritten: String? = nil,
+                               breakingTexts: [String]? = nil, folds: Bool = true) {
+        let folding = folds ? foldingIssue(of: record) : nil
         let shown = record.issues + (pullRequest.map { pr in record.issues.contains { $0.key == pr.key } ? [] : [pr] } ?? [])
         // A breaking change several commits state in the same words is listed once, naming every commit.
         if kind == .breaking, let key = breakingKey(record),
@@ -200,7 +257,7 @@ public enum ReleaseBuilder {
             section: kind,
             scope: record.conventional?.scope,
             description: description,
-            breakingTexts: record.conventional?.breakingDescriptions ?? [],
+            breakingTexts: breakingTexts ?? record.conventional?.breakingDescriptions ?? [],
             issues: issues,
             commits: [record.id],
             reverted: record.revert))

@@ -10,6 +10,9 @@ public struct RangeRequest: Sendable {
     public var to: String?
     /// Also collect the commits the path filter leaves out (`ReleaseNotes.outsidePaths`), for `--explain`.
     public var listOutsidePaths = false
+    /// Also find the release's new contributors (`ReleaseNotes.newContributors`): a read of the history
+    /// before the range, done only when a template or `--context` shows them.
+    public var newContributors = false
 
     /// Makes a request.
     public init(version: String? = nil, from: String? = nil, to: String? = nil,

@@ -88,7 +88,11 @@ public final class ReleaseHistory {
 
     /// The notes of one release. `now` dates releases whose tag does not exist yet.
     public func release(_ request: RangeRequest, now: Int64) throws -> ReleaseResult {
-        try walkRelease(request, now: now).finish()
+        let walked = try walkRelease(request, now: now)
+        guard request.newContributors else { return walked.finish() }
+        var notes = walked.group()
+        notes.newContributors = try newContributors(of: notes)
+        return walked.result(notes)
     }
 
     /// Plan and walk (the git part of `release(_:now:)`); the commits are parsed on a background queue

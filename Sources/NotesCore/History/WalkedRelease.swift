@@ -19,25 +19,29 @@ struct WalkedRelease: Sendable {
     var quoteMentions = true
 
     /// Groups the commits and builds the view model.
-    func finish() -> ReleaseResult {
-        finish(records: commits.records())
-    }
+    func finish() -> ReleaseResult { result(group()) }
 
     /// The release as it was before its newest `count` commits (in walk order) arrived: what notes wrote for
     /// an earlier end of the range (`EntryFreshness`). Nil when the range has no more commits than that.
     func finish(droppingNewest count: Int) -> ReleaseResult? {
         let records = commits.records()
         guard count < records.count else { return nil }
-        return finish(records: Array(records.dropFirst(count)))
+        return result(group(records: Array(records.dropFirst(count))))
     }
 
-    private func finish(records: [CommitRecord]) -> ReleaseResult {
-        var notes = ReleaseBuilder.build(info: info, commits: records, rules: grouping,
+    /// Groups the commits (all of them, or `records`): the notes without their view model.
+    func group(records: [CommitRecord]? = nil) -> ReleaseNotes {
+        var notes = ReleaseBuilder.build(info: info, commits: records ?? commits.records(), rules: grouping,
                                          tagTargets: tagTargets, cherryPicked: cherryPicked,
                                          changedPaths: changedPaths)
         notes.outsidePaths = outsidePaths
-        return ReleaseResult(notes: notes, context: ReleaseContext(notes: notes, links: links, quoteMentions: quoteMentions),
-                             summary: summary)
+        return notes
+    }
+
+    /// The view model of `notes` (grouped by ``group(records:)``, maybe with their new contributors added).
+    func result(_ notes: ReleaseNotes) -> ReleaseResult {
+        ReleaseResult(notes: notes, context: ReleaseContext(notes: notes, links: links, quoteMentions: quoteMentions),
+                      summary: summary)
     }
 }
 

@@ -83,6 +83,12 @@ public struct ClassifiedCommit: Sendable {
     public var cancelledWith: CommitID?
     /// Why it is a release commit, when `skipped` is `release` (`ReleaseCommitRule.reason`).
     public var releaseReason: String?
+    /// The correction of the edits file applied to it, if any.
+    public var edit: CommitEdit?
+    /// With an edit: the type the bump sees (an edited section's first type), nil for none.
+    public var bumpType: String?
+    /// With an edit: whether the bump sees a breaking change.
+    public var bumpBreaking = false
 }
 
 /// An issue the release references.
@@ -103,6 +109,32 @@ public struct Contributor: Sendable {
     public var email: String
     /// Their number of commits in the notes (skipped commits not counted).
     public var commitCount: Int
+    /// Their GitHub handle (`just-a-stream`, without `@`): from `[contributors] handles` or a no-reply address.
+    public var handle: String?
+    /// True for a bot account (`[bot]` in the name or address).
+    public var isBot = false
+    /// Their oldest listed commit of the range.
+    public var firstCommit: CommitID?
+    /// What joins them to identities elsewhere in the history (``PeopleRules/keys(of:)``).
+    var keys: Set<String> = []
+
+    /// Makes a contributor.
+    public init(name: String, email: String, commitCount: Int, handle: String? = nil) {
+        self.name = name
+        self.email = email
+        self.commitCount = commitCount
+        self.handle = handle
+    }
+}
+
+/// A person whose first commit in the repository's whole history is in this release.
+public struct NewContributor: Sendable {
+    /// The person.
+    public var contributor: Contributor
+    /// Their first commit: their oldest listed commit of the release.
+    public var commit: CommitID
+    /// The pull request that brought that commit in (a `Merge pull request #N` merge or a `(#N)` suffix).
+    public var pullRequest: IssueReference?
 }
 
 /// Release notes before rendering: sections in display order, the breaking changes, issues and people.
@@ -117,8 +149,15 @@ public struct ReleaseNotes: Sendable {
     public var issues: [IssueSummary]
     /// The authors of listed commits, most commits first, then by name.
     public var contributors: [Contributor]
+    /// The contributors whose first commit in the whole history is in this release, in `contributors`' order;
+    /// nil when not computed (the template does not use them).
+    public var newContributors: [NewContributor]?
+    /// The pull requests merges brought commits in with, when grouping read them (`merge_pull_requests`).
+    var pullRequests: [CommitID: IssueReference]?
     /// Commits of the range outside the package's paths, newest first; filled only for `--explain`.
     public var outsidePaths: [CommitRecord] = []
+    /// Section ids the release notes fold into one line (`[commits] maintenance`).
+    public var maintenanceSections: Set<String> = []
 
     /// The breaking-changes section's entries.
     public var breaking: [Entry] { sections.first { $0.kind == .breaking }?.entries ?? [] }

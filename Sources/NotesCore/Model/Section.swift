@@ -85,4 +85,6 @@ public enum SkipReason: String, Sendable, Codable {
     /// The previous release (not an ancestor) has a commit with the same subject: a cherry-picked backport,
     /// released already (`commits.cherry_picks`); `ClassifiedCommit.cancelledWith` is that commit.
     case cherryPicked = "cherry-picked"
+    /// A correction in the edits file leaves it out (`notes edit COMMIT --leave-out`).
+    case edited
 }

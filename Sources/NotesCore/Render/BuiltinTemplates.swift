@@ -45,7 +45,7 @@ No user-facing changes.
 
 No changes{{#release.previousTag}} since {{.}}{{/release.previousTag}}.
 {{/hasChanges}}
-{{#sections}}
+{{#changes}}
 
 ### {{title}}
 
@@ -55,23 +55,27 @@ No changes{{#release.previousTag}} since {{.}}{{/release.previousTag}}.
   {{.}}
 {{/breakingText}}
 {{/entries}}
-{{/sections}}
-{{^empty(issues)}}
+{{/changes}}
+{{#maintenance}}
 
-### Linked issues
-
-{{#issues}}
-- {{link}}: {{#closes}}closed by this release{{/closes}}{{^closes}}referenced{{/closes}} ({{commitsLabel}})
-{{/issues}}
-{{/empty(issues)}}
+**Maintenance:** {{countLabel}} ({{summary}})
+{{/maintenance}}
 {{^empty(contributors)}}
 
 ### Contributors
 
 {{#contributors}}
-- {{name}} ({{commitsLabel}})
+- {{mention}} ({{commitsLabel}})
 {{/contributors}}
 {{/empty(contributors)}}
+{{^empty(newContributors)}}
+
+### New contributors
+
+{{#newContributors}}
+- {{mention}} made their first contribution in {{firstContribution.link}}
+{{/newContributors}}
+{{/empty(newContributors)}}
 {{#release.compareURL}}
 
 **Full changelog**: [{{release.compareLabel}}]({{.}})

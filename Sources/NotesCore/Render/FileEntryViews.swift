@@ -18,6 +18,8 @@ public struct ChangelogEntryView: Sendable, Encodable {
     public var contributors: [ContributorView]
     /// True when at least one commit is listed.
     public var hasChanges: Bool
+    /// Contributors whose first commit is in this release; computed only when the template names them.
+    public var newContributors: [NewContributorView] = []
 }
 
 /// What `templates/readme-entry.md` sees: short bullets for breaking changes, features and fixes.
@@ -82,6 +84,7 @@ extension ChangelogEntryView: TemplateFields {
         case "release": templateObject(release)
         case "issues": templateObjects(issues)
         case "contributors": templateObjects(contributors)
+        case "newContributors": templateObjects(newContributors)
         default: nil
         }
     }
@@ -90,7 +93,8 @@ extension ChangelogEntryView: TemplateFields {
     public static let example = ChangelogEntryView(
         heading: "## [1.2.3] - 2026-11-25", subheading: "###", release: ReleaseContext.example.release,
         sections: ReleaseContext.example.sections, issues: ReleaseContext.example.issues,
-        contributors: ReleaseContext.example.contributors, hasChanges: true)
+        contributors: ReleaseContext.example.contributors, hasChanges: true,
+        newContributors: ReleaseContext.example.newContributors)
 }
 
 extension ReadmeEntryView: TemplateFields {

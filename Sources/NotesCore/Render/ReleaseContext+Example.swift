@@ -7,7 +7,7 @@ extension ReleaseContext {
             scope: "api", description: "add x", breakingText: "x changed", issues: [link], commits: [link],
             issueLinks: link.link, commitLinks: link.link,
             reverted: RevertedView(id: "abc1234", subject: "feat: x", link: "abc1234"))
-        return ReleaseContext(
+        var context = ReleaseContext(
             release: ReleaseView(
                 title: "v1.0.0", version: "1.0.0", tag: "v1.0.0", tagExists: true, prerelease: false,
                 previousTag: "v0.9.0", previousTagDate: "2025-01-01", date: "2025-02-01",
@@ -18,12 +18,20 @@ extension ReleaseContext {
             breaking: [entry],
             issues: [IssueView(key: "#1", number: 1, url: "https://example.com/1", link: link.link, commitCount: 1,
                                closes: true, commitsLabel: "1 commit")],
-            contributors: [ContributorView(name: "A", email: "a@example.com", commitCount: 1, commitsLabel: "1 commit")],
+            contributors: [ContributorView(name: "A", email: "a@example.com", commitCount: 1, commitsLabel: "1 commit",
+                                           handle: "a", mention: "@a", url: "https://github.com/a", bot: false)],
             commits: [CommitView(
                 id: "a", subject: "feat: x", type: "feat", scope: "api", breaking: false, conventional: true,
-                nonConformance: "none", issues: ["#1"], section: "features", skipped: "rule", skipRule: 1, rule: 1,
-                cancelledWith: "b", author: "A", date: "2025-01-01T00:00:00Z")],
+                nonConformance: "none", issues: ["#1"], section: "features", skipped: "rule", skipRule: 1, rule: 1, edited: ".notes/edits.toml:1",
+                cancelledWith: "b", bodyChange: 1, author: "A", date: "2025-01-01T00:00:00Z")],
             stats: StatsView(total: 1, listed: 1, nonConventional: 0, merges: 0, releases: 0, reverted: 0),
             hasChanges: true)
+        context.newContributors = [NewContributorView(
+            name: "A", email: "a@example.com", handle: "a", mention: "@a", url: "https://github.com/a", commit: link,
+            pullRequest: link, firstContribution: link)]
+        context.changes = context.sections
+        context.maintenance = MaintenanceView(count: 1, countLabel: "1 change", summary: "documentation 1",
+                                              sections: [SectionView(id: "documentation", title: "Documentation", entries: [entry])])
+        return context
     }()
 }

@@ -106,11 +106,14 @@ extension ReleaseContext: TemplateFields {
     public func child(named name: String) -> Any? {
         switch name {
         case "sections": templateObjects(sections)
+        case "changes": templateObjects(changes)
+        case "maintenance": templateObject(maintenance)
         case "release": templateObject(release)
         case "hasChanges": hasChanges
         case "breaking": templateObjects(breaking)
         case "issues": templateObjects(issues)
         case "contributors": templateObjects(contributors)
+        case "newContributors": templateObjects(newContributors)
         case "commits": templateObjects(commits)
         case "stats": templateObject(stats)
         default: nil
@@ -147,6 +150,19 @@ extension RangeView: TemplateFields {
         case "to": TemplateText(to)
         case "label": TemplateText(label)
         case "commitCount": commitCount
+        default: nil
+        }
+    }
+}
+
+extension MaintenanceView: TemplateFields {
+    /// The field called `name`, nil when there is none.
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "count": count
+        case "countLabel": TemplateText(countLabel)
+        case "summary": TemplateText(summary)
+        case "sections": templateObjects(sections)
         default: nil
         }
     }
@@ -230,6 +246,27 @@ extension ContributorView: TemplateFields {
         case "email": TemplateText(email)
         case "commitCount": commitCount
         case "commitsLabel": TemplateText(commitsLabel)
+        case "handle": templateValue(handle)
+        case "mention": TemplateText(mention)
+        case "url": templateValue(url)
+        case "bot": bot
+        default: nil
+        }
+    }
+}
+
+extension NewContributorView: TemplateFields {
+    /// The field called `name`, nil when there is none.
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "name": TemplateText(self.name)
+        case "email": TemplateText(email)
+        case "handle": templateValue(handle)
+        case "mention": TemplateText(mention)
+        case "url": templateValue(url)
+        case "commit": templateObject(commit)
+        case "pullRequest": templateObject(pullRequest)
+        case "firstContribution": templateObject(firstContribution)
         default: nil
         }
     }
@@ -251,6 +288,7 @@ extension CommitView: TemplateFields {
         case "skipped": templateValue(skipped)
         case "skipRule": templateValue(skipRule)
         case "rule": templateValue(rule)
+        case "edited": templateValue(edited)
         case "cancelledWith": templateValue(cancelledWith)
         case "bodyChange": templateValue(bodyChange)
         case "author": TemplateText(author)

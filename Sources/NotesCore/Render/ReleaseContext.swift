@@ -9,12 +9,18 @@ public struct ReleaseContext: Encodable, Sendable {
     public var release: ReleaseView
     /// Non-empty sections in display order.
     public var sections: [SectionView]
+    /// The sections the release notes show in full: `sections` without the maintenance ones.
+    public var changes: [SectionView] = []
+    /// The maintenance sections (`[commits] maintenance`) folded into one line; null when none has an entry.
+    public var maintenance: MaintenanceView?
     /// The breaking changes (same entries as the `breaking` section).
     public var breaking: [EntryView]
     /// Every issue the listed commits reference.
     public var issues: [IssueView]
     /// Authors of listed commits, most commits first.
     public var contributors: [ContributorView]
+    /// The contributors whose first commit in the whole history is in this release.
+    public var newContributors: [NewContributorView] = []
     /// Every commit of the range, newest first, listed or skipped. Built on first use: most templates
     /// never read it, and for a 100k-commit history it is the largest part of the context.
     public var commits: [CommitView] {
@@ -42,16 +48,20 @@ public struct ReleaseContext: Encodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case release, sections, breaking, issues, contributors, commits, stats, hasChanges
+        case release, sections, changes, maintenance, breaking, issues, contributors, newContributors, commits, stats
+        case hasChanges
     }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(release, forKey: .release)
         try container.encode(sections, forKey: .sections)
+        try container.encode(changes, forKey: .changes)
+        try container.encode(maintenance, forKey: .maintenance)
         try container.encode(breaking, forKey: .breaking)
         try container.encode(issues, forKey: .issues)
         try container.encode(contributors, forKey: .contributors)
+        try container.encode(newContributors, forKey: .newContributors)
         try container.encode(commits, forKey: .commits)
         try container.encode(stats, forKey: .stats)
         try container.encode(hasChanges, forKey: .hasChanges)
@@ -158,6 +168,18 @@ public struct SectionView: Codable, Sendable {
     public var entries: [EntryView]
 }
 
+/// The maintenance sections of a release, folded into one line of the release notes.
+public struct MaintenanceView: Codable, Sendable {
+    /// How many commits they list (a folded line of dependency updates counts each update).
+    public var count: Int
+    /// `9 changes`, `1 change`.
+    public var countLabel: String
+    /// `documentation 5, tests 2, chores 2`: each section's title, lower-cased, and its number of commits.
+    public var summary: String
+    /// The folded sections, in display order.
+    public var sections: [SectionView]
+}
+
 /// One line of the notes.
 public struct EntryView: Codable, Sendable {
     /// Scope (Markdown-safe), null when none.
@@ -256,16 +278,69 @@ public struct IssueView: Codable, Sendable {
     }
 }
 
-/// An author.
+/// A person: an author or co-author of listed commits, their identities joined (``PeopleRules``).
 public struct ContributorView: Codable, Sendable {
-    /// Name.
+    /// Their most used name, Markdown-safe.
     public var name: String
-    /// Email.
+    /// Their most used address.
     public var email: String
     /// Listed commits.
     public var commitCount: Int
     /// "1 commit", "3 commits".
     public var commitsLabel: String
+    /// GitHub handle without `@`, null when unknown.
+    public var handle: String?
+    /// How the notes name them: `@handle` with GitHub links and a known handle (`` `@handle` `` while
+    /// `[links] mentions = "code"`, so nobody is pinged), else the name.
+    public var mention: String
+    /// Their GitHub profile, null without GitHub links or a handle.
+    public var url: String?
+    /// True for a bot (`[bot]` in the name or address).
+    public var bot: Bool
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(email, forKey: .email)
+        try container.encode(commitCount, forKey: .commitCount)
+        try container.encode(commitsLabel, forKey: .commitsLabel)
+        try container.encode(handle, forKey: .handle)
+        try container.encode(mention, forKey: .mention)
+        try container.encode(url, forKey: .url)
+        try container.encode(bot, forKey: .bot)
+    }
+}
+
+/// A person whose first commit in the repository's whole history is in this release.
+public struct NewContributorView: Codable, Sendable {
+    /// Their most used name, Markdown-safe.
+    public var name: String
+    /// Their most used address.
+    public var email: String
+    /// GitHub handle without `@`, null when unknown.
+    public var handle: String?
+    /// As in `contributors`: `@handle` (as code while mentions are off) or the name.
+    public var mention: String
+    /// Their GitHub profile, null without GitHub links or a handle.
+    public var url: String?
+    /// Their first commit.
+    public var commit: LinkView
+    /// The pull request that brought it in, null when unknown.
+    public var pullRequest: LinkView?
+    /// The pull request when known, else the commit: what "made their first contribution in" links.
+    public var firstContribution: LinkView
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(email, forKey: .email)
+        try container.encode(handle, forKey: .handle)
+        try container.encode(mention, forKey: .mention)
+        try container.encode(url, forKey: .url)
+        try container.encode(commit, forKey: .commit)
+        try container.encode(pullRequest, forKey: .pullRequest)
+        try container.encode(firstContribution, forKey: .firstContribution)
+    }
 }
 
 /// A commit of the range, for tooling and `--context`.
@@ -294,6 +369,8 @@ public struct CommitView: Codable, Sendable {
     public var skipRule: Int?
     /// The `[[rule]]` number (from 1) that matched it; absent when none did.
     public var rule: Int? = nil
+    /// Where the correction applied to it is kept (`.notes/edits.toml:7`); absent when none is.
+    public var edited: String? = nil
     /// The revert that cancelled it, or the commit this revert cancelled.
     public var cancelledWith: String?
     /// For a change read out of the commit's body (`commits.split_body`): its place among the body's changes,
@@ -319,6 +396,7 @@ public struct CommitView: Codable, Sendable {
         try container.encode(skipped, forKey: .skipped)
         try container.encodeIfPresent(skipRule, forKey: .skipRule)
         try container.encodeIfPresent(rule, forKey: .rule)
+        try container.encodeIfPresent(edited, forKey: .edited)
         try container.encode(cancelledWith, forKey: .cancelledWith)
         try container.encodeIfPresent(bodyChange, forKey: .bodyChange)
         try container.encode(author, forKey: .author)
@@ -417,6 +495,16 @@ extension ReleaseContext {
                              commitCount: notes.commits.count { $0.record.bodyChange == nil }),
             compareURL: compareURL, compareLabel: info.comparison?.label, repositoryURL: links?.repositoryURL)
         self.sections = sections
+        changes = sections.filter { !notes.maintenanceSections.contains($0.id) }
+        let folded = notes.sections.filter { notes.maintenanceSections.contains($0.kind.rawValue) }
+        if !folded.isEmpty {
+            let counts = folded.map { section in (section.kind.title.lowercased(), section.entries.reduce(0) { $0 + $1.commits.count }) }
+            maintenance = MaintenanceView(
+                count: counts.reduce(0) { $0 + $1.1 },
+                countLabel: counts.reduce(0) { $0 + $1.1 } == 1 ? "1 change" : "\(counts.reduce(0) { $0 + $1.1 }) changes",
+                summary: counts.map { "\($0.0) \($0.1)" }.joined(separator: ", "),
+                sections: sections.filter { notes.maintenanceSections.contains($0.id) })
+        }
         breaking = sections.first { $0.id == SectionKind.breaking.rawValue }?.entries ?? []
         issues = notes.issues.map { summary in
             let link = issueLink(summary.reference)
@@ -424,9 +512,30 @@ extension ReleaseContext {
                              link: link.link, commitCount: summary.commitCount, closes: summary.closes,
                              commitsLabel: commitsLabel(summary.commitCount))
         }
+        let github = links?.forge == .github ? links : nil
+        func mention(_ person: Contributor) -> (mention: String, url: String?) {
+            guard let github, let handle = person.handle else { return (name(person.name), nil) }
+            let account = GitHubHandle.mentioned(handle)
+            return (quoteMentions ? "`@\(account)`" : "@\(account)", "\(github.baseURL)/\(account)")
+        }
         contributors = notes.contributors.map {
-            ContributorView(name: name($0.name), email: UntrustedText.label($0.email), commitCount: $0.commitCount,
-                            commitsLabel: commitsLabel($0.commitCount))
+            let shown = mention($0)
+            return ContributorView(name: name($0.name), email: UntrustedText.label($0.email), commitCount: $0.commitCount,
+                                   commitsLabel: commitsLabel($0.commitCount), handle: $0.handle, mention: shown.mention,
+                                   url: shown.url, bot: $0.isBot)
+        }
+        newContributors = (notes.newContributors ?? []).map { new in
+            let shown = mention(new.contributor)
+            let commit = commitLink(new.commit)
+            let pullRequest = new.pullRequest.map { number in
+                let key = "#\(number.number)"
+                let url = links?.pullRequestURL(number.number)
+                return LinkView(text: key, id: key, url: url, link: url.map { "[\(key)](\($0))" } ?? key)
+            }
+            return NewContributorView(name: name(new.contributor.name),
+                                      email: UntrustedText.label(new.contributor.email), handle: new.contributor.handle,
+                                      mention: shown.mention, url: shown.url, commit: commit, pullRequest: pullRequest,
+                                      firstContribution: pullRequest ?? commit)
         }
         let classified = notes.commits
         commitList = CommitList(lazy: { classified.map { item in
@@ -440,7 +549,7 @@ extension ReleaseContext {
                 nonConformance: record.message.nonConformance.map { UntrustedText.escapingControls($0) },
                 issues: record.issues.map(\.key), section: item.section?.rawValue,
                 skipped: item.skipped?.rawValue, skipRule: item.skipRule, rule: item.commitRule,
-                cancelledWith: item.cancelledWith?.hex, bodyChange: record.bodyChange?.index,
+                edited: item.edit?.place, cancelledWith: item.cancelledWith?.hex, bodyChange: record.bodyChange?.index,
                 author: UntrustedText.name(record.author.name, quoteMentions: quoteMentions),
                 date: DateText.timestamp(record.author.time))
         } })

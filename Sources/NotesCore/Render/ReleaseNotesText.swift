@@ -13,6 +13,9 @@ public struct ReleaseNotesText: Sendable {
     /// Renders the notes of `range`. The template is found and checked before the history is walked.
     public static func render(_ history: ReleaseHistory, _ range: RangeRequest, now: Int64) throws -> ReleaseNotesText {
         let renderer = try TemplateLookup.renderer(.draft, settings: history.settings.templates)
+        var range = range
+        // The history before the release is read only when the template shows who is new.
+        if renderer.source.text.contains("newContributors") { range.newContributors = true }
         let result = try history.release(range, now: now)
         var text = try renderer.render(result.context)
         if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }

@@ -80,6 +80,14 @@ public struct RemoteLinks: Sendable, Hashable {
         }
     }
 
+    /// The page of pull request (GitLab: merge request) `number` of this repository.
+    public func pullRequestURL(_ number: Int) -> String {
+        switch forge {
+        case .github: "\(repositoryURL)/pull/\(number)"
+        case .gitlab: "\(repositoryURL)/-/merge_requests/\(number)"
+        }
+    }
+
     /// The comparison between two revisions.
     public func compareURL(from: String, to: String) -> String {
         switch forge {

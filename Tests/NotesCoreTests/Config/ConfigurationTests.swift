@@ -33,7 +33,7 @@ struct ConfigurationTests {
                                 tagIgnore: [], tagPattern: "p", bootstrap: "b")]
         full.tags.prefix = "v"; full.tags.taggerName = "n"; full.tags.taggerEmail = "e"; full.tags.pattern = "p"
         full.templates.draft = "d"; full.templates.changelog = "c"; full.templates.readme = "r"; full.templates.todo = "t"
-        full.links.repository = "o/r"; full.links.host = "h"; full.todo.heading = "h"
+        full.links.repository = "o/r"; full.links.host = "h"; full.todo.heading = "h"; full.readme.maxBullets = 3
         let fullJSON = try JSONSerialization.jsonObject(with: JSONEncoder().encode(full)) as? [String: Any] ?? [:]
         var allPaths: [String: Any] = [:]
         Self.flatten(fullJSON, prefix: "", into: &allPaths)
@@ -52,6 +52,7 @@ struct ConfigurationTests {
                 switch value {
                 case let string as String: text = "\"\(string)\""
                 case let array as [Any]: text = array.isEmpty ? "[]" : "\(array)"
+                case let table as [String: Any]: text = table.isEmpty ? "{}" : "\(table)"
                 case let number as NSNumber:
                     text = key.type == .boolean ? (number.boolValue ? "true" : "false") : "\(number.intValue)"
                 default: text = "?"

@@ -45,4 +45,42 @@ struct ReadmeHouseStyleTests {
         #expect(style.line(entry) == "Release the GIL")
         #expect(style.line(entry, prefix: "Fixed: ") == "Fixed: release the GIL")
     }
+
+    @Test("the tense of the newest entry's bullets", arguments: [
+        ("- Added the mock client\n- Fixed snapshots\n", true),
+        ("- **Breaking:** Removed the v1 API\n- python: added bindings\n", true),
+        ("- Add the mock client\n- Fixed: snapshots\n- Add more\n", false),
+        ("- New mock client\n", false),
+    ] as [(String, Bool)])
+    func tense(_ bullets: String, _ past: Bool) throws {
+        #expect(try style("### 0.1.2 — 2025-10-04\n\n" + bullets).pastTense == past)
+    }
+
+    @Test("bullets in the past tense use verbs from the list only", arguments: [
+        ("add the mock client", ReadmeHouseStyle.Kind.feature, "Added the mock client"),
+        ("adds limit orders", .feature, "Added limit orders"),
+        ("limit order support", .feature, "Added limit order support"),
+        ("handle null prices", .fix, "Handled null prices"),
+        ("crash on empty input", .fix, "Fixed crash on empty input"),
+        ("Fixed the clippy lint", .fix, "Fixed the clippy lint"),
+        ("drop Python 3.8", .breaking, "**Breaking:** Dropped Python 3.8"),
+        ("frobnicate the widget", .other, "Frobnicate the widget"),
+    ] as [(String, ReadmeHouseStyle.Kind, String)])
+    func pastTense(_ description: String, _ kind: ReadmeHouseStyle.Kind, _ expected: String) {
+        var style = ReadmeHouseStyle()
+        style.pastTense = true
+        style.capitalized = true
+        let entry = EntryView(scope: nil, description: description, breakingText: nil, issues: [], commits: [],
+                              issueLinks: nil, commitLinks: "", reverted: nil)
+        #expect(style.line(entry, kind: kind) == expected)
+    }
+
+    @Test("the newest three entries give the bullet count")
+    func bulletCount() throws {
+        let text = "# P\n\n## Release Notes\n\n### 0.1.3 — 2025-11-01\n\n- Added a\n\n### 0.1.2 — 2025-10-04\n\n- Added b\n- Fixed c\n  - detail\n- Fixed d\n\n"
+            + "### 0.1.1 — 2025-09-01\n\n- Added e\n\n### 0.1.0 — 2025-08-01\n\n- 1\n- 2\n- 3\n- 4\n- 5\n\n## License\n"
+        let editor = try ReadmeEditor(document: try MarkdownDocument(bytes: Array(text.utf8)), title: "Release Notes",
+                                      create: false, displayPath: "README.md")
+        #expect(editor.houseBulletCount == 3)
+    }
 }

@@ -4,7 +4,9 @@
 ///
 /// A change is every commit that is not a merge, a release commit, or a commit and its revert that cancel
 /// out in the range. Commits that notes.toml hides from the notes (`hidden_types`, `[[skip]]`, `scopes`)
-/// still count: they ship.
+/// or a correction leaves out still count: they ship. A corrected commit counts with the type its correction
+/// gives (`notes edit --section fixes` on a `chore`: a fix; `--section features`: a feature; `--breaking`:
+/// a breaking change).
 public struct ChangeSummary: Sendable, Hashable {
     /// How many changes.
     public var count: Int
@@ -24,7 +26,11 @@ public struct ChangeSummary: Sendable, Hashable {
             default: break
             }
             count += 1
-            if let conventional = item.record.conventional {
+            if item.edit != nil {
+                // A correction decides what the bump sees (`notes edit --section`, `--breaking`).
+                if item.bumpBreaking { breaking = true }
+                if item.bumpType == "feat" { feature = true }
+            } else if let conventional = item.record.conventional {
                 if conventional.isBreaking { breaking = true }
                 if conventional.type.lowercased() == "feat" { feature = true }
             }

@@ -1,0 +1,31 @@
+import NotesCore
+import Testing
+
+@Suite("init's [[rule]] proposals")
+struct RuleProposalTests {
+    static func propose(_ subjects: [String]) -> [String] {
+        RuleProposal.propose(subjects.map { CommitMessageParser.parse($0) }).rules.map { "\($0.section) \($0.count) \($0.pattern)" }
+    }
+
+    @Test func proposedOnlyWhenMoreThanAThirdHaveNoType() {
+        // 2 of 6 is a third: nothing proposed.
+        #expect(Self.propose(["fix: a", "feat: b", "fix: c", "feat: d", "Fix e", "Fixed f"]).isEmpty)
+        // 3 of 6: proposed, and only verbs seen twice.
+        #expect(Self.propose(["fix: a", "feat: b", "fix: c", "Fix e", "Fixed f", "Add g"])
+            == ["fixes 2 ^(?i)(fixed|fix)\\s"])
+        // `Update` is ambiguous, `Fixup` is no verb of the list, `fix:` has its type.
+        #expect(Self.propose(["Update a", "Update b", "Fixup c", "Fixups d"]).isEmpty)
+    }
+
+    /// A proposed pattern never matches a conventional header: `fix(api): x` keeps its type (and a
+    /// breaking `fix!:` stays breaking).
+    @Test func patternsLeaveConventionalHeadersAlone() throws {
+        let rule = try #require(RuleProposal.propose(["Fix a", "fix b", "Fixed c"].map { CommitMessageParser.parse($0) }).rules.first)
+        let regex = try Regex(rule.pattern)
+        for subject in ["fix: a", "fix(api): b", "fix!: c", "fixes: d"] {
+            #expect(subject.firstMatch(of: regex) == nil, "\(subject)")
+        }
+        #expect("Fixes the build".firstMatch(of: regex) == nil, "fixes is not among this history's words")
+        #expect("fixed the build".firstMatch(of: regex) != nil)
+    }
+}
