@@ -71,10 +71,12 @@ public enum UntrustedText {
     /// escaped, raw HTML escaped (`\<`), a leading `[label]:` or block start escaped, mentions quoted when
     /// `quoteMentions`.
     public static func markdownLine(_ text: String, quoteMentions: Bool) -> String {
-        // Leading blanks go first: libcmark misplaces inline positions after a leading tab.
-        let trimmed = escapingControls(text).drop { $0 == " " || $0 == "\t" }
-        let line = MarkdownInline.escapingBlockStart(MarkdownInline.escapingForListItem(String(trimmed)))
-        return quoteMentions ? MarkdownInline.quotingMentions(line) : line
+        // Leading blanks go first: libcmark misplaces inline positions after a leading tab. Mentions are
+        // quoted before the HTML pass: their backticks can end a code span early and bring a `<T>` out of
+        // it (found by fuzzing), so the HTML pass must see the final text.
+        let trimmed = String(escapingControls(text).drop { $0 == " " || $0 == "\t" })
+        let quoted = quoteMentions ? MarkdownInline.quotingMentions(trimmed) : trimmed
+        return MarkdownInline.escapingBlockStart(MarkdownInline.escapingForListItem(quoted))
     }
 
     /// A person's name (author, co-author, `.mailmap`) as plain text in Markdown, mentions quoted when

@@ -82,7 +82,7 @@ struct UntrustedTextTests {
         #expect(view.author == "`@mallory` \\\\x1B\\[31m")
     }
 
-    @Test("the commits fuzzer's finds: a subject with a leading tab kept raw HTML (<T>) libcmark misplaced")
+    @Test("the commits fuzzer's finds: raw HTML libcmark misplaced after a leading tab; a mention's backticks ending a code span")
     func fuzzFinds() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fuzz/finds/commits")
