@@ -18,3 +18,10 @@ enum LibGit2 {
         return true
     }()
 }
+
+/// The libgit2 this process runs with (`git_libgit2_version`): 1.5 on Debian 12, 1.9 from Homebrew.
+public func libgit2Version() -> (major: Int, minor: Int, revision: Int) {
+    var major: Int32 = 0, minor: Int32 = 0, revision: Int32 = 0
+    git_libgit2_version(&major, &minor, &revision)
+    return (Int(major), Int(minor), Int(revision))
+}

@@ -61,6 +61,29 @@ public struct RawCommit: Sendable {
         self.encoding = encoding
     }
 
+    /// The parents a commit's header records. Only asked for commits libgit2 says have none: libgit2 1.7 and
+    /// later (Homebrew's 1.9) apply `.git/shallow` as grafts and report a shallow clone's boundary commits as
+    /// parentless, where 1.5 (Debian 12) reports the parents the object names. notes tells a truncated range
+    /// from a root commit by those parents, so it reads them from the header the same way on both.
+    static func recordedParents(_ commit: OpaquePointer) -> [CommitID] {
+        guard let header = git_commit_raw_header(commit) else { return [] }
+        var parents: [CommitID] = []
+        var line = header
+        while line.pointee != 0 {
+            var end = line
+            while end.pointee != 0, end.pointee != 0x0A { end += 1 }
+            if end - line == 47, strncmp(line, "parent ", 7) == 0 {
+                var oid = git_oid()
+                if git_oid_fromstrn(&oid, line + 7, 40) == 0 { parents.append(withUnsafePointer(to: &oid) { CommitID($0) }) }
+            } else if strncmp(line, "tree ", 5) != 0, strncmp(line, "parent ", 7) != 0 {
+                break  // the parent lines follow the tree line, before the author
+            }
+            if end.pointee == 0 { break }
+            line = end + 1
+        }
+        return parents
+    }
+
     /// Copies everything out of a `git_commit` (borrowed); the caller frees it.
     init(_ commit: OpaquePointer, id: CommitID) {
         let count = Int(git_commit_parentcount(commit))
@@ -69,6 +92,7 @@ public struct RawCommit: Sendable {
         for index in 0..<count {
             if let oid = git_commit_parent_id(commit, UInt32(index)) { parents.append(CommitID(oid)) }
         }
+        if count == 0 { parents = Self.recordedParents(commit) }
         self.id = id
         self.parents = parents
         if let author = git_commit_author(commit) {

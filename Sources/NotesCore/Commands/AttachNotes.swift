@@ -68,6 +68,7 @@ public enum AttachNotes {
             try GitHubActions.Destination($0, variable: "GITHUB_STEP_SUMMARY", boundary: request.settings.boundary)
         }
         try request.settings.requirePackage(for: "attach")
+        try request.settings.requirePackage(forTag: request.version, command: "attach")
         let lock = try WriteLock.acquire(request.settings, command: "notes attach", environment: request.context.environment)
         defer { lock.release() }
         let history = try request.context.history(request.settings)

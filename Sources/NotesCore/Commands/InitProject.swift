@@ -56,7 +56,8 @@ public enum InitProject {
                                             flags: Self.flags)
         }
         let detection = ProjectDetection.detect(root: settings.root, boundary: settings.boundary,
-                                                tagNames: (try? repository.tagNames()) ?? [])
+                                                tagNames: (try? repository.tagNames()) ?? [],
+                                                repositoryName: ProjectModel.repositoryName(repository.remoteURL(named: settings.links.remote)))
         var findings = detection.report
         let configPath = request.configPath ?? settings.absolute(ConfigurationLoader.fileName)
         let configExists = FileManager.default.fileExists(atPath: configPath)

@@ -25,10 +25,11 @@ public struct ProjectDetection: Sendable {
 
     /// Learns the model of the work tree at `root` with the tag names of its repository, as if it had no
     /// notes.toml.
-    public static func detect(root: String, boundary: WorkTreeBoundary, tagNames: [String]) -> ProjectDetection {
+    public static func detect(root: String, boundary: WorkTreeBoundary, tagNames: [String],
+                              repositoryName: String? = nil) -> ProjectDetection {
         ProjectDetection(model: ProjectModel.infer(files: ProjectFiles(root: root, boundary: boundary),
                                                    configuration: Configuration(),
-                                                   tagNames: tagNames))
+                                                   tagNames: tagNames, repositoryName: repositoryName))
     }
 
     /// The TOML `notes init` puts into the commented file: the `[tags] ignore` proposal (under the file's

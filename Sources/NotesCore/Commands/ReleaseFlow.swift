@@ -86,7 +86,7 @@ public enum ReleaseFlow {
             let settings = workspace.settings
             workspace.removeLeftoversOfDeadRuns(
                 near: settings.versionFiles.map(\.path) + [settings.changelogFile, settings.readmeFile,
-                                                          repository.gitDir + "/index"])
+                                                          repository.gitDir + "/index", repository.commonDir + "/branch"])
         }
         // A version file that is no file (a folder, a FIFO, a device, a link loop) is the problem to report,
         // before "nothing to release"; what is in the files is checked later, after the tree's state.

@@ -433,7 +433,8 @@ public struct Configuration: Codable, Sendable, Equatable {
         public var paths: [String]
         /// Directories or globs inside `paths` whose commits do not count. Default `[]`.
         public var excludes: [String]
-        /// Its release tags' prefix. Default: the name followed by `-v` (`barter-python-v`).
+        /// Its release tags' prefix. Default: what the repository declares (``ProjectModel``), else the name
+        /// followed by `-v` (`barter-python-v`).
         public var tagPrefix: String?
         /// Its changelog. Default: `[files] changelog` inside its first path when that is a directory.
         public var changelog: String?

@@ -164,7 +164,7 @@ public enum ConfigurationKeys {
         .init("package[].name", .string, nil, "The name `--package` selects it by; unique.", required: true),
         .init("package[].paths", .strings, nil, "Directories (`barter-python`) or globs (`crates/*/src`) whose commits belong to it; not empty.", required: true),
         .init("package[].excludes", .strings, "[]", "Directories or globs inside `paths` whose changes do not count."),
-        .init("package[].tag_prefix", .string, nil, "Its tags' prefix; unique.", meaning: "the name followed by `-v` (`barter-python-v`)"),
+        .init("package[].tag_prefix", .string, nil, "Its tags' prefix; unique.", meaning: "what the repository declares (the CI workflow that builds the package's folder, release-plz, release-please or cocogitto, the package's own tag family), else the name followed by `-v` (`barter-python-v`); `notes status` shows which"),
         .init("package[].changelog", .string, nil, "Its changelog.", meaning: "`files.changelog` inside its first path, when that is a directory"),
         .init("package[].readme", .string, nil, "Its README.", meaning: "`files.readme` inside its first path, when that is a directory"),
         .init("package[].todo", .string, nil, "Its task list.", meaning: "`files.todo`"),

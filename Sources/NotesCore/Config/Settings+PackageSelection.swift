@@ -32,6 +32,19 @@ extension Settings {
                          hint: "pass --package with one of: \(definedPackages.joined(separator: ", ")) (or run notes inside the package's folder)")
     }
 
+    /// Stops a command that publishes one release (`attach`) for a tag whose family is the declared
+    /// scheme of packages in folders, when none of them is selected: whole-history notes are never what
+    /// such a tag means.
+    public func requirePackage(forTag text: String, command: String) throws {
+        guard package == nil, packageFolder.isEmpty, !scopeFromFlags else { return }
+        let family = ReleaseVersion(text) != nil ? nil : TagFamily.split(text)?.prefix
+        let owners = project.packages(withFamily: family).filter { !$0.isDefault && !$0.folder.isEmpty }
+        guard !owners.isEmpty else { return }
+        throw NotesError(.badInput,
+                         "\(text) is in the tag scheme of \(owners.map(\.name).joined(separator: " and ")): say which package notes \(command) is for",
+                         hint: "pass --package with one of: \(owners.map(\.name).joined(separator: ", "))")
+    }
+
     /// What `draft` says about its scope when notes.toml defines packages; nil when it defines none.
     public var scopeDescription: String? {
         guard !definedPackages.isEmpty else { return nil }

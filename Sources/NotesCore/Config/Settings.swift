@@ -124,7 +124,8 @@ public struct Settings: Sendable {
         var flags = flags
         let tagNames = repository.isEmpty ? [] : ((try? repository.tagNames()) ?? [])
         let project = repository.workdir == nil ? ProjectModel()
-            : ProjectModel.infer(files: ProjectFiles(root: root, boundary: loaded.boundary), configuration: loaded.configuration, tagNames: tagNames)
+            : ProjectModel.infer(files: ProjectFiles(root: root, boundary: loaded.boundary), configuration: loaded.configuration,
+                                 tagNames: tagNames, repositoryName: ProjectModel.repositoryName(repository.remoteURL(named: loaded.configuration.links.remote)))
         var notices: [String] = []
         if let owner = project.owner(of: flags, configuration: loaded.configuration) {
             flags.package = owner.package.name

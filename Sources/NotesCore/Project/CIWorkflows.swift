@@ -63,10 +63,14 @@ public struct CIWorkflow: Sendable, Hashable {
         func isWord(_ byte: UInt8) -> Bool { UTF8Scan.isLetter(byte) || UTF8Scan.isDigit(byte) }
         var start = 0
         while let found = Self.find(needle, in: text, from: start) {
-            let before = found == 0 ? UInt8(ascii: " ") : text[found - 1]
+            var before = found == 0 ? UInt8(ascii: " ") : text[found - 1]
+            // `./barter-python` names the folder; `crates/foo` does not name `foo`.
+            if before == UInt8(ascii: "/"), found >= 2, text[found - 2] == UInt8(ascii: ".") {
+                before = found >= 3 ? text[found - 3] : UInt8(ascii: " ")
+            }
             let afterIndex = found + needle.count
             let after = afterIndex < text.count ? text[afterIndex] : UInt8(ascii: "\n")
-            let boundaryBefore = !(isWord(before) || before == UInt8(ascii: "-")
+            let boundaryBefore = !(isWord(before) || before == UInt8(ascii: "-") || before == UInt8(ascii: "/")
                 || before == UInt8(ascii: "_") || before == UInt8(ascii: "."))
             let boundaryAfter = after == UInt8(ascii: "/") || after == UInt8(ascii: "\"") || after == UInt8(ascii: "'")
                 || after == UInt8(ascii: " ") || after == UInt8(ascii: "\n") || after == UInt8(ascii: "\r")

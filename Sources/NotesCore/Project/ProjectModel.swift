@@ -49,7 +49,10 @@ public struct ProjectModel: Sendable {
     public var tagWorkflows: [CIWorkflow] { workflows.filter(\.isTagTriggered) }
 
     /// Learns the model of the work tree `files` reads, its configuration and its tag names.
-    public static func infer(files: ProjectFiles, configuration: Configuration, tagNames: [String]) -> ProjectModel {
+    /// `repositoryName` is the last part of the origin's URL (`vite` for `github.com/vitejs/vite`): the
+    /// package named like the repository takes the plain `v` tags when nothing else claims them.
+    public static func infer(files: ProjectFiles, configuration: Configuration, tagNames: [String],
+                             repositoryName: String? = nil) -> ProjectModel {
         var model = ProjectModel()
         model.workflows = CIWorkflows.read(list: files.list, read: files.read)
         model.toolFiles = ReleaseToolConfigs.files.filter { files.read($0) != nil }
@@ -89,6 +92,21 @@ public struct ProjectModel: Sendable {
                 strong.append(nil)
             }
         }
+        // The plain `v` tags nobody claims: the package named like the repository (`vite` in vitejs/vite).
+        if let repositoryName, !strong.contains(where: { $0?.usesDefaultFamily == true }),
+           model.families.contains(where: { $0.prefix == nil }) {
+            let matching = declared.indices.filter { index in
+                strong[index] == nil && !declared[index].folder.isEmpty
+                    && (declared[index].name == repositoryName
+                        || declared[index].name.split(separator: "/").last.map(String.init) == repositoryName)
+            }
+            if matching.count == 1, let index = matching.first {
+                let entry = declared[index]
+                strong[index] = Package(name: entry.name, folder: entry.folder, manifest: entry.manifest,
+                                        configured: !configuration.package.isEmpty, tagPrefix: "v",
+                                        schemeSource: "the repository's name (\(repositoryName)) and its v tags")
+            }
+        }
         // What nothing declares: `v` for the root or only package, `NAME-v` for a member of several.
         for (index, entry) in declared.enumerated() {
             if let package = strong[index] {
@@ -116,6 +134,11 @@ public struct ProjectModel: Sendable {
         let candidates = own.map { [$0] } ?? (single || folder.isEmpty ? ["v", name + "-v"] : [name + "-v", "v"])
         // CI: a workflow that builds this package's folder (or any, for the root or the only package).
         for workflow in tagWorkflows where folder.isEmpty || single || workflow.mentions(folder: folder) {
+            // The literal start of the workflow's own patterns (`py-v*` → `py-v`) is a candidate too.
+            let literal = (workflow.tagPatterns ?? []).filter { !$0.negated }.map(\.literalPrefix)
+                + workflow.conditions.map(\.prefix)
+            let candidates = own.map { [$0] }
+                ?? (literal.filter { !$0.isEmpty && !candidates.contains($0) } + candidates)
             if let prefix = candidates.first(where: { workflow.runs(on: $0 + "1.2.3") && workflow.publishes($0 + "1.2.3") }) {
                 let line = workflow.line > 0 ? workflow.line
                     : workflow.conditions.first { (prefix + "1.2.3").hasPrefix($0.prefix) }?.line ?? 0
@@ -189,5 +212,17 @@ extension ProjectModel {
         // A tag written with its family's prefix names its package plainly; a plain version is said.
         guard family == nil else { return (owner, nil) }
         return (owner, "package \(owner.name): \(tag) is in its tag scheme \(owner.tagPrefix)X.Y.Z (\(owner.schemeSource))")
+    }
+}
+
+extension ProjectModel {
+    /// The repository's name in a remote URL: `vite` for `https://github.com/vitejs/vite.git` or
+    /// `git@github.com:vitejs/vite`; nil for none.
+    static func repositoryName(_ url: String?) -> String? {
+        guard var url, !url.isEmpty else { return nil }
+        while url.hasSuffix("/") { url.removeLast() }
+        if url.hasSuffix(".git") { url.removeLast(4) }
+        let last = url.split(whereSeparator: { $0 == "/" || $0 == ":" }).last.map(String.init)
+        return last?.isEmpty == false ? last : nil
     }
 }

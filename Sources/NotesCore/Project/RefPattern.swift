@@ -90,6 +90,16 @@ public struct RefPattern: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { (negated ? "!" : "") + text }
 
+    /// The characters every match starts with (`py-v*` → `py-v`, `v[0-9]*` → `v`, `*-v*` → "").
+    public var literalPrefix: String {
+        var bytes: [UInt8] = []
+        for step in steps {
+            guard step.count == .one, case .byte(let byte) = step.atom else { break }
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// True when the whole of `name` matches the pattern (the `!` is not applied here).
     public func matches(_ name: String) -> Bool {
         // Positions are "before step i"; a set of them is advanced byte by byte.

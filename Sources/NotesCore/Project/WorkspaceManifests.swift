@@ -80,7 +80,8 @@ public enum WorkspaceManifests {
                 folders.insert(folder)
                 found.append(ManifestPackage(name: name, folder: folder, manifest: prefix + "pyproject.toml"))
             } else if let object = files.json(prefix + "package.json"), let name = object["name"] as? String,
-                      !(folder.isEmpty && object["workspaces"] != nil) {
+                      !(folder.isEmpty && object["workspaces"] != nil), object["private"] as? Bool != true {
+                // A private package is never published: no releases of its own.
                 folders.insert(folder)
                 found.append(ManifestPackage(name: name, folder: folder, manifest: prefix + "package.json"))
             }
@@ -124,17 +125,18 @@ public enum WorkspaceManifests {
         return (0..<array.count).compactMap { array[$0].string }
     }
 
-    /// A member entry: a folder, or a folder glob whose last component is `*` (or `**`), expanded to the
-    /// folders it names.
+    /// A member entry: a folder, or a glob in its last component (`crates/*`, `axum-*`, `packages/**`),
+    /// expanded to the folders it names.
     static func expand(_ member: String, _ files: ProjectFiles) -> [String] {
         var member = Settings.normalized(member)
         while member.hasSuffix("/**") { member = String(member.dropLast(3)) + "/*" }
-        guard member.hasSuffix("/*") || member == "*" else {
-            return member.contains("*") || member.hasPrefix("..") || member.hasPrefix("/") ? [] : [member]
-        }
-        let parent = member == "*" ? "" : String(member.dropLast(2))
-        guard !parent.contains("*"), !parent.hasPrefix(".."), !parent.hasPrefix("/") else { return [] }
-        return files.list(parent).filter { !$0.hasPrefix(".") }
+        guard !member.hasPrefix(".."), !member.hasPrefix("/") else { return [] }
+        let components = member.split(separator: "/").map(String.init)
+        guard let last = components.last else { return [] }
+        let parent = components.dropLast().joined(separator: "/")
+        guard !parent.contains(where: { "*?[".contains($0) }) else { return [] }
+        guard last.contains(where: { "*?[".contains($0) }) else { return [member] }
+        return files.list(parent).filter { !$0.hasPrefix(".") && fnmatch(last, $0, 0) == 0 }
             .map { parent.isEmpty ? $0 : parent + "/" + $0 }
             .filter { files.isFolder($0) }
     }

@@ -94,6 +94,7 @@ public final class ReleaseRun {
     func finish() {
         journal.finish()
         dropIndexCopy()
+        dropBranchCopy()
     }
 
     /// The file commands' request for this release: its tag, the workspace's settings, the run's time.
@@ -114,6 +115,7 @@ public final class ReleaseRun {
     func recordIndexWrite() {
         indexWritten = true
         lock?.markGitWrites()
+        keepBranchFile()
         let index = workspace.repository.gitDir + "/index"
         var status = stat()
         guard lstat(index, &status) == 0 else { return }
@@ -144,6 +146,45 @@ public final class ReleaseRun {
         }
     }
 
+    /// The branch's loose ref file before the commit step, kept as a hard link (nil: the branch was packed
+    /// or its file could not be linked), so that moving the branch back needs no new space either.
+    private var branchCopy: String?
+    private var branchWasPacked = false
+    private var branchFile: String {
+        (workspace.repository.commonDir.hasSuffix("/") ? workspace.repository.commonDir
+            : workspace.repository.commonDir + "/") + branchRef
+    }
+
+    private func keepBranchFile() {
+        var status = stat()
+        if lstat(branchFile, &status) == 0 {
+            guard status.st_mode & S_IFMT == S_IFREG else { return }
+            // In the git folder's root, not beside the ref: a file in refs/heads/ could be read as a branch.
+            let copy = AtomicFile.temporaryName(for: workspace.repository.commonDir + "/branch")
+            if link(branchFile, copy) == 0 { branchCopy = copy }
+        } else if errno == ENOENT {
+            branchWasPacked = true
+        }
+    }
+
+    /// Moves the branch back without libgit2 when its ref write failed (a full disk): the kept ref file is
+    /// renamed back, or the loose file removed when the branch lived in packed-refs. True when done.
+    private func restoreBranchFile() -> Bool {
+        if let branchCopy, rename(branchCopy, branchFile) == 0 {
+            self.branchCopy = nil
+            return workspace.repository.referenceTarget(branchRef) == startHead
+        }
+        if branchWasPacked, unlink(branchFile) == 0 {
+            return workspace.repository.referenceTarget(branchRef) == startHead
+        }
+        return false
+    }
+
+    private func dropBranchCopy() {
+        if let branchCopy { unlink(branchCopy) }
+        branchCopy = nil
+    }
+
     private func dropIndexCopy() {
         if let indexCopy { unlink(indexCopy) }
         indexCopy = nil
@@ -167,11 +208,18 @@ public final class ReleaseRun {
             do {
                 try repository.setReference(branchRef, to: startHead)
             } catch {
-                failures.append("\(branchRef) back to \(startHead.short): \(error)")
+                // Only for want of space: with a git process holding the ref's lock, its protocol is respected.
+                let full = (error as? GitError).map {
+                    GitWriteFailure.error($0, "", gitDir: repository.gitDir).exitCode == .file
+                } ?? false
+                if !(full && restoreBranchFile()) {
+                    failures.append("\(branchRef) back to \(startHead.short): \(error)")
+                }
             }
         }
         if indexWritten, let failure = restoreIndex() { failures.append(failure) }
         failures += journal.restore().map { "\($0): could not restore its original bytes" }
+        dropBranchCopy()
         return failures
     }
 }
