@@ -130,7 +130,18 @@ enum TagFamilyChoice {
             let time = (try? repository.commit(tag.target).committer.time) ?? tag.date ?? 0
             timed.append((VersionTag(tag: tag, version: version), time))
         }
-        timed.sort { $0.time != $1.time ? $0.time > $1.time : $0.tag.name < $1.tag.name }
+        // Several families tagged on one commit: the plain `v` family first, then the one with the most
+        // tags, then by name, so the choice never depends on the order tags were listed in.
+        let counts = Dictionary(families.map { ($0.prefix ?? "", $0.tags.count) }, uniquingKeysWith: +)
+        func rank(_ tag: VersionTag) -> (Int, Int) {
+            let prefix = TagFamily.split(tag.name)?.prefix
+            return (prefix == nil ? 0 : 1, -(counts[prefix ?? ""] ?? 0))
+        }
+        timed.sort {
+            if $0.time != $1.time { return $0.time > $1.time }
+            let (left, right) = (rank($0.tag), rank($1.tag))
+            return left != right ? left < right : $0.tag.name < $1.tag.name
+        }
         let candidates = timed.map(\.tag)
         guard let nearest = try ReleaseHistory.readHistory(repository, rangeLabel: "HEAD", {
             try TagReachability.firstReachable(candidates, from: head, in: repository)

@@ -38,8 +38,9 @@ public struct VersionPlan: Sendable {
 ///
 /// - Files and the previous tag agree (or there are no version files): the tag.
 /// - No previous tag (a bootstrapped package): the files' version, so 0.1.2 in the files gives 0.1.3.
-/// - They disagree (`v0.8.4` from an old crate that lived in the repository, files at 0.1.2): said on
-///   stderr, and the files win; never a silent jump to 0.8.5. `[tags] ignore` removes such tags for good.
+/// - They disagree: the higher wins, said on stderr. A tag above the files is the package's release made
+///   before the bump (the planner has already left out another package's tags, such as an old crate's
+///   `v0.8.4`), so the next version comes after it; files above the tag were bumped since.
 /// - `explicit` that the committed files already hold (the bump was committed): counted from a lower
 ///   previous tag, else from nothing (no lower bound).
 /// The committed files are read, not the work tree, so an uncommitted `notes bump` does not move the
@@ -67,6 +68,13 @@ public struct VersionBaseline: Sendable {
         }
         guard let tagged else { return fileBaseline }
         guard tagged.version.version != committed.version else { return tagBaseline }
+        // The planner keeps only the package's own releases: a release tag above the files is a release made
+        // before the files were bumped (issue 20, case 4), and the next version must come after it.
+        if tagged.version.version > committed.version {
+            history.say("\(file.spec.path) holds \(file.value), below the release tag \(tagged.name): counting from "
+                + "\(tagged.name) (the release was tagged before the version files were bumped)")
+            return tagBaseline
+        }
         history.say("the release tag \(tagged.name) says \(tagged.version.bare), but \(file.spec.path) holds "
             + "\(file.value): counting from the files (if \(tagged.name) is not this package's, leave such tags "
             + "out with [tags] ignore or the package's tag_ignore)")
