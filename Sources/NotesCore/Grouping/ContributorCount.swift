@@ -61,42 +61,52 @@ enum ContributorCount {
             var keys: Set<String> = []
             var oldest: CommitID?
         }
-        var tallies: [Int: Tally] = [:]
+        // In place, by slot: taking a tally out of a dictionary to change it would copy its tables per commit.
+        var tallies: [Tally] = []
+        var slotOf: [Int: Int] = [:]
         var order: [Int] = []
         var handleOf: [Int: String?] = [:]
+        var joined: Set<Int> = []  // identities whose keys and handle are in their person's tally
         for (position, record) in records.enumerated() {
             var counted: [Int] = []
-            for slot in starts[position]..<starts[position + 1] {
-                let member = credits[slot]
+            for credit in starts[position]..<starts[position + 1] {
+                let member = credits[credit]
                 if hidden.contains(member) { continue }
                 let person = index.root(member)
                 let first = !counted.contains(person)
                 if first { counted.append(person) }
-                if tallies[person] == nil { order.append(person) }
-                var tally = tallies[person] ?? Tally()
+                let slot: Int
+                if let known = slotOf[person] {
+                    slot = known
+                } else {
+                    slot = tallies.count
+                    slotOf[person] = slot
+                    tallies.append(Tally())
+                    order.append(person)
+                }
                 if first {
-                    tally.commits += 1
+                    tallies[slot].commits += 1
                     // Records come oldest first: the first seen is the person's oldest in the range.
-                    if tally.oldest == nil { tally.oldest = record.id }
+                    if tallies[slot].oldest == nil { tallies[slot].oldest = record.id }
                 }
                 let who = index.identities[member]
-                tally.names[who.name, default: 0] += 1
-                tally.emails[who.email, default: 0] += 1
+                tallies[slot].names[who.name, default: 0] += 1
+                tallies[slot].emails[who.email, default: 0] += 1
                 let handle: String?
                 if let cached = handleOf[member] { handle = cached } else {
                     handle = rules.handle(of: who)
                     handleOf[member] = .some(handle)
                 }
-                if let handle { tally.handles[handle, default: 0] += 1 }
-                tally.keys.formUnion(index.keys[member])
-                tallies[person] = tally
+                if let handle { tallies[slot].handles[handle, default: 0] += 1 }
+                if joined.insert(member).inserted { tallies[slot].keys.formUnion(index.keys[member]) }
             }
         }
         func mostUsed(_ counts: [String: Int]) -> String? {
             counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
         }
         let people = order.compactMap { person -> Contributor? in
-            guard let tally = tallies[person] else { return nil }
+            guard let slot = slotOf[person] else { return nil }
+            let tally = tallies[slot]
             let name = mostUsed(tally.names) ?? ""
             let email = mostUsed(tally.emails) ?? ""
             var contributor = Contributor(name: name, email: email, commitCount: tally.commits)

@@ -191,9 +191,15 @@ public enum DependencyUpdate {
 /// The pull-request numbers of `Merge pull request #N from …` commits, given to the commits each merge
 /// brought in (reachable from its second parent and not from its first), within the range.
 public enum MergePullRequests {
-    /// Commit id → the pull request that brought it in (the newest merge wins).
+    /// Commit id → the pull request that brought it in: for each `Merge pull request #N` merge, oldest first,
+    /// the commits reachable from its second parent and not from its first, that no older merge took.
+    ///
+    /// Near linear: each merge paints from both parents at once, newest first (the walk's order, `commits`'
+    /// index), and stops as soon as no commit only the second parent reaches is left queued, so it reads the
+    /// merged branch and the first parent's commits of the same stretch of time, not the whole history
+    /// below the merge (which made a 100k-commit range quadratic: 1,500 merges × the history).
     public static func numbers(in commits: [CommitRecord]) -> [CommitID: IssueReference] {
-        let merges = commits.filter { $0.isMerge && $0.parents.count > 1 }
+        let merges = commits.indices.filter { commits[$0].isMerge && commits[$0].parents.count > 1 }
         guard !merges.isEmpty else { return [:] }
         var byID: [CommitID: Int] = [:]
         byID.reserveCapacity(commits.count)
@@ -201,16 +207,39 @@ public enum MergePullRequests {
         var result: [CommitID: IssueReference] = [:]
         // Oldest merge first, so a newer merge that brings in an older one's commits does not take them.
         for merge in merges.reversed() {
-            guard let number = number(in: merge.subject) else { continue }
-            let base = ancestors(of: merge.parents[0], in: byID, commits)
-            var stack = [merge.parents[1]]
-            var seen: Set<CommitID> = []
-            while let id = stack.popLast() {
-                guard !base.contains(id), seen.insert(id).inserted, let index = byID[id] else { continue }
-                let record = commits[index]
-                if !record.isMerge, result[id] == nil { result[id] = IssueReference(number: number) }
-                stack.append(contentsOf: record.parents)
+            guard let number = number(in: commits[merge].subject) else { continue }
+            for index in broughtIn(by: merge, commits, byID) where result[commits[index].id] == nil {
+                result[commits[index].id] = IssueReference(number: number)
             }
+        }
+        return result
+    }
+
+    /// The non-merge commits (indices) reachable from the second parent of `commits[merge]` and not from its
+    /// first, within `commits` (newest first: a parent has a higher index than its children).
+    static func broughtIn(by merge: Int, _ commits: [CommitRecord], _ byID: [CommitID: Int]) -> [Int] {
+        let base: UInt8 = 1, side: UInt8 = 2
+        var flags: [Int: UInt8] = [:]
+        var heap = IndexHeap()
+        var onlySide = Set<Int>()  // queued commits only the second parent reaches so far
+        func mark(_ id: CommitID, _ flag: UInt8) {
+            guard let index = byID[id] else { return }
+            let old = flags[index] ?? 0
+            let new = old | flag
+            guard new != old else { return }
+            flags[index] = new
+            if old == 0 { heap.push(index) }
+            if new == side { onlySide.insert(index) } else { onlySide.remove(index) }
+        }
+        let parents = commits[merge].parents
+        mark(parents[0], base)
+        mark(parents[1], side)
+        var result: [Int] = []
+        while !onlySide.isEmpty, let index = heap.pop() {
+            let flag = flags[index] ?? 0
+            onlySide.remove(index)
+            if flag == side && !commits[index].isMerge { result.append(index) }
+            for parent in commits[index].parents { mark(parent, flag) }
         }
         return result
     }
@@ -221,17 +250,39 @@ public enum MergePullRequests {
         guard subject.hasPrefix(prefix) else { return nil }
         return Int(subject.dropFirst(prefix.count).prefix(while: \.isNumber))
     }
+}
 
-    private static func ancestors(of start: CommitID, in byID: [CommitID: Int], _ commits: [CommitRecord])
-        -> Set<CommitID>
-    {
-        var seen: Set<CommitID> = []
-        var stack = [start]
-        while let id = stack.popLast() {
-            guard seen.insert(id).inserted, let index = byID[id] else { continue }
-            stack.append(contentsOf: commits[index].parents)
+/// A min-heap of indices: the newest commit (lowest index) first.
+struct IndexHeap {
+    private var items: [Int] = []
+
+    mutating func push(_ value: Int) {
+        items.append(value)
+        var child = items.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard items[child] < items[parent] else { break }
+            items.swapAt(child, parent)
+            child = parent
         }
-        return seen
+    }
+
+    mutating func pop() -> Int? {
+        guard !items.isEmpty else { return nil }
+        let first = items[0]
+        let last = items.removeLast()
+        guard !items.isEmpty else { return first }
+        items[0] = last
+        var index = 0
+        while true {
+            var child = 2 * index + 1
+            if child >= items.count { break }
+            if child + 1 < items.count, items[child + 1] < items[child] { child += 1 }
+            guard items[child] < items[index] else { break }
+            items.swapAt(child, index)
+            index = child
+        }
+        return first
     }
 }
 

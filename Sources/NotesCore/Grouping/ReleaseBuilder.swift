@@ -102,6 +102,7 @@ public enum ReleaseBuilder {
             contributors: ContributorCount.contributors(listed.map(\.record).filter { $0.bodyChange == nil },
                                                         people: rules.people, noise: rules.noise))
         notes.maintenanceSections = rules.maintenanceSections
+        if rules.noise.mergePullRequests { notes.pullRequests = pullRequests }
         return notes
     }
 

@@ -32,7 +32,7 @@ extension ReleaseHistory {
         let new = candidates.indices.filter { !search.found.contains($0) }
         guard !new.isEmpty else { return [] }
         let records = notes.commits.map(\.record)
-        let pullRequests = MergePullRequests.numbers(in: records)
+        let pullRequests = notes.pullRequests ?? MergePullRequests.numbers(in: records)
         let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return new.compactMap { index in
             let person = candidates[index]

@@ -152,6 +152,8 @@ public struct ReleaseNotes: Sendable {
     /// The contributors whose first commit in the whole history is in this release, in `contributors`' order;
     /// nil when not computed (the template does not use them).
     public var newContributors: [NewContributor]?
+    /// The pull requests merges brought commits in with, when grouping read them (`merge_pull_requests`).
+    var pullRequests: [CommitID: IssueReference]?
     /// Commits of the range outside the package's paths, newest first; filled only for `--explain`.
     public var outsidePaths: [CommitRecord] = []
     /// Section ids the release notes fold into one line (`[commits] maintenance`).
