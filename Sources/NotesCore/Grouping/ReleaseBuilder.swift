@@ -230,8 +230,11 @@ public enum ReleaseBuilder {
         let folding = folds ? foldingIssue(of: record) : nil
         let shown = record.issues + (pullRequest.map { pr in record.issues.contains { $0.key == pr.key } ? [] : [pr] } ?? [])
         // A breaking change several commits state in the same words is listed once, naming every commit.
-        if kind == .breaking, let key = breakingKey(record),
-           let existing = entries.firstIndex(where: { breakingKey($0.breakingTexts) == key }) {
+        // Looked up by text in `index` (a key no issue has: it starts with U+0000), so thousands of breaking
+        // changes stay linear.
+        let textKey = kind == .breaking
+            ? breakingKey(breakingTexts ?? record.conventional?.breakingDescriptions ?? []).map { "\u{0}" + $0 } : nil
+        if let textKey, let existing = index[textKey] {
             entries[existing].commits.append(record.id)
             for issue in shown where !entries[existing].issues.contains(where: { $0.key == issue.key }) {
                 entries[existing].issues.append(issue)
@@ -251,6 +254,7 @@ public enum ReleaseBuilder {
         }
         // Other changes show the whole subject: a `wip:` prefix is part of what the author said.
         if let folding, kind != .breaking { index[folding.key] = entries.count }
+        if let textKey { index[textKey] = entries.count }
         let raw = kind == .other ? record.subject : (record.conventional?.description ?? record.subject)
         let description = rewritten ?? SquashSuffix.split(raw).text
         entries.append(Entry(
@@ -264,11 +268,7 @@ public enum ReleaseBuilder {
     }
 
     /// What makes two breaking changes one: their `BREAKING CHANGE` texts, whitespace and case aside; nil
-    /// when the commit has none (`!` alone: its description says what breaks).
-    private static func breakingKey(_ record: CommitRecord) -> String? {
-        breakingKey(record.conventional?.breakingDescriptions ?? [])
-    }
-
+    /// when there is none (`!` alone: the description says what breaks).
     private static func breakingKey(_ texts: [String]) -> String? {
         let key = texts.map { $0.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
             .filter { !$0.isEmpty }.joined(separator: "\n")
