@@ -39,6 +39,8 @@ struct BodyChangesTests {
         // A log of working commits pasted one after another.
         ("feat(@angular/build): emit debug ids\n\nEnable debug ids.\n\nCloses #33108\nfix: persist formatting of source map JSON\n\nfix: improve source map comment detection\n\nformat\n\nfix imports",
          nil),
+        // `fix #1998.` closes an issue (release-please 3e16c79).
+        ("docs: update README.md (#2001)\n\nfix #1998.\n\nCo-authored-by: J <j@x>", nil),
         // The commit's own description repeated in the body is not another change.
         ("feat(deps)!: update octokit to v20\" (#2490)\n\nfeat(deps)!: update octokit to v20", nil),
     ] as [(String, [String]?)])

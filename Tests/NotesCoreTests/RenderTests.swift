@@ -114,7 +114,7 @@ struct RenderTests {
             "heading(3): Performance", "list(1 item)",
             "heading(3): Other changes", "list(1 item)",
             "paragraph",
-            "heading(3): Contributors", "list(2 items)",
+            "paragraph",
             "paragraph",
         ])
         // The documentation entry is folded into the maintenance line: its text is checked in the context.

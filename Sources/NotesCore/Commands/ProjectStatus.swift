@@ -178,7 +178,11 @@ public enum ProjectStatus {
         return PackageStatus(
             name: settings.package, folder: settings.packageFolder, manifest: modelPackage?.manifest,
             versionFiles: versionFiles, tagPrefix: prefix,
-            schemeSource: modelPackage?.schemeSource ?? (settings.tagPrefix == nil ? "the repository's tags" : "notes.toml"),
+            schemeSource: modelPackage.map { package in
+                package.isDefault && settings.configurationFile == nil && settings.tagPrefix != package.tagPrefix
+                    ? "the repository's tags: nothing declares a scheme for it (with notes.toml, \(package.tagPrefix)X.Y.Z)"
+                    : package.schemeSource
+            } ?? (settings.tagPrefix == nil ? "the repository's tags" : "notes.toml"),
             workflows: workflows,
             lastRelease: previous.map { tag in
                 PackageStatus.Release(tag: tag.name, date: info.previousTagDate.map(Self.day), commit: tag.tag.target.short)

@@ -41,7 +41,8 @@ public enum BodyChanges {
         let bodyLines = message.body.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } ?? []
         let footerChanges = message.footers.indices.filter { index in
             let token = message.footers[index].token
-            return types.contains(token) && !message.footers[index].value.isEmpty
+            // `fix #12` (a trailer with `#`) is a closing reference, not a header.
+            return types.contains(token) && !message.footers[index].value.isEmpty && !message.footers[index].value.hasPrefix("#")
         }
         guard footerChanges.count > 0 || bodyLines.contains(where: { $0.contains(": ") }) else { return nil }
         let own = normalized(message.conventional?.description ?? message.subject)

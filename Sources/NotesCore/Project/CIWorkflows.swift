@@ -20,10 +20,15 @@ public struct CIWorkflow: Sendable, Hashable {
     public var conditions: [(prefix: String, line: Int)] = []
     /// True for a GitLab pipeline that runs on every tag (`only: tags`, `if: $CI_COMMIT_TAG`).
     public var anyTag = false
-    /// The bytes of the file, to look for a package's folder in (`working-directory: barter-python`).
-    let text: [UInt8]
+    /// The path-like words of the file, to look for a package's folder in (`working-directory: barter-python`).
+    let paths: Set<String>
 
-    public static func == (lhs: CIWorkflow, rhs: CIWorkflow) -> Bool { lhs.file == rhs.file && lhs.text == rhs.text }
+    init(file: String, text: [UInt8]) {
+        self.file = file
+        paths = Self.pathWords(text)
+    }
+
+    public static func == (lhs: CIWorkflow, rhs: CIWorkflow) -> Bool { lhs.file == rhs.file && lhs.paths == rhs.paths }
     public func hash(into hasher: inout Hasher) { hasher.combine(file) }
 
     /// True when the workflow has a tag trigger at all.
@@ -55,57 +60,55 @@ public struct CIWorkflow: Sendable, Hashable {
     }
 
     /// True when the file names `folder` as a path (`working-directory: barter-python`,
-    /// `-m barter-python/Cargo.toml`, `cd crates/foo`).
+    /// `-m barter-python/Cargo.toml`, `cd ./crates/foo`): a whole path-like word, or its start up to a `/`.
+    /// `barter` is not named by `barter-python`, nor `foo` by `crates/foo`.
     public func mentions(folder: String) -> Bool {
-        guard !folder.isEmpty else { return false }
-        let needle = Array(folder.utf8)
-        guard needle.count <= text.count else { return false }
-        func isWord(_ byte: UInt8) -> Bool { UTF8Scan.isLetter(byte) || UTF8Scan.isDigit(byte) }
-        var start = 0
-        while let found = Self.find(needle, in: text, from: start) {
-            var before = found == 0 ? UInt8(ascii: " ") : text[found - 1]
-            // `./barter-python` names the folder; `crates/foo` does not name `foo`.
-            if before == UInt8(ascii: "/"), found >= 2, text[found - 2] == UInt8(ascii: ".") {
-                before = found >= 3 ? text[found - 3] : UInt8(ascii: " ")
-            }
-            let afterIndex = found + needle.count
-            let after = afterIndex < text.count ? text[afterIndex] : UInt8(ascii: "\n")
-            let boundaryBefore = !(isWord(before) || before == UInt8(ascii: "-") || before == UInt8(ascii: "/")
-                || before == UInt8(ascii: "_") || before == UInt8(ascii: "."))
-            let boundaryAfter = after == UInt8(ascii: "/") || after == UInt8(ascii: "\"") || after == UInt8(ascii: "'")
-                || after == UInt8(ascii: " ") || after == UInt8(ascii: "\n") || after == UInt8(ascii: "\r")
-                || after == UInt8(ascii: ")") || after == UInt8(ascii: "\t")
-            if boundaryBefore && boundaryAfter { return true }
-            start = found + 1
-        }
-        return false
+        !folder.isEmpty && paths.contains(folder)
     }
 
-    /// The first offset of `needle` in `haystack` at or after `start`.
-    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, haystack.count >= needle.count else { return nil }
-        var index = start
-        while index + needle.count <= haystack.count {
-            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
+    /// Every path-like word of the file and each of its leading folders (`crates/foo/Cargo.toml` gives
+    /// `crates`, `crates/foo` and itself), found once in one pass: asking about many packages costs a set
+    /// lookup each, whatever the file holds.
+    static func pathWords(_ text: [UInt8]) -> Set<String> {
+        var words = Set<String>()
+        func isPathByte(_ byte: UInt8) -> Bool {
+            UTF8Scan.isLetter(byte) || UTF8Scan.isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "@") || byte >= 0x80
         }
-        return nil
+        var index = 0
+        while index < text.count {
+            guard isPathByte(text[index]) else { index += 1; continue }
+            var end = index
+            while end < text.count, isPathByte(text[end]) { end += 1 }
+            var word = Array(text[index..<min(end, index + 512)])
+            while word.count >= 2, word[0] == UInt8(ascii: "."), word[1] == UInt8(ascii: "/") { word.removeFirst(2) }
+            while word.last == UInt8(ascii: "/") || word.last == UInt8(ascii: ".") { word.removeLast() }
+            for (position, byte) in word.enumerated() where byte == UInt8(ascii: "/") && position > 0 {
+                words.insert(String(decoding: word[..<position], as: UTF8.self))
+            }
+            if !word.isEmpty { words.insert(String(decoding: word, as: UTF8.self)) }
+            index = end
+        }
+        return words
     }
+
 }
 
 /// Reads the CI configuration of a work tree.
 public enum CIWorkflows {
-    /// At most this many bytes of one workflow file are read.
-    static let fileLimit = 1 << 20
+    /// At most this many bytes of workflow files are read in all (a file is read whole, up to 1 MiB).
+    static let totalLimit = 8 << 20
 
     /// The workflows under `.github/workflows/` (`*.yml`, `*.yaml`, at most 200) and `.gitlab-ci.yml`, as
     /// `read` gives their bytes (nil: unreadable) and `list` names a folder's files.
     public static func read(list: (String) -> [String], read: (String) -> [UInt8]?) -> [CIWorkflow] {
         var workflows: [CIWorkflow] = []
+        var total = 0
         let names = list(".github/workflows").filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted().prefix(200)
         for name in names {
             let path = ".github/workflows/" + name
-            guard let bytes = read(path) else { continue }
+            guard total < totalLimit, let bytes = read(path) else { continue }
+            total += bytes.count
             workflows.append(github(bytes, file: path))
         }
         if let bytes = read(".gitlab-ci.yml") { workflows.append(gitlab(bytes, file: ".gitlab-ci.yml")) }
@@ -165,7 +168,7 @@ public enum CIWorkflows {
             var rest = Substring(line.text)
             while let range = rest.range(of: "startsWith(") {
                 rest = rest[range.upperBound...]
-                let arguments = rest.prefix { $0 != ")" }
+                let arguments = rest.prefix(300).prefix { $0 != ")" }
                 let parts = arguments.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard parts.count == 2 else { continue }
                 let value = unquoted(parts[1])
@@ -217,7 +220,7 @@ public enum CIWorkflows {
         guard regex.hasPrefix("^") else { return "" }
         var prefix = ""
         var index = regex.index(after: regex.startIndex)
-        while index < regex.endIndex {
+        while index < regex.endIndex, prefix.count < 200 {
             let character = regex[index]
             if character == "\\" {
                 let next = regex.index(after: index)

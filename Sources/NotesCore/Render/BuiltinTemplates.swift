@@ -62,11 +62,7 @@ No changes{{#release.previousTag}} since {{.}}{{/release.previousTag}}.
 {{/maintenance}}
 {{^empty(contributors)}}
 
-### Contributors
-
-{{#contributors}}
-- {{mention}} ({{commitsLabel}})
-{{/contributors}}
+**Contributors:** {{#contributors}}{{mention}}{{^last()}}, {{/last()}}{{/contributors}}
 {{/empty(contributors)}}
 {{^empty(newContributors)}}
 

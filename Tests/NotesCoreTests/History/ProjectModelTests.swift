@@ -81,9 +81,22 @@ struct ProjectModelTests {
         #expect(CIWorkflows.gitlab(Array(text.utf8), file: ".gitlab-ci.yml").runs(on: tag) == runs)
     }
 
+    @Test("hostile workflow files are read in one pass: a 1 MiB line of conditions, rules and paths")
+    func hostileWorkflows() {
+        let conditions = "if: " + String(repeating: "startsWith(github.ref, 'refs/tags/", count: 30_000)
+        let github = CIWorkflows.github(Array(conditions.utf8), file: "w.yml")
+        #expect(github.conditions.isEmpty, "no condition is ever closed")
+        let rules = "rules:\n  - if: " + String(repeating: "$CI_COMMIT_TAG =~ /^" + String(repeating: "a", count: 20), count: 25_000)
+        let gitlab = CIWorkflows.gitlab(Array(rules.utf8), file: ".gitlab-ci.yml")
+        #expect(gitlab.runs(on: String(repeating: "a", count: 20) + "1.0.0"))
+        let paths = CIWorkflows.github(Array(String(repeating: "a/", count: 500_000).utf8), file: "w.yml")
+        #expect(paths.mentions(folder: "a/a"))
+    }
+
     @Test("a workflow mentions a folder as a path, not as part of a longer name")
     func mentions() {
-        let workflow = CIWorkflows.github(Array("working-directory: barter-python\nrun: maturin build -m crates/foo/Cargo.toml\n".utf8), file: "w")
+        let workflow = CIWorkflows.github(Array("working-directory: barter-python\nrun: cd ./py && maturin build -m crates/foo/Cargo.toml\n".utf8), file: "w")
+        #expect(workflow.mentions(folder: "py"))
         #expect(workflow.mentions(folder: "barter-python"))
         #expect(workflow.mentions(folder: "crates/foo"))
         #expect(!workflow.mentions(folder: "barter"))
