@@ -68,9 +68,10 @@ public enum UpdateChangelog {
                 }
                 let text = try render(result)
                 let listed = EntryFreshness.listed(result.notes)
+                let rangeIDs = result.notes.commits.map(\.record.id.short)
                 // Asked only when the file has an entry for this version that differs from `text`.
                 return ChangelogEntryText(version: entryVersion, text: text, judge: { existing in
-                    EntryFreshness.judge(existing: existing, generated: text, listed: listed) { count in
+                    EntryFreshness.judge(existing: existing, generated: text, listed: listed, rangeIDs: rangeIDs) { count in
                         walked.finish(droppingNewest: count).flatMap { try? render($0) }
                     }
                 })

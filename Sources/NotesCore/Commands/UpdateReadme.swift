@@ -69,7 +69,8 @@ public enum UpdateReadme {
         let (bytes, summary, missing) = editor.applying(
             version: version, entryText: text, keep: settings.readmeKeep, replace: request.replace,
             judge: { existing in
-                EntryFreshness.judge(existing: existing, generated: text, listed: listed) { count in
+                EntryFreshness.judge(existing: existing, generated: text, listed: listed,
+                                     rangeIDs: result.notes.commits.map(\.record.id.short)) { count in
                     walked.finish(droppingNewest: count).flatMap { try? render($0) }
                 }
             })

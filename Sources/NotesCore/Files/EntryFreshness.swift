@@ -41,15 +41,22 @@ public enum EntryFreshness {
     /// Judges `existing` against `generated` (what notes writes now). `earlier(k)` is what notes would have
     /// written with the newest `k` commits of the range left out, nil when there is no such end; it is asked
     /// only while some line is unexplained, at most `maximumEarlierEnds` times.
-    public static func judge(existing: String, generated: String, listed: [Listed],
+    /// `rangeIDs` (the short ids of the range's commits) settle most curated entries at once: when the
+    /// template writes commit ids, a bullet line that names none of them is nobody's output but the
+    /// maintainer's, and no earlier end needs rendering.
+    public static func judge(existing: String, generated: String, listed: [Listed], rangeIDs: [String] = [],
                              earlier: (Int) -> String?) -> Verdict {
         var unexplained = Set(lines(existing)).subtracting(lines(generated))
+        let writesIDs = !rangeIDs.isEmpty && rangeIDs.contains { generated.contains($0) }
+        let handWritten = writesIDs && unexplained.contains { line in
+            line.hasPrefix("- ") || line.hasPrefix("* ") ? !rangeIDs.contains { line.contains($0) } : false
+        }
         var ends = 1
-        while !unexplained.isEmpty, ends <= maximumEarlierEnds, let text = earlier(ends) {
+        while !handWritten, !unexplained.isEmpty, ends <= maximumEarlierEnds, let text = earlier(ends) {
             unexplained.subtract(lines(text))
             ends += 1
         }
-        if unexplained.isEmpty { return .stale }
+        if !handWritten, unexplained.isEmpty { return .stale }
         let text = existing.lowercased()
         let entryWords = Set(words(text))
         let missing = listed.filter { item in

@@ -37,4 +37,16 @@ struct EntryFreshnessTests {
         }
         #expect(text == expected)
     }
+
+    /// A bullet naming no commit of the range is the maintainer's: judged without rendering earlier ends.
+    @Test func handWrittenBulletNeedsNoEarlierEnds() {
+        var calls = 0
+        let verdict = EntryFreshness.judge(existing: "## [1.2.0]\n\n- Widgets, finally\n- a (aaaaaaa)\n", generated: Self.now,
+                                           listed: Self.listed, rangeIDs: ["aaaaaaa", "bbbbbbb"]) { _ in
+            calls += 1
+            return nil
+        }
+        #expect(calls == 0)
+        #expect(verdict == .curated(missing: [Self.listed[1]]))
+    }
 }
