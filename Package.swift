@@ -58,6 +58,6 @@ let package = Package(
 // never part of a normal build or `swift test`.
 if Context.environment["NOTES_FUZZ"] == "1" {
     package.targets.append(.executableTarget(
-        name: "notes-fuzz", dependencies: ["NotesCore", "NotesMarkdown", "NotesGit"], path: "Fuzz/NotesFuzz",
+        name: "notes-fuzz", dependencies: ["NotesCore", "NotesGit", "NotesMarkdown"], path: "Fuzz/NotesFuzz",
         swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
 }

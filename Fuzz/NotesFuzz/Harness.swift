@@ -109,6 +109,22 @@ enum Harnesses {
         _ = MessageDecoder.decode(bytes, encoding: nil)
         _ = MessageDecoder.decode(bytes, encoding: "ISO-8859-1")
         pattern(message)
+        untrustedLine(String(message.prefix { $0 != "\n" }))
+    }
+
+    // MARK: - Text from commits: one line, made safe for any place a template puts it
+
+    /// Whatever a subject holds, the view model's line has no control character, and CommonMark reads it,
+    /// alone, after a line of text and as a list item, as one paragraph (or item) with no raw HTML.
+    static func untrustedLine(_ subject: String) {
+        guard subject.utf8.count <= 2048 else { return }
+        let line = UntrustedText.markdownLine(subject, quoteMentions: true)
+        check(!line.unicodeScalars.contains { UntrustedText.isControlScalar($0) }, "a control character passed: \(line.debugDescription)")
+        guard !line.isEmpty else { return }
+        for document in [line, "Title\n" + line, "- " + line] {
+            check(MarkdownInline.isPlainParagraph(Array(document.utf8)),
+                  "\(subject.debugDescription) became \(line.debugDescription), which is not one paragraph without HTML in \(document.debugDescription)")
+        }
     }
 
     // MARK: - Patterns: the linear-time matcher never exceeds its work bound and agrees with ICU
@@ -228,7 +244,39 @@ enum Harnesses {
         guard let renderer = try? TemplateRenderer(source) else { return }
         guard (try? TemplateNameCheck.check(source, example: ReleaseContext.example)) != nil else { return }
         _ = try? renderer.render(ReleaseContext.example)
+        // Escaping, whatever the template: a context made of hostile commits brings no control character of
+        // its own into the output (the template's own characters are its author's).
+        guard let output = try? renderer.render(hostileContext) else { return }
+        if !source.text.unicodeScalars.contains(where: UntrustedText.isControlScalar) {
+            check(!output.unicodeScalars.contains(where: UntrustedText.isControlScalar),
+                  "a control character from a commit reached the output: \(output.debugDescription.prefix(400))")
+        }
     }
+
+    /// Commits whose subjects, scopes, bodies and authors carry ESC sequences, raw HTML, headings, link
+    /// definitions and mentions.
+    static let hostileContext: ReleaseContext = {
+        let messages = [
+            "feat(@octocat): \u{1B}[2J<img src=x onerror=alert(1)>\n\nBREAKING CHANGE: \u{1B}]0;t\u{07}## gone",
+            "fix: ## heading \r[x]: <https://evil.example>\n\nCloses #1\nCo-authored-by: @hubot\u{9B}31m <h@example.com>",
+            "Revert \"feat: \u{202E}exe.txt\"\n\nThis reverts commit 1111111111111111111111111111111111111111.",
+            "1. \u{7F}list",
+        ]
+        let commits = messages.enumerated().map { index, message in
+            CommitRecord(RawCommit(
+                id: CommitID(hex: String(repeating: String(index + 3), count: 40))!, parents: [],
+                author: Signature(name: "\u{1B}[31m@mallory <b>\(index)", email: "m\u{1B}@example.com",
+                                  time: 1_764_000_000 + Int64(index), offsetMinutes: 0),
+                committer: Signature(name: "c", email: "c@example.com", time: 1_764_000_000, offsetMinutes: 0),
+                message: Array(message.utf8), encoding: nil))
+        }
+        let info = ReleaseInfo(title: "v1.1.0", version: ReleaseVersion("v1.1.0"), tagName: "v1.1.0", tagExists: false,
+                               previousTag: "v1.0.0", previousTagDate: 1_760_000_000, date: 1_764_028_800,
+                               from: nil, to: CommitID(hex: String(repeating: "2", count: 40))!, rangeLabel: "v1.0.0..HEAD",
+                               comparison: nil)
+        let notes = ReleaseBuilder.build(info: info, commits: commits)
+        return ReleaseContext(notes: notes, links: nil, quoteMentions: true)
+    }()
 
     // MARK: - Versions: tag names, CHANGELOG headings and version-file values, parsed, ordered and bumped
 

@@ -15,13 +15,19 @@ public struct GitError: Error, Sendable, CustomStringConvertible {
     /// and this still tells a full disk (`ENOSPC`) apart.
     public let systemError: Int32
 
+    /// The full id of a commit libgit2 cannot parse (a malformed header line that `git fsck` reports), when
+    /// that is what failed; the message then names it and the field.
+    public let damagedCommit: String?
+
     /// Creates an error from its parts; the library makes these from libgit2 results.
-    public init(code: Int32, errorClass: Int32, message: String, call: String, systemError: Int32 = 0) {
+    public init(code: Int32, errorClass: Int32, message: String, call: String, systemError: Int32 = 0,
+                damagedCommit: String? = nil) {
         self.code = code
         self.errorClass = errorClass
         self.message = message
         self.call = call
         self.systemError = systemError
+        self.damagedCommit = damagedCommit
     }
 
     /// True when the call failed because the disk (or the user's quota) is full.

@@ -149,7 +149,7 @@ final class PathMatcher {
         if let tree = trees[id] { return tree }
         var oid = id.oid
         var commit: OpaquePointer?
-        try check(git_commit_lookup(&commit, repository, &oid), "git_commit_lookup")
+        try lookupCommit(&commit, repository, &oid)
         defer { git_commit_free(commit) }
         return git_commit_tree_id(commit)?.pointee
     }

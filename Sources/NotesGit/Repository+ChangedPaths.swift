@@ -6,7 +6,7 @@ extension Repository {
     public func changedPaths(of id: CommitID) throws -> [String] {
         var oid = id.oid
         var commit: OpaquePointer?
-        try check(git_commit_lookup(&commit, pointer, &oid), "git_commit_lookup")
+        try lookupCommit(&commit, pointer, &oid)
         defer { git_commit_free(commit) }
         var newTree: OpaquePointer?
         var oldTree: OpaquePointer?

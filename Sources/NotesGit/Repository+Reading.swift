@@ -7,10 +7,21 @@ extension Repository {
     /// shallow clone), `isAmbiguous` for an ambiguous short id.
     public func resolveCommit(_ revision: String) throws -> CommitID {
         var object: OpaquePointer? = nil
-        try check(git_revparse_single(&object, pointer, revision), "git_revparse_single")
+        let parsed = ReadWatchdog.reading(.revision(revision)) { git_revparse_single(&object, pointer, revision) }
+        if parsed < 0 {
+            let error = GitError.last(parsed, "git_revparse_single")
+            // A name that resolves without parsing (a ref, a full id) to a commit libgit2 cannot parse.
+            if let damaged = damagedCommit(named: revision) { throw damaged }
+            throw error
+        }
         defer { git_object_free(object) }
         var peeled: OpaquePointer? = nil
-        try check(git_object_peel(&peeled, object, GIT_OBJECT_COMMIT), "git_object_peel")
+        let peeling = ReadWatchdog.reading(.revision(revision)) { git_object_peel(&peeled, object, GIT_OBJECT_COMMIT) }
+        if peeling < 0 {
+            let error = GitError.last(peeling, "git_object_peel")
+            if let target = git_object_id(object), let damaged = damagedCommit(target) { throw damaged }
+            throw error
+        }
         defer { git_object_free(peeled) }
         guard let oid = git_object_id(peeled) else {
             throw GitError.library(GIT_ERROR, "'\(revision)' has no id", "git_object_id")
@@ -26,12 +37,56 @@ extension Repository {
         try check(result, "git_repository_head")
         defer { git_reference_free(reference) }
         var commit: OpaquePointer? = nil
-        try check(git_reference_peel(&commit, reference, GIT_OBJECT_COMMIT), "git_reference_peel")
+        let subject: ReadWatchdog.Subject = referenceTarget("HEAD").map { .object($0) } ?? .revision("HEAD")
+        let peeled = ReadWatchdog.reading(subject) { git_reference_peel(&commit, reference, GIT_OBJECT_COMMIT) }
+        if peeled < 0 {
+            // libgit2 says only "'refs/heads/main' cannot be peeled" when the commit it points at is malformed.
+            let error = GitError.last(peeled, "git_reference_peel")
+            if let damaged = damagedCommit(named: "HEAD") { throw damaged }
+            throw error
+        }
         defer { git_object_free(commit) }
         guard let oid = git_object_id(commit) else {
             throw GitError.library(GIT_ERROR, "HEAD has no id", "git_object_id")
         }
         return CommitID(oid)
+    }
+
+    /// The error naming the commit `revision` resolves to, read as refs and ids only (nothing parsed), when
+    /// libgit2 cannot parse it, or the first commit it peels to through annotated tags; nil otherwise.
+    func damagedCommit(named revision: String) -> GitError? {
+        var oid = git_oid()
+        var reference: OpaquePointer? = nil
+        if git_reference_dwim(&reference, pointer, revision) == 0 {
+            defer { git_reference_free(reference) }
+            var resolved: OpaquePointer? = nil
+            guard git_reference_resolve(&resolved, reference) == 0 else { return nil }
+            defer { git_reference_free(resolved) }
+            guard let target = git_reference_target(resolved) else { return nil }
+            oid = target.pointee
+        } else if revision.utf8.count == 40, git_oid_fromstr(&oid, revision) == 0 {
+        } else {
+            return nil
+        }
+        return damagedCommit(&oid)
+    }
+
+    /// The ``DamagedCommit`` error for `oid` (peeling annotated tags first), nil when it parses or is no commit.
+    func damagedCommit(_ oid: UnsafePointer<git_oid>) -> GitError? {
+        var current = oid.pointee
+        for _ in 0..<16 {
+            var object: OpaquePointer? = nil
+            let result = git_object_lookup(&object, pointer, &current, GIT_OBJECT_ANY)
+            if result < 0 {
+                let error = GitError.last(result, "git_object_lookup")
+                if DamagedCommit.isParseFailure(error) { return DamagedCommit.error(pointer, &current, error) }
+                return nil
+            }
+            defer { git_object_free(object) }
+            guard git_object_type(object) == GIT_OBJECT_TAG, let target = git_tag_target_id(object) else { return nil }
+            current = target.pointee
+        }
+        return nil
     }
 
     /// The short name of the branch HEAD points at ("main"); nil when HEAD is detached or unborn.
@@ -306,7 +361,7 @@ extension Repository {
     public func commit(_ id: CommitID) throws -> RawCommit {
         var oid = id.oid
         var commit: OpaquePointer? = nil
-        try check(git_commit_lookup(&commit, pointer, &oid), "git_commit_lookup")
+        try lookupCommit(&commit, pointer, &oid)
         guard let commit else {
             throw GitError.library(GIT_ENOTFOUND, "commit \(id) not found", "git_commit_lookup")
         }
@@ -319,7 +374,7 @@ extension Repository {
     public func checkTree(of commit: CommitID) throws {
         var oid = commit.oid
         var object: OpaquePointer? = nil
-        try check(git_commit_lookup(&object, pointer, &oid), "git_commit_lookup")
+        try lookupCommit(&object, pointer, &oid)
         defer { git_commit_free(object) }
         var tree: OpaquePointer? = nil
         try check(git_commit_tree(&tree, object), "git_commit_tree")
@@ -330,7 +385,7 @@ extension Repository {
     package func treeID(of commit: CommitID) throws -> CommitID {
         var oid = commit.oid
         var object: OpaquePointer? = nil
-        try check(git_commit_lookup(&object, pointer, &oid), "git_commit_lookup")
+        try lookupCommit(&object, pointer, &oid)
         defer { git_commit_free(object) }
         guard let tree = git_commit_tree_id(object) else {
             throw GitError.library(GIT_ENOTFOUND, "commit \(commit) has no tree", "git_commit_tree_id")
@@ -342,7 +397,7 @@ extension Repository {
     package func hasFolder(atPath path: String, in commit: CommitID) throws -> Bool {
         var oid = commit.oid
         var commitObject: OpaquePointer? = nil
-        try check(git_commit_lookup(&commitObject, pointer, &oid), "git_commit_lookup")
+        try lookupCommit(&commitObject, pointer, &oid)
         defer { git_commit_free(commitObject) }
         var tree: OpaquePointer? = nil
         try check(git_commit_tree(&tree, commitObject), "git_commit_tree")
@@ -359,7 +414,7 @@ extension Repository {
     package func fileContents(atPath path: String, in commit: CommitID) throws -> [UInt8]? {
         var oid = commit.oid
         var commitObject: OpaquePointer? = nil
-        try check(git_commit_lookup(&commitObject, pointer, &oid), "git_commit_lookup")
+        try lookupCommit(&commitObject, pointer, &oid)
         defer { git_commit_free(commitObject) }
         var tree: OpaquePointer? = nil
         try check(git_commit_tree(&tree, commitObject), "git_commit_tree")

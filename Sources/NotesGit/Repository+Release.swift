@@ -76,6 +76,18 @@ public struct GitIdentity: Sendable, Hashable {
         self.emailSource = emailSource
     }
 
+    /// Why `value` cannot be a name or email in a signature line (`Name <email> time zone`), nil when it can:
+    /// a line break or another control character splits or corrupts the header of the tag or commit, and `<`
+    /// or `>` end the fields early.
+    public static func signatureProblem(_ value: String) -> String? {
+        if value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            return value.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" })
+                ? "holds a line break" : "holds a control character"
+        }
+        if value.contains("<") || value.contains(">") { return "holds < or >" }
+        return nil
+    }
+
     /// A signature for this identity at `time` (unix seconds) with a UTC offset of `offsetMinutes`.
     public func signature(time: Int64, offsetMinutes: Int = 0) -> Signature {
         Signature(name: name, email: email, time: time, offsetMinutes: offsetMinutes)
@@ -143,7 +155,7 @@ extension Repository {
         var parent: OpaquePointer? = nil
         if let tip {
             var tipOID = tip.oid
-            try check(git_commit_lookup(&parent, pointer, &tipOID), "git_commit_lookup")
+            try lookupCommit(&parent, pointer, &tipOID)
         }
         defer { if let parent { git_commit_free(parent) } }
         var notesCommit = git_oid()
@@ -250,7 +262,7 @@ extension Repository {
 
         var headOID = head.oid
         var parent: OpaquePointer? = nil
-        try check(git_commit_lookup(&parent, pointer, &headOID), "git_commit_lookup")
+        try lookupCommit(&parent, pointer, &headOID)
         defer { git_commit_free(parent) }
         var baseTree: OpaquePointer? = nil
         try check(git_commit_tree(&baseTree, parent), "git_commit_tree")

@@ -106,7 +106,7 @@ struct CommitWalker: ~Copyable {
             return
         }
         var commit: OpaquePointer? = nil
-        try check(git_commit_lookup(&commit, repository, oid), "git_commit_lookup")
+        try lookupCommit(&commit, repository, oid)
         guard let commit else {
             throw GitError.library(GIT_ENOTFOUND, "commit \(id) not found", "git_commit_lookup")
         }
@@ -194,7 +194,7 @@ struct CommitWalker: ~Copyable {
             if shallowRoots.contains(id) { continue }
             var oid = id.oid
             var commit: OpaquePointer? = nil
-            try check(git_commit_lookup(&commit, repository, &oid), "git_commit_lookup")
+            try lookupCommit(&commit, repository, &oid)
             defer { git_commit_free(commit) }
             let count = git_commit_parentcount(commit)
             var index: UInt32 = 0

@@ -44,7 +44,7 @@ extension Repository {
         for parent in parents {
             var oid = parent.oid
             var commit: OpaquePointer? = nil
-            try check(git_commit_lookup(&commit, pointer, &oid), "git_commit_lookup")
+            try lookupCommit(&commit, pointer, &oid)
             parentCommits.append(commit)
         }
         var baseTree: OpaquePointer? = nil
@@ -78,6 +78,26 @@ extension Repository {
         }
         try check(result, "git_commit_create")
         let id = CommitID(&commitOID)
+        if let updateRef { try moveReference(updateRef, to: id) }
+        return id
+    }
+
+    /// Writes a commit object from raw header lines, unchecked (for tests of commits libgit2 cannot parse,
+    /// such as an author line with an unclosed `<`), and moves `updateRef` to it.
+    @discardableResult
+    package func createRawCommit(tree: CommitID, parents: [CommitID], author: String, committer: String,
+                                 message: String, updateRef: String? = "HEAD") throws -> CommitID {
+        var text = "tree \(tree.hex)\n"
+        for parent in parents { text += "parent \(parent.hex)\n" }
+        text += "author \(author)\ncommitter \(committer)\n\n\(message)"
+        var odb: OpaquePointer? = nil
+        try check(git_repository_odb(&odb, pointer), "git_repository_odb")
+        defer { git_odb_free(odb) }
+        var oid = git_oid()
+        let bytes = Array(text.utf8)
+        try check(bytes.withUnsafeBytes { git_odb_write(&oid, odb, $0.baseAddress, $0.count, GIT_OBJECT_COMMIT) },
+                  "git_odb_write")
+        let id = withUnsafePointer(to: &oid) { CommitID($0) }
         if let updateRef { try moveReference(updateRef, to: id) }
         return id
     }

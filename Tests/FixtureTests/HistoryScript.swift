@@ -29,7 +29,8 @@ import NotesGit
 /// ```
 /// Commit attributes: `author`, `date` (unix seconds), `files` (comma-separated paths),
 /// `encoding` (write the message in that encoding with an encoding header), `raw-latin1`
-/// (Latin-1 bytes without a header), `id` (a label for `revert`), `worktree` (the commit also takes every
+/// (Latin-1 bytes without a header), `raw-author` (the author line as given, unchecked: `Bad <bad@example.com`
+/// makes a commit libgit2 cannot parse; later commits are then written raw on top of it), `id` (a label for `revert`), `worktree` (the commit also takes every
 /// file in the work tree: the case's `files/`, copied in before the history runs). Dates start at
 /// 2025-01-01T00:00:00Z and advance one hour per commit; tags are dated one minute after HEAD.
 struct HistoryScript {
@@ -44,6 +45,8 @@ struct HistoryScript {
     var branchFiles: [String: [String: [UInt8]]] = ["main": [:]]
     var labels: [String: (CommitID, String)] = [:]
     var pendingShallow: String?
+    /// After a `raw-author` commit (which libgit2 cannot parse), every commit is written raw on top of it.
+    var rawHead: (id: CommitID, tree: CommitID)?
 
     static func build(script: String, at path: String) throws -> Repository {
         var builder = HistoryScript(repository: try Repository.create(at: path, initialBranch: "main"))
@@ -176,6 +179,7 @@ struct HistoryScript {
     }
 
     func head() throws -> CommitID {
+        if let rawHead { return rawHead.id }
         guard let head = try repository.headCommit() else { throw Failure(description: "no commit yet") }
         return head
     }
@@ -190,6 +194,18 @@ struct HistoryScript {
         if let text = attributes["author"], let open = text.firstIndex(of: "<"), let close = text.firstIndex(of: ">") {
             author.name = text[..<open].trimmingCharacters(in: .whitespaces)
             author.email = String(text[text.index(after: open)..<close])
+        }
+        if attributes["raw-author"] != nil || rawHead != nil {
+            // `raw-author=Bad <bad@example.com` writes the author line as given: an unclosed `<` makes a commit
+            // `git log` shows and libgit2 cannot parse (issue 24 item 8).
+            let parent = try head()
+            let tree = try rawHead?.tree ?? repository.treeID(of: parent)
+            let line = attributes["raw-author"].map { "\($0) \(date) +0000" } ?? "\(author.name) <\(author.email)> \(date) +0000"
+            let id = try repository.createRawCommit(tree: tree, parents: [parent], author: line,
+                                                    committer: "\(author.name) <\(author.email)> \(date) +0000",
+                                                    message: message + "\n")
+            rawHead = (id, tree)
+            return id
         }
         var changes: [String: [UInt8]?] = [:]
         for (path, content) in extraFiles { changes[path] = content }

@@ -63,9 +63,9 @@ import Testing
         let renderer = try TemplateRenderer(TemplateSource(
             displayName: "t", text: "{{release.title}}|{{uppercased(release.title)}}|{{#release.date}}[{{.}}]{{/release.date}}|{{^release.title}}none{{/release.title}}"))
         let title = view.release.title
-        #expect(renderer.render(view) == "\(title)|\(title.uppercased())|[\(view.release.date)]|")
+        #expect(try renderer.render(view) == "\(title)|\(title.uppercased())|[\(view.release.date)]|")
         var empty = view
         empty.release.title = ""
-        #expect(renderer.render(empty) == "||[\(view.release.date)]|")
+        #expect(try renderer.render(empty) == "||[\(view.release.date)]|")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NotesGit
 import TOMLKit
 
 /// A configuration as loaded: the values, and the file they came from (nil: no file, the defaults).
@@ -230,6 +231,12 @@ public enum ConfigurationLoader {
                 }
                 for (key, pattern) in [("subject", rule.subject), ("body", rule.body)] {
                     try checkPattern(pattern, path: "\(path).\(key)", label: "skip rule \(index + 1): \(key)")
+                }
+            }
+            for (key, value) in [("tags.tagger_name", configuration.tags.taggerName), ("tags.tagger_email", configuration.tags.taggerEmail)] {
+                if let value, let problem = GitIdentity.signatureProblem(value) {
+                    throw error(key, "\(key) \(problem): \(Self.excerpt(UntrustedText.escapingControls(value)))",
+                                hint: "a tag's tagger line is one line of text; git fsck rejects a tag whose header it splits")
                 }
             }
             var tagPatterns = [("tags.pattern", configuration.tags.pattern)]

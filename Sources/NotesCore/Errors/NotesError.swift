@@ -56,3 +56,4 @@ extension NotesError {
                    hint: "give a semantic version such as 1.2.3, v1.2.3 or v1.3.0-rc.1")
     }
 }
+

@@ -220,8 +220,10 @@ public struct ChangelogEditor: Sendable {
     /// with only blank lines between: angular's changelogs put one above each release heading. The range
     /// runs from the anchor to `lineStart`.
     static func anchorLine(above lineStart: Int, in document: MarkdownDocument) -> Range<Int>? {
-        guard let block = document.topLevelBlocks.last(where: { $0.byteRange.upperBound <= lineStart }),
-              block.kind == .htmlBlock || block.kind == .paragraph, block.startLine == block.endLine,
+        let index = document.firstBlock { $0.byteRange.upperBound > lineStart } - 1
+        guard index >= 0 else { return nil }
+        let block = document.topLevelBlocks[index]
+        guard block.kind == .htmlBlock || block.kind == .paragraph, block.startLine == block.endLine,
               document.text(in: block.byteRange).trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("<a "),
               document.text(in: block.byteRange.upperBound..<lineStart).allSatisfy({ $0.isWhitespace })
         else { return nil }

@@ -75,6 +75,7 @@ final class RangeWalker {
         do {
             return try body()
         } catch let error as GitError {
+            if let damaged = NotesError(damagedCommit: error) { throw damaged }
             if repository.isShallow { throw shallowError(rangeLabel) }
             throw NotesError(.repository, "reading the history of \(rangeLabel) failed: \(error.message)",
                              hint: "run git fsck to check the repository")

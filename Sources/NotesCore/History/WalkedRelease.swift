@@ -52,6 +52,19 @@ func gitCall<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as GitError {
+        if let damaged = NotesError(damagedCommit: error) { throw damaged }
         throw NotesError(.repository, "git: \(error.message)", hint: "run git fsck to check the repository")
+    }
+}
+
+extension NotesError {
+    /// The error for a commit libgit2 cannot parse (`GitError.damagedCommit`), nil for other git errors:
+    /// exit 3, the commit and the malformed field, and that `git fsck` reports it.
+    init?(damagedCommit error: GitError) {
+        guard let id = error.damagedCommit else { return nil }
+        self.init(.repository, error.message,
+                  hint: "`git fsck` reports this commit too (`error in commit \(id)`); `git log` still shows it, but notes "
+                    + "reads history with libgit2, which refuses it: rewrite the commit (git rebase -i, git filter-repo), "
+                    + "or leave it out of the range (--from a later commit)")
     }
 }

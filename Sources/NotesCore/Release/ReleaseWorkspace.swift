@@ -104,14 +104,18 @@ public final class ReleaseWorkspace {
     /// `[tags] tagger_name`/`tagger_email` of notes.toml, else `user.name`/`user.email` from the git
     /// configuration. With `allowActionsBot`, GitHub Actions (where `GITHUB_ACTIONS=true` and no identity is
     /// configured) signs as `github-actions[bot]`.
+    /// A name or email with a line break or another control character (or `<`, `>`) is refused (exit 5): it
+    /// would split the header of the tag or commit notes writes (`git fsck` rejects it).
     public func identity(environment: [String: String], allowActionsBot: Bool = false) throws -> GitIdentity {
         let repository = repository
         if let tagger = settings.tagger, environment["GIT_COMMITTER_NAME"] == nil,
            environment["GIT_COMMITTER_EMAIL"] == nil {
-            return GitIdentity(name: tagger.name, email: tagger.email, nameSource: .config, emailSource: .config)
+            return try Self.checked(GitIdentity(name: tagger.name, email: tagger.email, nameSource: .config, emailSource: .config),
+                                    names: ("[tags] tagger_name", "[tags] tagger_email"))
         }
         if let identity = GitIdentity.resolve(environment: environment, config: { repository.config($0) }) {
-            return identity
+            return try Self.checked(identity, names: (identity.nameSource == .environment ? "GIT_COMMITTER_NAME" : "git config user.name",
+                                                      identity.emailSource == .environment ? "GIT_COMMITTER_EMAIL" : "git config user.email"))
         }
         if allowActionsBot, environment["GITHUB_ACTIONS"] == "true" {
             return GitIdentity(name: "github-actions[bot]",
@@ -119,6 +123,18 @@ public final class ReleaseWorkspace {
                                nameSource: .environment, emailSource: .environment)
         }
         throw Self.noIdentityError
+    }
+
+    /// `identity`, or a configuration error (exit 5) naming where a malformed name or email came from.
+    static func checked(_ identity: GitIdentity, names: (name: String, email: String)) throws -> GitIdentity {
+        for (label, value) in [(names.name, identity.name), (names.email, identity.email)] {
+            if let problem = GitIdentity.signatureProblem(value) {
+                throw NotesError(.configuration, "\(label) \(problem): \(UntrustedText.escapingControls(value))",
+                                 hint: "set it to one line of text without < or >; a tag's tagger line is one header line, "
+                                    + "and git fsck rejects a tag whose header it splits")
+            }
+        }
+        return identity
     }
 
     static let noIdentityError = NotesError(

@@ -164,7 +164,7 @@ enum EntryText {
     /// Renders `view`, trims trailing blank lines and ends the text with one line ending, and checks it
     /// starts with a heading of `level` (the file's entries are found by their headings).
     static func render(_ view: Any, with renderer: TemplateRenderer, level: Int) throws -> String {
-        var text = renderer.render(view)
+        var text = try renderer.render(view)
         while let last = text.last, last == "\n" || last == " " || last == "\r\n" { text.removeLast() }
         text += "\n"
         let parsed = MarkdownDocument(text: firstBlockText(of: text))

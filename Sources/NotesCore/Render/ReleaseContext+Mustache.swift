@@ -79,9 +79,13 @@ func templateObject<T: TemplateFields>(_ value: T?) -> Any {
     return TemplateNull()
 }
 
-/// A list of views for the renderer: an array of ``TemplateObject``s (one array type for every view).
+/// A list of views for the renderer: an array of ``TemplateObject``s (one array type for every view),
+/// charged to the render's ``RenderBudget``; empty once the budget is spent.
 @inline(__always)
-func templateObjects<T: TemplateFields>(_ values: [T]) -> [TemplateObject] { values.map { TemplateObject($0) } }
+func templateObjects<T: TemplateFields>(_ values: [T]) -> [TemplateObject] {
+    if let budget = RenderBudget.current, !budget.charge(values.count) { return [] }
+    return values.map { TemplateObject($0) }
+}
 
 /// `value`, or `TemplateNull` for nil.
 @inline(__always)

@@ -17,7 +17,7 @@ public struct ReleaseNotesText: Sendable {
         // The history before the release is read only when the template shows who is new.
         if renderer.source.text.contains("newContributors") { range.newContributors = true }
         let result = try history.release(range, now: now)
-        var text = renderer.render(result.context)
+        var text = try renderer.render(result.context)
         if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
         return ReleaseNotesText(text: text, result: result)
     }

@@ -78,10 +78,45 @@ public struct TemplateRenderer: Sendable {
         }
     }
 
-    /// Renders `context`.
-    public func render(_ context: Any) -> String {
-        if let fields = context as? any TemplateFields { return template.render(templateObject(fields)) }
-        return template.render(context)
+    /// Renders `context`, iterating at most a number of list items linear in the context's size
+    /// (``RenderBudget``).
+    /// - Throws: ``NotesError`` `.template` naming the template's most deeply nested section when the render
+    ///   would iterate more (sections nested over the same long list).
+    public func render(_ context: Any) throws -> String {
+        try render(context, budget: RenderBudget(viewItems: (context as? any TemplateSized)?.templateItemCount ?? 0))
+    }
+
+    func render(_ context: Any, budget: RenderBudget) throws -> String {
+        let text = RenderBudget.$current.withValue(budget) {
+            if let fields = context as? any TemplateFields { return template.render(templateObject(fields)) }
+            return template.render(context)
+        }
+        guard budget.exceeded else { return text }
+        let deepest = Self.deepestSection(in: source)
+        let place = deepest.map { "\(source.displayName):\($0.line)" } ?? source.displayName
+        let section = deepest.map { " (section \"\($0.name)\" is nested \($0.depth) deep)" } ?? ""
+        throw NotesError(.template, "\(place): the template iterates more than \(budget.limit) list items\(section): "
+            + "sections nested over the same list multiply its length", hint: "nest fewer sections over long lists such as commits; "
+            + "`notes draft --context` shows how long each list is")
+    }
+
+    /// The first of the most deeply nested sections (`{{#name}}`), with its depth from 1.
+    static func deepestSection(in source: TemplateSource) -> (name: String, line: Int, depth: Int)? {
+        guard let tags = try? TemplateTags.tags(in: source.text, displayName: source.displayName) else { return nil }
+        var depth = 0
+        var deepest: (name: String, line: Int, depth: Int)?
+        for tag in tags {
+            switch tag.kind {
+            case "#", "^":
+                depth += 1
+                if tag.kind == "#", depth > (deepest?.depth ?? 0) { deepest = (tag.name, tag.line, depth) }
+            case "/":
+                depth = max(0, depth - 1)
+            default:
+                break
+            }
+        }
+        return deepest
     }
 
     static func describe(_ error: MustacheTemplate.ParserError, in source: TemplateSource, lineOffset: Int)

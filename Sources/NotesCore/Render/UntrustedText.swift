@@ -37,6 +37,12 @@ public enum UntrustedText {
         return String(out)
     }
 
+    /// True for a scalar `escapingControls` escapes when it stands alone (tab, LF and CR never count: they are
+    /// a whole output's own line structure).
+    public static func isControlScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value != 0x0A && scalar.value != 0x0D && isControl(scalar.value)
+    }
+
     /// True for the scalars `escapingControls` escapes (tab excepted).
     static func isControl(_ value: UInt32) -> Bool {
         (value < 0x20 && value != 0x09) || (value >= 0x7F && value <= 0x9F) || (value >= 0x202A && value <= 0x202E)
@@ -65,8 +71,12 @@ public enum UntrustedText {
     /// escaped, raw HTML escaped (`\<`), a leading `[label]:` or block start escaped, mentions quoted when
     /// `quoteMentions`.
     public static func markdownLine(_ text: String, quoteMentions: Bool) -> String {
-        let line = MarkdownInline.escapingBlockStart(MarkdownInline.escapingForListItem(escapingControls(text)))
-        return quoteMentions ? MarkdownInline.quotingMentions(line) : line
+        // Leading blanks go first: libcmark misplaces inline positions after a leading tab. Mentions are
+        // quoted before the HTML pass: their backticks can end a code span early and bring a `<T>` out of
+        // it (found by fuzzing), so the HTML pass must see the final text.
+        let trimmed = String(escapingControls(text).drop { $0 == " " || $0 == "\t" })
+        let quoted = quoteMentions ? MarkdownInline.quotingMentions(trimmed) : trimmed
+        return MarkdownInline.escapingBlockStart(MarkdownInline.escapingForListItem(quoted))
     }
 
     /// A person's name (author, co-author, `.mailmap`) as plain text in Markdown, mentions quoted when

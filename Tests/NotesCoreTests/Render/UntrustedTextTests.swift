@@ -81,4 +81,20 @@ struct UntrustedTextTests {
         #expect(!view.subject.unicodeScalars.contains("\u{1B}") && view.subject.contains("\\<img"))
         #expect(view.author == "`@mallory` \\\\x1B\\[31m")
     }
+
+    @Test("the commits fuzzer's finds: raw HTML libcmark misplaced after a leading tab; a mention's backticks ending a code span")
+    func fuzzFinds() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fuzz/finds/commits")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("untrusted-line") }
+        #expect(!names.isEmpty)
+        for name in names {
+            let message = String(decoding: try Data(contentsOf: folder.appendingPathComponent(name)), as: UTF8.self)
+            let line = UntrustedText.markdownLine(String(message.prefix { $0 != "\n" }), quoteMentions: true)
+            for document in [line, "Title\n" + line, "- " + line] {
+                #expect(MarkdownInline.isPlainParagraph(Array(document.utf8)), "\(name): \(document.prefix(80).debugDescription)")
+            }
+        }
+        #expect(UntrustedText.markdownLine("\tfix <T> in `Vec<u8>`", quoteMentions: false) == "fix \\<T> in `Vec<u8>`")
+    }
 }
