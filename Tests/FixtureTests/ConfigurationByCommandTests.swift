@@ -23,6 +23,9 @@ struct ConfigurationByCommandTests {
         | Closes #7
         commit{files=pkg/p.rs} feat(pkg): package feature
         commit{files=src/c.rs} refactor(api)!: rename the widget call
+        commit{files=src/d.rs} feat(api): add gadgets
+        |
+        | fix(core): handle gadgets on empty input
         commit{files=docs/x.md; author=dependabot[bot] <bot@example.com>} docs: guide
         checkout
         """
@@ -92,6 +95,10 @@ struct ConfigurationByCommandTests {
                [("bump", bump), ("release", ["release", "--dry-run"])])
         + rows("commits.hidden_types", "[commits]\nhidden_types = [\"fix\"]\n",
                notesCommands + [("readme", readme)])
+        + rows("commits.maintenance", "[commits]\nmaintenance = []\n",
+               [("draft", draft), ("tag", tag), ("attach", attach), ("release", releaseDry)])
+        + rows("commits.split_body", "[commits]\nsplit_body = false\n",
+               [("draft", draft), ("changelog", changelog), ("tag", tag), ("release", releaseDry)])
         + rows("commits.scopes", "[commits]\nscopes = [\"core\"]\n", notesCommands + [("readme", readme), ("todo", todo)])
         + rows("skip", "[[skip]]\nsubject = \"add widget\"\n", notesCommands + [("readme", readme), ("todo", todo)])
         + rows("section", "[[section]]\nid = \"new\"\ntitle = \"New stuff\"\ntypes = [\"feat\"]\n", notesCommands + [("readme", readme)])

@@ -45,6 +45,7 @@ public enum CreateTag {
     /// hold the version (``ReleasePreflight``); `force` skips it.
     public static func run(_ request: TagRequest) throws -> TagResult {
         try request.settings.requirePackage(for: "tag")
+        try request.settings.requirePackage(forTag: request.version, command: "tag")
         let lock = try WriteLock.acquire(request.settings, command: "notes tag", environment: request.context.environment)
         defer { lock.release() }
         let history = try request.context.history(request.settings)

@@ -75,6 +75,7 @@ public enum ReleaseFlow {
     public static func run(_ request: ReleaseRequest, steps: [ReleaseStep] = standardSteps,
                            say: @escaping (String) -> Void) throws -> ReleaseOutcome {
         try request.settings.requirePackage(for: "release")
+        if let version = request.version { try request.settings.requirePackage(forTag: version, command: "release") }
         let lock = request.dryRun ? nil
             : try WriteLock.acquire(request.settings, command: "notes release", environment: request.context.environment)
         defer { lock?.release() }

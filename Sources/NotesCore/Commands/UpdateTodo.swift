@@ -8,6 +8,7 @@ public enum UpdateTodo {
     /// `--file`, else the settings' task list; placement and channels come from the settings.
     public static func run(_ request: FileEditRequest) throws -> (change: FileChange, range: String) {
         let settings = request.settings
+        if let version = request.range.version { try settings.requirePackage(forTag: version, command: "todo") }
         let renderer = try TemplateLookup.renderer(.todo, settings: settings.templates)
         let source = try request.context.history(settings)
         let version = try source.version(request.range.version ?? "")
