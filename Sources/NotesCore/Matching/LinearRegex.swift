@@ -459,8 +459,8 @@ struct RegexParser {
             }
             return literal.isEmpty ? nil : .concatenation(literal)
         case "E":
-            index += 1
-            return nil  // \E without \Q: ICU ignores it
+            // ICU reads a lone \E as the letter E, other engines as nothing (found by fuzzing): refused.
+            throw error("\\E without \\Q: write E, or quote with \\Q…\\E", at: start)
         default:
             if let item = try parseClassEscape(start: start) {
                 switch item {

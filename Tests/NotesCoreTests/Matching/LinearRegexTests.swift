@@ -121,6 +121,7 @@ struct LinearRegexTests {
         ("\\q", "at character 1: unknown escape \\q"),
         ("\\", "at character 1: the pattern ends with a lone backslash"),
         ("(?x)a", "at character 3: the flag x (free spacing) is not supported"),
+        ("(\\E)$", "at character 2: \\E without \\Q: write E, or quote with \\Q…\\E"),
         (String(repeating: "(", count: 101) + String(repeating: ")", count: 101), "at character 101: groups nested more than 100 deep"),
     ])
     func refused(pattern: String, message: String) {
