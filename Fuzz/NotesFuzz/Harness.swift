@@ -53,6 +53,7 @@ enum Harnesses {
     static func toml(_ bytes: [UInt8]) {
         let text = String(decoding: bytes, as: UTF8.self)
         _ = try? ConfigurationLoader.parse(text, file: "notes.toml", root: nil)
+        edits(text)
         _ = try? VersionFiles.pyprojectVersion(bytes, path: "pyproject.toml")
         _ = VersionFiles.lockUpdate(bytes, packageName: "a", source: .cargoPath, to: "2.0.0")
         _ = VersionFiles.lockUpdate(bytes, packageName: "a", source: .uvProject(folder: "."), to: "2.0.0")
@@ -73,6 +74,29 @@ enum Harnesses {
                 let again = try? VersionFiles.tomlValue(edited, keyPath: location.keyPath, path: location.path)
                 check(again?.value == "9.8.7", "the spliced file does not read back as 9.8.7")
             }
+        }
+    }
+
+    /// The edits file (`notes edit`): any text parses or is refused; a correction spliced into a file that
+    /// parses, when the result parses, reads back, and removing it again leaves no correction for the commit.
+    static func edits(_ text: String) {
+        let sections = ["fixes", "features"]
+        guard let edits = try? CommitEdits.parse(text, file: "edits.toml", sections: sections) else { return }
+        let id = edits.byCommit.keys.first ?? CommitID(hex: String(repeating: "a", count: 40))!
+        let replaced = EditsFileText.replacing(id, with: CommitEdit(description: "x \"y\"\n", section: "fixes", leaveOut: true),
+                                               in: text)
+        guard let again = try? CommitEdits.parse(replaced, file: "edits.toml", sections: sections) else { return }
+        let edit = again.byCommit[id]
+        check(edit?.leaveOut == true && edit?.section == "fixes" && edit?.description == "x \"y\"",
+              "a spliced correction does not read back")
+        for (other, value) in edits.byCommit where other != id {
+            check(again.byCommit[other].map { ($0.description, $0.section, $0.breaking, $0.leaveOut) }
+                      .map { $0 == (value.description, value.section, value.breaking, value.leaveOut) } ?? false,
+                  "splicing one correction changed another")
+        }
+        let removed = EditsFileText.replacing(id, with: nil, in: replaced)
+        if let left = try? CommitEdits.parse(removed, file: "edits.toml", sections: sections) {
+            check(left.byCommit[id] == nil, "a removed correction is still there")
         }
     }
 

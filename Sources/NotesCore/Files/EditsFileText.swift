@@ -3,9 +3,9 @@ import NotesGit
 /// The text of the edits file (`.notes/edits.toml`) as `notes edit` changes it: one `[edit.<commit id>]` table
 /// is replaced, added at the end or removed; every other byte (other tables, comments, the line endings)
 /// stays as it was.
-enum EditsFileText {
+public enum EditsFileText {
     /// What a new file starts with.
-    static let preamble = """
+    public static let preamble = """
         # Corrections to the release notes, kept with the code and reviewed like it. `notes edit COMMIT ...`
         # writes them; every notes command applies them. One table per commit, by its full id:
         # description, section (an id), breaking (a text), leave_out (true). See docs/edits.md.
@@ -13,7 +13,7 @@ enum EditsFileText {
         """
 
     /// `text` with the table of `id` replaced by `edit` (nil: removed). A new table goes at the end.
-    static func replacing(_ id: CommitID, with edit: CommitEdit?, in text: String) -> String {
+    public static func replacing(_ id: CommitID, with edit: CommitEdit?, in text: String) -> String {
         let ending = text.contains("\r\n") ? "\r\n" : "\n"
         // Split on the LF byte (a CRLF line keeps its CR): the same lines TOMLKeyLines numbers.
         var lines = text.isEmpty ? []

@@ -230,19 +230,18 @@ public enum ReleaseBuilder {
         let folding = folds ? foldingIssue(of: record) : nil
         let shown = record.issues + (pullRequest.map { pr in record.issues.contains { $0.key == pr.key } ? [] : [pr] } ?? [])
         // A breaking change several commits state in the same words is listed once, naming every commit.
-        if kind == .breaking, let key = breakingKey(record),
-           let existing = entries.firstIndex(where: { breakingKey($0.breakingTexts) == key }) {
+        // Looked up by text in `index` (a key no issue has: it starts with U+0000), so thousands of breaking
+        // changes stay linear.
+        let textKey = kind == .breaking
+            ? breakingKey(breakingTexts ?? record.conventional?.breakingDescriptions ?? []).map { "\u{0}" + $0 } : nil
+        if let textKey, let existing = index[textKey] {
             entries[existing].commits.append(record.id)
-            for issue in shown where !entries[existing].issues.contains(where: { $0.key == issue.key }) {
-                entries[existing].issues.append(issue)
-            }
+            addIssues(shown, to: &entries[existing], at: existing, index: &index)
             return
         }
         if let folding, kind != .breaking, let existing = index[folding.key] {
             entries[existing].commits.append(record.id)
-            for issue in shown where !entries[existing].issues.contains(where: { $0.key == issue.key }) {
-                entries[existing].issues.append(issue)
-            }
+            addIssues(shown, to: &entries[existing], at: existing, index: &index)
             return
         }
         var issues = shown
@@ -251,6 +250,8 @@ public enum ReleaseBuilder {
         }
         // Other changes show the whole subject: a `wip:` prefix is part of what the author said.
         if let folding, kind != .breaking { index[folding.key] = entries.count }
+        if let textKey { index[textKey] = entries.count }
+        for issue in issues { index[Self.issueKey(entries.count, issue)] = 0 }
         let raw = kind == .other ? record.subject : (record.conventional?.description ?? record.subject)
         let description = rewritten ?? SquashSuffix.split(raw).text
         entries.append(Entry(
@@ -263,12 +264,19 @@ public enum ReleaseBuilder {
             reverted: record.revert))
     }
 
-    /// What makes two breaking changes one: their `BREAKING CHANGE` texts, whitespace and case aside; nil
-    /// when the commit has none (`!` alone: its description says what breaks).
-    private static func breakingKey(_ record: CommitRecord) -> String? {
-        breakingKey(record.conventional?.breakingDescriptions ?? [])
+    /// Adds the issues an entry does not list yet, checked through `index` (keys starting with U+0001: the
+    /// entry's position and the issue), so thousands of commits folding into one entry stay linear.
+    private static func addIssues(_ issues: [IssueReference], to entry: inout Entry, at position: Int,
+                                  index: inout [String: Int]) {
+        for issue in issues where index.updateValue(0, forKey: issueKey(position, issue)) == nil {
+            entry.issues.append(issue)
+        }
     }
 
+    private static func issueKey(_ position: Int, _ issue: IssueReference) -> String { "\u{1}\(position)\u{1}\(issue.key)" }
+
+    /// What makes two breaking changes one: their `BREAKING CHANGE` texts, whitespace and case aside; nil
+    /// when there is none (`!` alone: the description says what breaks).
     private static func breakingKey(_ texts: [String]) -> String? {
         let key = texts.map { $0.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
             .filter { !$0.isEmpty }.joined(separator: "\n")
