@@ -1,4 +1,4 @@
-import NotesCore
+@testable import NotesCore
 import Testing
 
 /// Which lines of a body are changes of their own (`BodyChanges`), from messages seen in public histories.
@@ -59,5 +59,27 @@ struct BodyChangesTests {
             "feat: a\n\nprose\n\nfix: b\n  BREAKING-CHANGE: b breaks")))
         #expect(only.commit.conventional?.isBreaking == false)
         #expect(only.commit.body == "prose")
+    }
+
+    @Test("the byte pre-check never rules out a line the header reader takes", arguments: [
+        "fix: a", "* fix(api): b (#1)", "-   feat!: c", "+ perf: d", "docs(readme): e", "chore(deps)!: f",
+        "fix:", "feat(", "Fix: g", " fix: h", "*fix: i", "note: j", "prose: k", "fixes: l", "fix #12", "deps: m",
+        "refactor-ish: n", "é: o", "fix\u{301}: p", "", "* ", "- fix: q\r",
+    ])
+    func preCheckAgreesWithHeaderReader(line: String) {
+        let types = BodyChanges.standardTypes
+        if BodyChanges.header(in: line, types: types) != nil {
+            #expect(BodyChanges.mayHaveHeaderLine("prose\n" + line + "\nmore", types: types))
+            #expect(BodyChanges.mayHaveHeaderLine(line, types: types))
+        }
+    }
+
+    @Test("bodies with no header-like line are not split, before any line is parsed")
+    func preCheckRulesOut() {
+        let types = BodyChanges.standardTypes
+        for body in ["plain prose\nover lines", "Fix: capital\nNote: x", "  fix: indented", "fixes: plural", ""] {
+            #expect(!BodyChanges.mayHaveHeaderLine(body, types: types))
+        }
+        #expect(BodyChanges.mayHaveHeaderLine("prose\n\nfix: b", types: types))
     }
 }

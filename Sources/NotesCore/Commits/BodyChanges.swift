@@ -38,13 +38,16 @@ public enum BodyChanges {
     /// The changes `message` lists besides its own, or nil when it lists none. `types` are the lower-case
     /// types a header line must have.
     public static func split(_ message: ParsedMessage, types: Set<String> = standardTypes) -> Split? {
-        let bodyLines = message.body.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } ?? []
         let footerChanges = message.footers.indices.filter { index in
             let token = message.footers[index].token
             // `fix #12` (a trailer with `#`) is a closing reference, not a header.
             return types.contains(token) && !message.footers[index].value.isEmpty && !message.footers[index].value.hasPrefix("#")
         }
-        guard footerChanges.count > 0 || bodyLines.contains(where: { $0.contains(": ") }) else { return nil }
+        // Most bodies have no line that could be a header: one pass over their bytes says so before any line
+        // is split or parsed (this check was 14% of a 100k-commit `changelog --all` before it).
+        let hasHeaderLine = message.body.map { mayHaveHeaderLine($0, types: types) } ?? false
+        guard footerChanges.count > 0 || hasHeaderLine else { return nil }
+        let bodyLines = message.body.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } ?? []
         let own = normalized(message.conventional?.description ?? message.subject)
         let ownNumber = SquashSuffix.split(message.conventional?.description ?? message.subject).number
 
@@ -134,6 +137,36 @@ public enum BodyChanges {
             commit.conventional = conventional
         }
         return Split(commit: commit, changes: changes)
+    }
+
+    /// False when no line of `body` starts the way `header(in:types:)` needs: an optional bullet (`* `, `- `,
+    /// `+ ` and spaces), then one of `types` in lower case, then `(`, `!` or `:`. True does not mean a header
+    /// is there; false means none is.
+    static func mayHaveHeaderLine(_ body: String, types: Set<String>) -> Bool {
+        var body = body
+        return body.withUTF8 { bytes in
+            let count = bytes.count
+            var lineStart = 0
+            while lineStart < count {
+                var index = lineStart
+                if index + 1 < count, bytes[index] == UInt8(ascii: "*") || bytes[index] == UInt8(ascii: "-")
+                    || bytes[index] == UInt8(ascii: "+"), bytes[index + 1] == UInt8(ascii: " ") {
+                    index += 2
+                    while index < count, bytes[index] == UInt8(ascii: " ") { index += 1 }
+                }
+                let wordStart = index
+                while index < count, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[index])
+                    || bytes[index] == UInt8(ascii: "-") { index += 1 }
+                if index > wordStart, index < count,
+                   bytes[index] == UInt8(ascii: "(") || bytes[index] == UInt8(ascii: "!") || bytes[index] == UInt8(ascii: ":"),
+                   types.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<index]), as: UTF8.self)) {
+                    return true
+                }
+                while index < count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+                lineStart = index + 1
+            }
+            return false
+        }
     }
 
     /// A header line: its text without the bullet, and whether it had one.
