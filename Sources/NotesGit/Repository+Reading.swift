@@ -395,23 +395,30 @@ extension Repository {
 
     /// True when the tree of `commit` has a folder (a tree entry) at `path` ("barter-python", "crates/foo").
     package func hasFolder(atPath path: String, in commit: CommitID) throws -> Bool {
-        var oid = commit.oid
-        var commitObject: OpaquePointer? = nil
-        try lookupCommit(&commitObject, pointer, &oid)
-        defer { git_commit_free(commitObject) }
-        var tree: OpaquePointer? = nil
-        try check(git_commit_tree(&tree, commitObject), "git_commit_tree")
-        defer { git_tree_free(tree) }
-        var entry: OpaquePointer? = nil
-        let found = git_tree_entry_bypath(&entry, tree, path)
-        if found == GIT_ENOTFOUND.rawValue { return false }
-        try check(found, "git_tree_entry_bypath")
-        defer { git_tree_entry_free(entry) }
-        return git_tree_entry_type(entry) == GIT_OBJECT_TREE
+        try withTreeEntry(atPath: path, in: commit) { entry in
+            entry.map { git_tree_entry_type($0) == GIT_OBJECT_TREE } ?? false
+        }
     }
 
     /// The bytes of the file at `path` ("docs/CHANGELOG.md") in the tree of `commit`; nil when there is no file there.
     package func fileContents(atPath path: String, in commit: CommitID) throws -> [UInt8]? {
+        try withTreeEntry(atPath: path, in: commit) { entry -> [UInt8]? in
+            guard let entry, git_tree_entry_type(entry) == GIT_OBJECT_BLOB, let blobID = git_tree_entry_id(entry) else {
+                return nil
+            }
+            var blob: OpaquePointer? = nil
+            try check(git_blob_lookup(&blob, pointer, blobID), "git_blob_lookup")
+            defer { git_blob_free(blob) }
+            let size = Int(git_blob_rawsize(blob))
+            guard size > 0, let content = git_blob_rawcontent(blob) else { return [] }
+            return [UInt8](UnsafeRawBufferPointer(start: content, count: size))
+        }
+    }
+
+    /// Calls `body` with the tree entry at `path` in the tree of `commit` (nil when there is none), freed after.
+    private func withTreeEntry<Result>(
+        atPath path: String, in commit: CommitID, _ body: (OpaquePointer?) throws -> Result
+    ) throws -> Result {
         var oid = commit.oid
         var commitObject: OpaquePointer? = nil
         try lookupCommit(&commitObject, pointer, &oid)
@@ -421,16 +428,10 @@ extension Repository {
         defer { git_tree_free(tree) }
         var entry: OpaquePointer? = nil
         let found = git_tree_entry_bypath(&entry, tree, path)
-        if found == GIT_ENOTFOUND.rawValue { return nil }
+        if found == GIT_ENOTFOUND.rawValue { return try body(nil) }
         try check(found, "git_tree_entry_bypath")
         defer { git_tree_entry_free(entry) }
-        guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB, let blobID = git_tree_entry_id(entry) else { return nil }
-        var blob: OpaquePointer? = nil
-        try check(git_blob_lookup(&blob, pointer, blobID), "git_blob_lookup")
-        defer { git_blob_free(blob) }
-        let size = Int(git_blob_rawsize(blob))
-        guard size > 0, let content = git_blob_rawcontent(blob) else { return [] }
-        return [UInt8](UnsafeRawBufferPointer(start: content, count: size))
+        return try body(entry)
     }
 
     /// True when `ancestor` is reachable from `descendant` by following parents; a commit is its own ancestor.
