@@ -51,6 +51,18 @@ struct ReleaseToolCommitTests {
         ("release: the new docs site", false),
         ("Release the kraken", false),
         ("docs: describe the release process", false),
+        // A workspace's per-crate version commits (axum: `axum-core 0.5.6`, then a `Release axum-core v0.5.6`
+        // tag commit) and their reverts.
+        ("axum-core 0.5.6", true),
+        ("axum-macros v0.5.1", true),
+        ("@vitejs/plugin-react 4.0.0", true),
+        ("Revert \"axum-core 0.5.6\"\n\nThis reverts commit 8c6bd2dfec3e508fdcbf8de823357bb5ed71ec13.", true),
+        ("Release axum-core v0.5.6", true),
+        ("tokio 1.0", false),
+        ("Update tokio 1.40.0", false),
+        ("Revert \"Fix tuples (#3603)\"\n\nThis reverts commit 0e961504c27d3b43af0147023d8644cce116b025.", false),
+        ("0.5.6 axum-core", false),
+        ("feat: axum-core 0.5.6", false),
     ] as [(String, Bool)])
     func releaseTool(message: String, expected: Bool) {
         #expect(ReleaseCommitRule.isReleaseCommit(Self.record(message), version: ReleaseVersion("2.0.0"), tagged: false,

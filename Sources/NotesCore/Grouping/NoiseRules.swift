@@ -65,6 +65,13 @@ public enum ReleaseCommitRule {
         let subject = record.subject
         if let tool = releaseToolSubject(record) { return tool }
         if let version, names(subject, version.bare) { return "its subject names \(version.bare)" }
+        if record.conventional == nil, versionBumpName(subject) != nil {
+            return "its subject is a package name and a version"
+        }
+        // `Revert "axum-core 0.5.6"`: undoing a release commit is release machinery too.
+        if let reverted = record.revert?.revertedSubject, versionBumpName(reverted) != nil {
+            return "it reverts a package name and a version"
+        }
         guard tagged else { return nil }
         let lower = subject.lowercased()
         if lower.hasPrefix("release") || lower.hasPrefix("bump") || lower.hasPrefix("version") {
@@ -115,6 +122,18 @@ public enum ReleaseCommitRule {
             return "a release names a version"
         }
         return nil
+    }
+
+    /// The package a subject of exactly `<package> <version>` names (`axum-core 0.5.6`, `barter-data v0.9.1`:
+    /// workspaces that bump each crate in a commit of its own, then tag it), or nil. The name is a package
+    /// name (letters, digits, `-`, `_`, `.`, `@`, `/`, starting with a letter or `@`); the version is strict
+    /// SemVer with an optional `v`.
+    static func versionBumpName(_ subject: String) -> String? {
+        let words = subject.trimmedWhitespace().split(separator: " ")
+        guard words.count == 2, let first = words[0].first, first.isLetter || first == "@",
+              words[0].allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || "-_.@/".contains($0) }),
+              ReleaseVersion(String(words[1])) != nil else { return nil }
+        return String(words[0])
     }
 
     /// True when `text` has a version: digits, a dot, digits (`8.2.3`, `v1.2`, `plugin-legacy@8.2.3`).
