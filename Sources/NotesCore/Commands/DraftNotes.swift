@@ -61,11 +61,28 @@ public enum DraftNotes {
             result = try history.release(range, now: request.context.now)
             text = DraftReport.explain(result.notes, rules: request.settings.grouping,
                                        configurationFile: request.settings.configurationFile)
+                + curatedEntries(request, history: history)
         }
         if request.strict {
             let offenders = DraftReport.nonConventional(result.notes)
             if !offenders.isEmpty { throw DraftReport.strictError(offenders, rangeLabel: result.notes.info.rangeLabel) }
         }
         return DraftOutcome(text: text, summary: result.summary)
+    }
+
+    /// For `--explain`: the changes a curated entry of this release leaves out, in the CHANGELOG and in the
+    /// README's release-notes section, as `notes changelog` and `notes readme` say them (nothing is
+    /// written). Empty when the files have no such entry, or cannot be read (their own commands say why).
+    static func curatedEntries(_ request: DraftRequest, history: ReleaseHistory) -> String {
+        let files = FileEditRequest(settings: request.settings, range: request.range, context: request.context)
+        var changes: [FileChange] = []
+        if let change = try? UpdateChangelog.run(files, history: history).change { changes.append(change) }
+        if request.range.version != nil, let change = try? UpdateReadme.run(files, history: history).change {
+            changes.append(change)
+        }
+        let notices = changes.filter(\.incomplete).compactMap { change in
+            change.notice.map { "\(change.displayPath): \($0)" }
+        }
+        return notices.isEmpty ? "" : "\n" + notices.joined(separator: "\n") + "\n"
     }
 }
