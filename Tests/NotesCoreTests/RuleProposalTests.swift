@@ -28,4 +28,25 @@ struct RuleProposalTests {
         #expect("Fixes the build".firstMatch(of: regex) == nil, "fixes is not among this history's words")
         #expect("fixed the build".firstMatch(of: regex) != nil)
     }
+
+    /// Subjects that start with the area of the code (`time: fix …`, tokio's and Go's house style) have no
+    /// type either: the verb after the area is learned, and the pattern lists the areas, so a `docs: fix …`
+    /// keeps its type.
+    @Test func areaPrefixedSubjectsAreLearnedAfterTheArea() throws {
+        let subjects = ["time: fix alt timer race", "runtime: fix a leak", "net: add TcpStream::peek",
+                        "sync: add a semaphore", "chore: prepare v1.2.0", "docs: fix a typo", "tokio-stream: fixed a crash"]
+        #expect(Self.propose(subjects) == [
+            "features 2 ^(?i)(?:(?:net|sync): )?(add)\\s",
+            "fixes 3 ^(?i)(?:(?:runtime|time|tokio-stream): )?(fixed|fix)\\s",
+        ])
+        let fixes = try Regex(try #require(RuleProposal.propose(subjects.map { CommitMessageParser.parse($0) }).rules.last).pattern)
+        for subject in ["time: fix alt timer race", "Fix the build", "tokio-stream: fixed a crash"] {
+            #expect(subject.firstMatch(of: fixes) != nil, "\(subject)")
+        }
+        for subject in ["docs: fix a typo", "fix: a", "chore: fix clippy", "tokioXstream: fix x", "time(x): fix y"] {
+            #expect(subject.firstMatch(of: fixes) == nil, "\(subject)")
+        }
+        // A known type is no area: a history of `fix:`/`feat:` headers needs no rule.
+        #expect(Self.propose(["fix: a", "feat: b", "docs: fix c", "chore: add d"]).isEmpty)
+    }
 }

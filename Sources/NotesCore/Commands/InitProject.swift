@@ -70,7 +70,7 @@ public enum InitProject {
             }
             // [[rule]] proposals when most commits have no Conventional Commits type (RuleProposal).
             let messages = RuleProposal.recentMessages(in: repository)
-            let proposal = RuleProposal.propose(messages)
+            let proposal = RuleProposal.propose(messages, knownTypes: settings.grouping.knownTypes)
             if !proposal.rules.isEmpty {
                 findings.append("\(proposal.nonConventional) of the last \(messages.count) commits have no Conventional Commits type: "
                     + "proposed \(proposal.rules.count) [[rule]]\(proposal.rules.count == 1 ? "" : "s") from their leading verbs ("

@@ -19,11 +19,17 @@ public enum RuleProposal {
         public var count: Int
         /// An example subject.
         public var example: String
+        /// The areas (`time` of `time: fix the race`) that lead some of its commits' verbs, lower-cased,
+        /// sorted; empty when every verb starts its subject.
+        public var areas: [String] = []
 
         /// The subject pattern: one of the words, any case, followed by a space (so `fix: …` and
-        /// `fix(api): …`, whose type decides, never match).
+        /// `fix(api): …`, whose type decides, never match), after one of `areas` and `: ` when there are
+        /// areas. The areas are listed one by one, never `\w+: `, so `docs: fix a typo` keeps its type.
         public var pattern: String {
-            "^(?i)(" + words.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }.joined(separator: "|") + ")\\s"
+            let verbs = "(" + words.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }.joined(separator: "|") + ")\\s"
+            guard !areas.isEmpty else { return "^(?i)" + verbs }
+            return "^(?i)(?:(?:" + areas.map { $0.replacingOccurrences(of: ".", with: "\\.") }.joined(separator: "|") + "): )?" + verbs
         }
     }
 
@@ -47,23 +53,38 @@ public enum RuleProposal {
     }()
 
     /// The proposals for `subjects` (the commits looked at, merges left out) and how many of them are not
-    /// Conventional Commits; empty when at most a third are not.
-    public static func propose(_ commits: [ParsedMessage]) -> (rules: [Rule], nonConventional: Int) {
-        let others = commits.filter { $0.conventional == nil }
+    /// Conventional Commits; empty when at most a third are not. A header whose type is none of
+    /// `knownTypes` (`time: fix the race`, `runtime: remove …`: the area of the code, as tokio, Go and
+    /// Node.js write subjects) has no type either; its verb is the first word after the area.
+    public static func propose(_ commits: [ParsedMessage], knownTypes: Set<String> = BodyChanges.standardTypes)
+        -> (rules: [Rule], nonConventional: Int)
+    {
+        /// The area of a header whose type is no known type, nil for any other message.
+        func area(_ message: ParsedMessage) -> String? {
+            guard let conventional = message.conventional, !knownTypes.contains(conventional.type.lowercased()) else { return nil }
+            return conventional.type
+        }
+        let others = commits.filter { $0.conventional == nil || area($0) != nil }
         guard others.count * 3 > commits.count else { return ([], others.count) }
-        var bySection: [String: (words: [String: Int], example: String)] = [:]
+        var bySection: [String: (words: [String: Int], areas: Set<String>, example: String)] = [:]
         for message in others {
-            let word = message.subject.prefix { $0.isLetter }.lowercased()
-            guard let section = sections[word], message.subject.dropFirst(word.count).first == " " else { continue }
-            var entry = bySection[section] ?? ([:], message.subject)
+            let area = area(message)
+            // An area with a scope or `!` (`net(tcp)!: …`) is not what a proposed pattern matches.
+            if area != nil, message.conventional?.scope != nil || message.conventional?.isBreaking == true { continue }
+            let text = area == nil ? message.subject : message.conventional?.description ?? ""
+            let word = text.prefix { $0.isLetter }.lowercased()
+            guard let section = sections[word], text.dropFirst(word.count).first == " " else { continue }
+            if let area, !area.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_-./".contains($0)) }) { continue }
+            var entry = bySection[section] ?? ([:], [], message.subject)
             entry.words[word, default: 0] += 1
+            if let area { entry.areas.insert(area.lowercased()) }
             bySection[section] = entry
         }
         let rules = bySection.compactMap { section, entry -> Rule? in
             let count = entry.words.values.reduce(0, +)
             guard count >= 2 else { return nil }
             let words = entry.words.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
-            return Rule(section: section, words: words, count: count, example: entry.example)
+            return Rule(section: section, words: words, count: count, example: entry.example, areas: entry.areas.sorted())
         }
         // Features and fixes first, as the sections are shown; then by how many commits each moves.
         let order = ["features", "fixes", "performance", "refactoring", "documentation", "tests"]

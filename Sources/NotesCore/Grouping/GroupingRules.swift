@@ -91,6 +91,19 @@ public struct GroupingRules: Sendable {
         typeSections[type.lowercased()]?.rawValue
     }
 
+    /// The area a subject such as `time: fix the timer race` starts with (`time`): a header whose type is no
+    /// type notes knows (no section, hidden or built-in type lists it), as projects that prefix subjects with
+    /// the part of the code they touch write them (tokio, Go, Node.js); nil for every other commit. When a
+    /// rule or a correction moves such a commit out of Other changes, the area is shown as its scope.
+    public func area(of record: CommitRecord) -> String? {
+        guard let conventional = record.conventional, conventional.scope == nil else { return nil }
+        let type = conventional.type.lowercased()
+        return changeTypes.contains(type) || hiddenTypes.contains(type) ? nil : conventional.type
+    }
+
+    /// Every type notes knows: the built-in ones, those sections list, and the hidden ones.
+    public var knownTypes: Set<String> { changeTypes.union(hiddenTypes) }
+
     /// The section with id `id`, nil when there is none.
     public func section(id: String) -> SectionKind? { sections.first { $0.rawValue == id } }
 

@@ -61,7 +61,7 @@ public enum ReleaseBuilder {
                 placement[ObjectIdentifier(item.record)] = kind
                 append(item.record, to: &sectionEntries[kind, default: []], index: &entryByIssue[kind, default: [:]],
                        kind: kind, pullRequest: pullRequests[item.record.id],
-                       description: edit.description ?? match?.description,
+                       description: edit.description ?? match?.description, area: rules.area(of: item.record),
                        breakingTexts: edit.breaking.map { [$0] }, folds: false)
                 continue
             }
@@ -84,7 +84,7 @@ public enum ReleaseBuilder {
                     ? pullRequests[item.record.id] ?? origin.pullRequest : nil
             } ?? pullRequests[item.record.id]
             append(item.record, to: &sectionEntries[kind, default: []], index: &entryByIssue[kind, default: [:]],
-                   kind: kind, pullRequest: pullRequest, description: match?.description)
+                   kind: kind, pullRequest: pullRequest, description: match?.description, area: rules.area(of: item.record))
         }
         if let foldedEntry, let count = sectionEntries[foldedEntry.kind]?[foldedEntry.index].commits.count {
             sectionEntries[foldedEntry.kind]?[foldedEntry.index].description = "\(count) dependency updates"
@@ -223,10 +223,11 @@ public enum ReleaseBuilder {
 
     /// Adds a commit to a section's entries; `index` maps a folding issue key to its entry.
     /// `pullRequest` (from a merge commit) is shown with the commit's issues but never folds entries.
+    /// `area` (`GroupingRules.area(of:)`) is the scope of an entry outside Other changes that has none.
     /// `breakingTexts` replace the commit's own; without `folds` the commit gets an entry of its own.
     private static func append(_ record: CommitRecord, to entries: inout [Entry], index: inout [String: Int],
                                kind: SectionKind, pullRequest: IssueReference? = nil, description rewritten: String? = nil,
-                               breakingTexts: [String]? = nil, folds: Bool = true) {
+                               area: String? = nil, breakingTexts: [String]? = nil, folds: Bool = true) {
         let folding = folds ? foldingIssue(of: record) : nil
         let shown = record.issues + (pullRequest.map { pr in record.issues.contains { $0.key == pr.key } ? [] : [pr] } ?? [])
         // A breaking change several commits state in the same words is listed once, naming every commit.
@@ -256,7 +257,9 @@ public enum ReleaseBuilder {
         let description = rewritten ?? SquashSuffix.split(raw).text
         entries.append(Entry(
             section: kind,
-            scope: record.conventional?.scope,
+            // `time: fix the race` moved to Bug fixes by a rule reads `**time:** fix the race`; in Other
+            // changes the whole subject already says it.
+            scope: record.conventional?.scope ?? (kind == .other ? nil : area),
             description: description,
             breakingTexts: breakingTexts ?? record.conventional?.breakingDescriptions ?? [],
             issues: issues,
