@@ -156,6 +156,19 @@ public struct ReadmeEditor: Sendable {
         }
     }
 
+    /// The start of the line that holds `offset`.
+    static func lineStart(of offset: Int, in bytes: [UInt8]) -> Int {
+        var start = min(offset, bytes.count)
+        while start > 0, bytes[start - 1] != UInt8(ascii: "\n"), bytes[start - 1] != UInt8(ascii: "\r") { start -= 1 }
+        return start
+    }
+
+    /// True when `block`'s first line starts with a space or a tab.
+    static func startsIndented(_ block: MarkdownDocument.Block, in bytes: [UInt8]) -> Bool {
+        let start = lineStart(of: block.byteRange.lowerBound, in: bytes)
+        return start < bytes.count && (bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t"))
+    }
+
     /// `###` for entries.
     public var headingMarks: String { String(repeating: "#", count: level) }
 
@@ -218,8 +231,11 @@ public struct ReadmeEditor: Sendable {
                 }
                 // The opening paragraphs and lists: an entry put before a list would take it into its own
                 // list on the next parse (`- new` then the user's `-` make one list), and the next run would
-                // replace the user's items with the entry.
-                let intro = body.prefix { $0.kind == .paragraph || $0.kind == .list }
+                // replace the user's items with the entry. So would an indented block (`    code`, a
+                // `  <div>`): after the entry's last bullet it reads as that bullet's continuation.
+                let intro = body.prefix {
+                    $0.kind == .paragraph || $0.kind == .list || ($0.kind != .heading && Self.startsIndented($0, in: document.bytes))
+                }
                 offset = intro.last?.byteRange.upperBound ?? heading.byteRange.upperBound
             }
             insertedAt = offset
@@ -250,8 +266,13 @@ public struct ReadmeEditor: Sendable {
             }
         }
         if let offset = insertedAt {
+            // The heading that ends the section, when it is indented (`   ## License`), would read as part of
+            // the entry's last bullet: the entry goes in front of it, after its indentation.
+            let next = document.topLevelBlocks.first { $0.byteRange.lowerBound >= offset }
             if isInsertBeforeEntry {
                 plan.insert(entryText, beforeHeadingAt: offset)
+            } else if let next, next.kind == .heading, Self.startsIndented(next, in: document.bytes) {
+                plan.insert(entryText, beforeHeadingAt: Self.lineStart(of: next.byteRange.lowerBound, in: document.bytes))
             } else {
                 plan.insert(plan.separator(before: offset) + entryText + plan.separator(after: offset), at: offset)
             }

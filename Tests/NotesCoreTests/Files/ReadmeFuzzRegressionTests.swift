@@ -13,6 +13,13 @@ struct ReadmeFuzzRegressionTests {
         ("# Release Notes\n-", "\n-"),
         ("# Release Notes\n\n- keep me\n", "- keep me\n"),
         ("## Release Notes\n\nIntro.\n\n* one\n* two\n\n## License\n", "* one\n* two\n"),
+        // crash-ede9bdb2 (minimized): an indented code block after the section's heading became a continuation
+        // of the entry's last bullet, and the second run kept the entry as the user's.
+        ("# Release Notes\n    u", "\n    u"),
+        ("## Release Notes\n\nIntro.\n\n    cargo add barter\n\n## License\n", "\n    cargo add barter\n"),
+        ("## Release Notes\n\n  <div>note</div>\n\nMore.\n", "  <div>note</div>\n\nMore.\n"),
+        // The heading that ends the section, indented: the entry's bullet must not take it in.
+        ("## Release Notes\n\n   ## License\n\nMIT\n", "## License\n\nMIT\n"),
     ]
 
     @Test("a second run changes nothing; the section's opening lists stay the user's", arguments: rows)
