@@ -219,7 +219,10 @@ enum Harnesses {
         else { return }
         check(again.apply(version: version, entryText: text, keep: nil).bytes == first, "readme: a second run changed the file")
         if let range = editor.sectionRange {
-            check(changedOnlyWithin(document.bytes, first, range.lowerBound...range.upperBound),
+            // The indentation of the heading that ends the section may go with the new entry's heading (an
+            // indented heading after the entry's bullet would read as part of it): every byte stays in order.
+            let end = SplicePlan.afterIndentation(range.upperBound, in: document.bytes)
+            check(changedOnlyWithin(document.bytes, first, range.lowerBound...end),
                   "readme: bytes outside the section changed")
         }
     }

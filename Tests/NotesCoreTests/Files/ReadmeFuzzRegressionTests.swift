@@ -20,6 +20,8 @@ struct ReadmeFuzzRegressionTests {
         ("## Release Notes\n\n  <div>note</div>\n\nMore.\n", "  <div>note</div>\n\nMore.\n"),
         // The heading that ends the section, indented: the entry's bullet must not take it in.
         ("## Release Notes\n\n   ## License\n\nMIT\n", "## License\n\nMIT\n"),
+        // crash-ca396a37 (minimized): the section ends at an indented setext heading.
+        ("## Release Notes\n x\n-", "x\n-"),
     ]
 
     @Test("a second run changes nothing; the section's opening lists stay the user's", arguments: rows)
