@@ -93,6 +93,12 @@ public struct ProjectDetection: Sendable {
                 lines.append("\(package.name): tags \(package.tagPrefix)X.Y.Z, from \(package.schemeSource)")
             }
         }
+        if !model.unpublished.isEmpty {
+            lines.append("left out \(model.unpublished.count) workspace member\(model.unpublished.count == 1 ? "" : "s") "
+                + "that \(model.unpublished.count == 1 ? "is" : "are") never published and that no workflow, tool or tag of "
+                + "\(model.unpublished.count == 1 ? "its" : "their") own releases: "
+                + model.unpublished.map { "\($0.name) (\($0.manifest))" }.joined(separator: ", "))
+        }
         if !tagSchemes.isEmpty, !packages.isEmpty || tagSchemes.count > 1 {
             lines.append("tags in use: " + tagSchemes.map { "\($0.prefix)X.Y.Z (\($0.count))" }.joined(separator: ", "))
         }

@@ -61,6 +61,8 @@ public struct StatusReport: Sendable, Codable {
     public var otherTools: [String]
     /// Warnings about the repository as a whole (an uncommitted notes.toml).
     public var warnings: [String]
+    /// Workspace members that make no releases (`publish = false`, and nothing releases them): their manifests.
+    public var unpublished: [String] = []
 
     /// The report for people.
     public var text: String {
@@ -87,6 +89,7 @@ public struct StatusReport: Sendable, Codable {
         }
         if !workflows.isEmpty { lines.append("tag workflows: " + workflows.joined(separator: "; ")) }
         if !otherTools.isEmpty { lines.append("other release tools: " + otherTools.joined(separator: ", ")) }
+        if !unpublished.isEmpty { lines.append("never published, left out: " + unpublished.joined(separator: ", ")) }
         for warning in warnings { lines.append("warning: " + warning) }
         return lines.joined(separator: "\n").trimmingCharacters(in: .newlines) + "\n"
     }
@@ -122,7 +125,8 @@ public enum ProjectStatus {
         }
         return StatusReport(packages: packages,
                             workflows: project.tagWorkflows.map { "\($0.file) (\($0.triggerDescription))" },
-                            otherTools: project.toolFiles, warnings: warnings)
+                            otherTools: project.toolFiles, warnings: warnings,
+                            unpublished: project.unpublished.map(\.manifest))
     }
 
     static func status(_ settings: Settings, context: RunContext) throws -> PackageStatus {

@@ -44,6 +44,9 @@ public struct ProjectModel: Sendable {
     public var toolFiles: [String] = []
     /// The tag families among the repository's tags: prefix (nil: `v`/none) and count, most first.
     public var families: [(prefix: String?, count: Int)] = []
+    /// Workspace members left out: never published (``ManifestPackage/unpublished``) and nothing the
+    /// repository declares (CI, another tool, a tag family of their own) releases them.
+    public var unpublished: [ManifestPackage] = []
 
     /// The workflows with a tag trigger.
     public var tagWorkflows: [CIWorkflow] { workflows.filter(\.isTagTriggered) }
@@ -72,10 +75,17 @@ public struct ProjectModel: Sendable {
                 declared.append((package.name, folder, manifests.first { $0.folder == folder }?.manifest, package.tagPrefix))
             }
         } else {
+            // A workspace's benches, examples and test crates (`publish = false`) make no releases, unless
+            // something the repository declares releases them (a binary tagged by CI, its own tag family).
+            let released = manifests.filter { manifest in
+                guard manifest.unpublished, !manifest.folder.isEmpty else { return true }
+                return model.declaredScheme(name: manifest.name, folder: manifest.folder, single: false, tools: tools) != nil
+            }
+            model.unpublished = manifests.filter { manifest in !released.contains { $0.folder == manifest.folder } }
             // A repository that is one package at its root has no packages to choose between.
-            let members = manifests.filter { !$0.folder.isEmpty }
+            let members = released.filter { !$0.folder.isEmpty }
             if !members.isEmpty {
-                declared = manifests.map { ($0.name, $0.folder, $0.manifest, nil) }
+                declared = released.map { ($0.name, $0.folder, $0.manifest, nil) }
             }
         }
         let single = declared.count == 1

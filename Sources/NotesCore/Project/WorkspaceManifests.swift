@@ -55,6 +55,9 @@ public struct ManifestPackage: Sendable, Hashable {
     public var folder: String
     /// The manifest that names it (`crates/foo/Cargo.toml`).
     public var manifest: String
+    /// True when the manifest says it is never published: Cargo's `publish = false` (or `publish = []`),
+    /// a pyproject classifier `Private :: Do Not Upload`. Benches, examples and test crates of a workspace.
+    public var unpublished = false
 }
 
 /// The packages a work tree's manifests declare: Cargo `[workspace] members` (with `dir/*` globs) and a root
@@ -71,14 +74,18 @@ public enum WorkspaceManifests {
         func add(_ folder: String) {
             guard found.count < maximum, !folders.contains(folder) else { return }
             let prefix = folder.isEmpty ? "" : folder + "/"
-            if let name = files.toml(prefix + "Cargo.toml")?["package"]?.table?["name"]?.string {
+            if let package = files.toml(prefix + "Cargo.toml")?["package"]?.table, let name = package["name"]?.string {
                 folders.insert(folder)
-                found.append(ManifestPackage(name: name, folder: folder, manifest: prefix + "Cargo.toml"))
+                let publish = package["publish"]
+                found.append(ManifestPackage(name: name, folder: folder, manifest: prefix + "Cargo.toml",
+                                             unpublished: publish?.bool == false || publish?.array?.isEmpty == true))
             } else if let project = files.toml(prefix + "pyproject.toml"),
                       let name = project["project"]?.table?["name"]?.string
                         ?? project["tool"]?.table?["poetry"]?.table?["name"]?.string {
                 folders.insert(folder)
-                found.append(ManifestPackage(name: name, folder: folder, manifest: prefix + "pyproject.toml"))
+                let classifiers = strings(project["project"]?.table?["classifiers"]?.array)
+                found.append(ManifestPackage(name: name, folder: folder, manifest: prefix + "pyproject.toml",
+                                             unpublished: classifiers.contains { $0.hasPrefix("Private :: Do Not Upload") }))
             } else if let object = files.json(prefix + "package.json"), let name = object["name"] as? String,
                       !(folder.isEmpty && object["workspaces"] != nil), object["private"] as? Bool != true {
                 // A private package is never published: no releases of its own.

@@ -162,4 +162,34 @@ struct ProjectModelTests {
         #expect(model.owner(ofFamily: nil) == nil, "nobody's plain v tags")
         #expect(model.toolFiles == ["release-plz.toml"])
     }
+
+    /// tokio's workspace: `benches`, `examples` and `tests-*` are members with `publish = false`; they make no
+    /// releases, so the model leaves them out, unless something the repository declares releases one (here a
+    /// binary crate a workflow tags and builds).
+    @Test("workspace members that are never published are left out unless something releases them")
+    func unpublishedMembers() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("notes-model-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        func write(_ path: String, _ text: String) throws {
+            let full = root + "/" + path
+            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try text.write(toFile: full, atomically: true, encoding: .utf8)
+        }
+        try write("Cargo.toml", "[workspace]\nmembers = [\"tokio\", \"tokio-util\", \"benches\", \"examples\", \"tests-build\", \"app\", \"py\"]\n")
+        try write("tokio/Cargo.toml", "[package]\nname = \"tokio\"\nversion = \"1.53.1\"\n")
+        try write("tokio-util/Cargo.toml", "[package]\nname = \"tokio-util\"\nversion = \"0.7.19\"\n")
+        try write("benches/Cargo.toml", "[package]\nname = \"benches\"\nversion = \"0.0.0\"\npublish = false\n")
+        try write("examples/Cargo.toml", "[package]\nname = \"examples\"\nversion = \"0.0.0\"\npublish = []\n")
+        try write("tests-build/Cargo.toml", "[package]\nname = \"tests-build\"\nversion = \"0.1.0\"\npublish = false\n")
+        try write("app/Cargo.toml", "[package]\nname = \"app\"\nversion = \"2.0.0\"\npublish = false\n")
+        try write("py/pyproject.toml", "[project]\nname = \"py\"\nversion = \"0.1.0\"\nclassifiers = [\"Private :: Do Not Upload\"]\n")
+        try write(".github/workflows/app.yml", "on:\n  push:\n    tags: ['app-v*']\njobs:\n  b:\n    steps:\n      - run: cargo build -p app --manifest-path app/Cargo.toml\n")
+        let model = ProjectModel.infer(files: ProjectFiles(root: root), configuration: Configuration(),
+                                       tagNames: ["tokio-1.53.0", "tokio-1.53.1", "tokio-util-0.7.19", "app-v2.0.0"])
+        #expect(model.packages.map(\.name) == ["tokio", "tokio-util", "app"])
+        #expect(model.package(named: "app")?.tagPrefix == "app-v")
+        #expect(model.unpublished.map(\.manifest) == ["benches/Cargo.toml", "examples/Cargo.toml", "tests-build/Cargo.toml",
+                                                      "py/pyproject.toml"])
+    }
 }
