@@ -17,7 +17,7 @@ extension LinearRegex {
     public func firstMatch(in text: String) -> RegexMatch? {
         var steps = 0
         let input = Array(text.unicodeScalars)
-        guard let slots = run(input, slotCount: 2 * (groupCount + 1), steps: &steps) else { return nil }
+        guard let slots = run(input, slotCount: 2 * (groupCount + 1) + loopCount, steps: &steps) else { return nil }
         var groups: [String?] = []
         for group in 0...groupCount {
             let start = slots[2 * group], end = slots[2 * group + 1]
@@ -32,13 +32,14 @@ extension LinearRegex {
         return RegexMatch(groups: groups, range: slots[0]..<slots[1])
     }
 
-    /// Whether it matches and the steps the machine took: at most `(program size + 1) × (scalars + 1)` times
-    /// a small constant. For tests that prove the bound without timing anything.
+    /// Whether it matches and the steps the machine took: at most `3 × (program size + 1) × (scalars + 1)`
+    /// (a visit and a step per instruction and position, and the loop ends each instruction leads to). For
+    /// tests that prove the bound without timing anything.
     public func matchWithWork(_ text: String) -> (matched: Bool, steps: Int, bound: Int) {
         var steps = 0
         let input = Array(text.unicodeScalars)
-        let matched = run(input, slotCount: 2 * (groupCount + 1), steps: &steps) != nil
-        return (matched, steps, 2 * (program.count + 1) * (input.count + 1))
+        let matched = run(input, slotCount: 2 * (groupCount + 1) + loopCount, steps: &steps) != nil
+        return (matched, steps, 3 * (program.count + 1) * (input.count + 1))
     }
 
     /// `template` with `$0`…`$n` replaced by the match's groups (`$12` is group 12 when there are that many,
@@ -121,7 +122,7 @@ extension LinearRegex {
                     advances = scalar != nil
                 case .anyButTerminator:
                     advances = scalar.map { !AssertionContext.isTerminator($0) } ?? false
-                case .split, .jump, .save, .assertion:
+                case .split, .jump, .save, .assertion, .mark, .loopBack:
                     break
                 }
                 if advances {
@@ -153,6 +154,16 @@ extension LinearRegex {
             case .restore(let slot, let value):
                 working[slot] = value
             case .visit(let pc):
+                // The end of a loop's iteration is not a thread of its own: two threads reach it at one position,
+                // one after a non-empty iteration (back to the loop) and one after an empty one (out of it, as
+                // ICU), and the second must not be dropped as a repeat of the first. Each visit comes from
+                // an instruction visited once per position, so the work stays bounded.
+                if case .loopBack(let loop, let start, let exit) = program[pc] {
+                    steps += 1
+                    let slot = 2 * (groupCount + 1) + loop
+                    stack.append(.visit(slot < working.count && working[slot] == position ? exit : start))
+                    continue
+                }
                 guard !list.contains(pc) else { continue }
                 list.insert(pc, slots: working)
                 steps += 1
@@ -170,6 +181,16 @@ extension LinearRegex {
                     stack.append(.visit(pc + 1))
                 case .assertion(let kind):
                     if context.holds(kind, at: position) { stack.append(.visit(pc + 1)) }
+                case .mark(let loop):
+                    // Without slots (a yes/no question) the empty iteration dies on the loop's split: whether
+                    // there is a match does not depend on it.
+                    let slot = 2 * (groupCount + 1) + loop
+                    if slot < working.count {
+                        stack.append(.restore(slot: slot, value: working[slot]))
+                        working[slot] = position
+                    }
+                    stack.append(.visit(pc + 1))
+
                 default:
                     break
                 }

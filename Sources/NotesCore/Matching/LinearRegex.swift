@@ -25,9 +25,11 @@
 ///
 /// Which match is found is the same as with a backtracking engine (leftmost, then the first alternative
 /// and the greedy or lazy choice, in priority order), so capture groups read the same, with one exception:
-/// a repeated group that can match the empty string keeps the text of its last non-empty iteration
-/// (`(a*)+b` on `aab`: group 1 is `aa`; ICU runs one more, empty, iteration and gives the empty string).
-/// Case-insensitive matching folds one scalar to one scalar (`ß` does not match `SS`).
+/// an iteration of `*`, `+` or `{n,}` that matches the empty string ends the loop, as in ICU (`(|aaa)+` on
+/// `aaa` matches the empty string; `(a*)+b` on `aab` leaves group 1 empty), but after a non-empty iteration
+/// the empty one ICU runs next is not run again at the same instructions, so a group keeps the text of the
+/// last non-empty iteration (`(|a)*b` on `ab`: group 1 is `a`, ICU gives the empty string); the whole match
+/// is the same. Case-insensitive matching folds one scalar to one scalar (`ß` does not match `SS`).
 public struct LinearRegex: Sendable, Hashable, CustomStringConvertible {
     /// The pattern as written.
     public let source: String
@@ -35,6 +37,8 @@ public struct LinearRegex: Sendable, Hashable, CustomStringConvertible {
     public let groupCount: Int
     let program: [Instruction]
     let sets: [ScalarSet]
+    /// The number of unbounded loops: their iteration-start slots follow the groups' slots.
+    let loopCount: Int
     /// True when every match must start at the input's start (`^` without `(?m)`, or `\A`, in front).
     let anchoredAtStart: Bool
 
@@ -66,6 +70,7 @@ public struct LinearRegex: Sendable, Hashable, CustomStringConvertible {
         try compiler.compile(node, position: parser.scalars.count)
         program = compiler.program
         sets = compiler.sets
+        loopCount = compiler.loopCount
         groupCount = parser.groupCount
         anchoredAtStart = node.isAnchoredAtStart
     }
@@ -675,12 +680,19 @@ enum Instruction: Hashable, Sendable {
     case jump(Int)
     case save(Int)
     case assertion(RegexAssertion)
+    /// Records the position where an iteration of the unbounded loop `loop` starts (a slot after the groups').
+    case mark(loop: Int)
+    /// The end of an iteration of `loop`: back to `start` for another, unless the iteration matched the empty
+    /// string, which ends the loop (`exit`), as a backtracking engine does.
+    case loopBack(loop: Int, start: Int, exit: Int)
     case match
 }
 
 struct RegexCompiler {
     var program: [Instruction] = []
     var sets: [ScalarSet] = []
+    /// The unbounded loops (`*`, `+`, `{n,}`), each with a slot for where its iteration started.
+    var loopCount = 0
     private var position = 0
 
     mutating func compile(_ node: RegexNode, position: Int) throws(LinearRegex.SyntaxError) {
@@ -753,11 +765,17 @@ struct RegexCompiler {
                     program[split] = greedy ? .split(split + 1, program.count) : .split(program.count, split + 1)
                 }
             } else {
-                // x{n,} is n copies, then x*.
+                // x{n,} is n copies, then x*. An iteration that matches the empty string ends the loop (the
+                // thread goes on after it, as ICU's does) instead of dying on the loop's own split.
+                let index = loopCount
+                loopCount += 1
                 let loop = program.count
                 try emit(.split(0, 0))
+                try emit(.mark(loop: index))
                 try emitNode(inner)
-                try emit(.jump(loop))
+                let back = program.count
+                try emit(.loopBack(loop: index, start: loop, exit: 0))
+                program[back] = .loopBack(loop: index, start: loop, exit: program.count)
                 program[loop] = greedy ? .split(loop + 1, program.count) : .split(program.count, loop + 1)
             }
         }

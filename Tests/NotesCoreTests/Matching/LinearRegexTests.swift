@@ -75,12 +75,51 @@ struct LinearRegexTests {
         }
     }
 
-    @Test("documented differences from ICU: a repeated group keeps its last non-empty text; case folding is one to one")
-    func documentedDifferences() throws {
-        // ICU gives "" for group 1 (it runs one more, empty, iteration); the automaton does not loop on empty.
-        #expect(try LinearRegex("(a*)+b").firstMatch(in: "aab")?.groups == ["aab", "aa"])
+    @Test("an empty iteration of *, + or {n,} ends the loop, as in ICU; documented differences")
+    func emptyIterationsAndDocumentedDifferences() throws {
+        // Found by the commits fuzzer (Fuzz/finds/commits/pattern-empty-iteration): the empty alternative of
+        // an iteration ends the loop, so `(|aaa)+` matches the empty string where the automaton matched "aaa".
+        // The whole match is ICU's on each row.
+        for (pattern, subject) in [("(|aaa)+", "aaa|aaaaaaaa!"), ("(|a)*b", "ab"), ("(|a)*?", "aa"), ("(a|)+", "aab"),
+                                   ("(?:|x)+y", "xy"), ("(a*)*", "aa"), ("((a)|)+", "aa"), ("(a?)+?b", "aab"),
+                                   ("(|ab)*c", "ababc"), ("(?:a|)*?b", "aab")] {
+            let icu = try NSRegularExpression(pattern: pattern)
+            let expected = try #require(icu.firstMatch(in: subject, range: NSRange(location: 0, length: subject.utf16.count)))
+            let found = try #require(try LinearRegex(pattern).firstMatch(in: subject))
+            #expect(found.range == expected.range.location..<(expected.range.location + expected.range.length),
+                    "\(pattern) on \(subject)")
+        }
+        // Groups: ICU's one more, empty, iteration is run when the loop starts it at its own position...
+        #expect(try LinearRegex("(a*)+b").firstMatch(in: "aab")?.groups == ["aab", ""])
+        #expect(try LinearRegex("(|aaa)+").firstMatch(in: "aaa")?.groups == ["", ""])
+        // ...but not after a non-empty iteration of an alternation that could also be empty: the group keeps the
+        // last non-empty text (documented; ICU gives "").
+        #expect(try LinearRegex("(|a)*b").firstMatch(in: "ab")?.groups == ["ab", "a"])
         #expect(try LinearRegex("(?i)straße").matches("STRASSE") == false)
         #expect(try LinearRegex("(?i)straße").matches("STRAßE"))
+    }
+
+    /// `Fuzz/finds/commits/pattern-*`: a pattern on the first line, a subject after it. Each is refused, or
+    /// matches where ICU matches, as the commits harness checks.
+    @Test("the commits fuzzer's pattern finds: refused, or the same match as ICU")
+    func patternFuzzFinds() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fuzz/finds/commits")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("pattern-") }
+        #expect(names.count >= 2)
+        for name in names {
+            let text = String(decoding: try Data(contentsOf: folder.appendingPathComponent(name)), as: UTF8.self)
+            let parts = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+            let pattern = String(parts[0]), subject = parts.count > 1 ? String(parts[1]) : ""
+            guard let regex = try? LinearRegex(pattern) else { continue }
+            let icu = try NSRegularExpression(pattern: pattern)
+            let expected = icu.firstMatch(in: subject, range: NSRange(location: 0, length: (subject as NSString).length))
+            let found = regex.firstMatch(in: subject)
+            #expect((expected == nil) == (found == nil), "\(name)")
+            if let expected, let found {
+                #expect(found.range == expected.range.location..<(expected.range.location + expected.range.length), "\(name)")
+            }
+        }
     }
 
     @Test("a description template reads $n as NSRegularExpression does", arguments: [
