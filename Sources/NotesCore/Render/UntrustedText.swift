@@ -76,7 +76,11 @@ public enum UntrustedText {
         // it (found by fuzzing), so the HTML pass must see the final text.
         let trimmed = String(escapingControls(text).drop { $0 == " " || $0 == "\t" })
         let quoted = quoteMentions ? MarkdownInline.quotingMentions(trimmed) : trimmed
-        return MarkdownInline.escapingBlockStart(MarkdownInline.escapingForListItem(quoted))
+        let line = MarkdownInline.escapingBlockStart(MarkdownInline.escapingForListItem(quoted))
+        // Escaping a block start can turn a code fence into a paragraph, and the fence's info string into
+        // inline text: `~~~<??>` hid a processing instruction from the first HTML pass (found by fuzzing).
+        // The pass looks again at the final line; its escapes never start a block.
+        return line == quoted || !line.utf8.contains(UInt8(ascii: "<")) ? line : MarkdownInline.escapingRawHTML(line)
     }
 
     /// A person's name (author, co-author, `.mailmap`) as plain text in Markdown, mentions quoted when

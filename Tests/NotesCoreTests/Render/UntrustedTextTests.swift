@@ -82,7 +82,7 @@ struct UntrustedTextTests {
         #expect(view.author == "`@mallory` \\\\x1B\\[31m")
     }
 
-    @Test("the commits fuzzer's finds: raw HTML libcmark misplaced after a leading tab; a mention's backticks ending a code span")
+    @Test("the commits fuzzer's finds: raw HTML libcmark misplaced after a leading tab; a mention's backticks ending a code span; HTML in a fence's info string")
     func fuzzFinds() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fuzz/finds/commits")
@@ -96,5 +96,6 @@ struct UntrustedTextTests {
             }
         }
         #expect(UntrustedText.markdownLine("\tfix <T> in `Vec<u8>`", quoteMentions: false) == "fix \\<T> in `Vec<u8>`")
+        #expect(UntrustedText.markdownLine("~~~<??>", quoteMentions: false) == "\\~~~\\<??>")
     }
 }
