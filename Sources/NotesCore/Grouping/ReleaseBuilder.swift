@@ -257,9 +257,11 @@ public enum ReleaseBuilder {
         let description = rewritten ?? SquashSuffix.split(raw).text
         entries.append(Entry(
             section: kind,
-            // `time: fix the race` moved to Bug fixes by a rule reads `**time:** fix the race`; in Other
-            // changes the whole subject already says it.
-            scope: record.conventional?.scope ?? (kind == .other ? nil : area),
+            // `time: fix the race` moved to Bug fixes by a rule reads `**time:** fix the race`. In Other
+            // changes the whole subject is the description and already says its scope: `wip(render): x` would
+            // read `**render:** wip(render): x`.
+            scope: kind == .other && description == SquashSuffix.split(record.subject).text ? nil
+                : record.conventional?.scope ?? (kind == .other ? nil : area),
             description: description,
             breakingTexts: breakingTexts ?? record.conventional?.breakingDescriptions ?? [],
             issues: issues,
