@@ -133,14 +133,9 @@ struct ProjectModelTests {
 
     @Test("the model of a work tree: manifests, CI, tools, tags")
     func model() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("notes-model-\(UUID().uuidString)").path
+        let root = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        func write(_ path: String, _ text: String) throws {
-            let full = root + "/" + path
-            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
-            try text.write(toFile: full, atomically: true, encoding: .utf8)
-        }
+        func write(_ path: String, _ text: String) throws { try Self.write(path, text, in: root) }
         try write("Cargo.toml", "[workspace]\nmembers = [\"crates/*\", \"bindings\"]\n")
         try write("crates/widget_cli/Cargo.toml", "[package]\nname = \"widget-cli\"\nversion = \"0.3.1\"\n")
         try write("crates/widget-core/Cargo.toml", "[package]\nname = \"widget-core\"\nversion = \"1.0.0\"\n")
@@ -168,14 +163,9 @@ struct ProjectModelTests {
     /// binary crate a workflow tags and builds).
     @Test("workspace members that are never published are left out unless something releases them")
     func unpublishedMembers() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("notes-model-\(UUID().uuidString)").path
+        let root = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        func write(_ path: String, _ text: String) throws {
-            let full = root + "/" + path
-            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
-            try text.write(toFile: full, atomically: true, encoding: .utf8)
-        }
+        func write(_ path: String, _ text: String) throws { try Self.write(path, text, in: root) }
         try write("Cargo.toml", "[workspace]\nmembers = [\"tokio\", \"tokio-util\", \"benches\", \"examples\", \"tests-build\", \"app\", \"py\"]\n")
         try write("tokio/Cargo.toml", "[package]\nname = \"tokio\"\nversion = \"1.53.1\"\n")
         try write("tokio-util/Cargo.toml", "[package]\nname = \"tokio-util\"\nversion = \"0.7.19\"\n")
@@ -191,5 +181,18 @@ struct ProjectModelTests {
         #expect(model.package(named: "app")?.tagPrefix == "app-v")
         #expect(model.unpublished.map(\.manifest) == ["benches/Cargo.toml", "examples/Cargo.toml", "tests-build/Cargo.toml",
                                                       "py/pyproject.toml"])
+    }
+
+    /// A new folder for a work tree (the caller removes it).
+    static func temporaryFolder() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("notes-model-\(UUID().uuidString)").path
+    }
+
+    /// Writes `text` at the relative `path` under `root`, making its folders.
+    static func write(_ path: String, _ text: String, in root: String) throws {
+        let full = root + "/" + path
+        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        try text.write(toFile: full, atomically: true, encoding: .utf8)
     }
 }
