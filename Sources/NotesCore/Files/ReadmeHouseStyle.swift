@@ -43,23 +43,37 @@ public struct ReadmeHouseStyle: Sendable, Hashable {
         blankLineAfterHeading = lineEndings >= 2
         let text = document.text(in: heading.byteRange.upperBound..<range.upperBound)
         // `Character.isNewline`: `"\r\n"` is one `Character`, which `split(separator: "\n")` never matches.
-        let items = text.split(whereSeparator: \.isNewline).compactMap { line -> Substring? in
+        // The markers `line` writes before a fix or a breaking change (`Fixed: `, `**Breaking:** `) are not the
+        // house's words: without them, what notes wrote reads back as the style it was written in (the
+        // second `notes readme` run regenerates nothing).
+        // Each bullet's text, and whether it had a marker.
+        let bullets = text.split(whereSeparator: \.isNewline).compactMap { line -> (text: Substring, marked: Bool)? in
             let trimmed = line.drop { $0 == " " }
             guard let marker = trimmed.first, "-*+".contains(marker), trimmed.dropFirst().first == " " else { return nil }
-            return trimmed.dropFirst(2)
+            let item = trimmed.dropFirst(2)
+            guard let prefix = Self.markers.first(where: { item.hasPrefix($0) }) else { return (item, false) }
+            return (item.dropFirst(prefix.count), true)
         }
+        let items = bullets.map(\.text)
         guard !items.isEmpty else { return }
-        capitalized = items.allSatisfy { item in
+        // After a marker the text is written as it is: the capitals are the unmarked bullets' (all bullets' when
+        // every one has a marker).
+        let unmarked = bullets.filter { !$0.marked }.map(\.text)
+        capitalized = (unmarked.isEmpty ? items : unmarked).allSatisfy { item in
             guard let first = item.first(where: { $0.isLetter }) else { return true }
             return first.isUppercase
         }
         let past = items.filter { ReadmeVoice.isPastTense(ReadmeVoice.firstWord(of: $0)) }.count
         pastTense = past > 0 && past * 2 >= items.count
         showsScope = items.contains { item in
-            let word = item.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+            // A scope as Conventional Commits write them: `python`, `cmd/version`, `@acme/cli`, `api.v2`.
+            let word = item.prefix { $0.isLetter || $0.isNumber || "-_/.@".contains($0) }
             return !word.isEmpty && item.dropFirst(word.count).hasPrefix(": ") && word.first?.isLowercase == true
         }
     }
+
+    /// What `line(_:kind:)` puts before a fix or a breaking change outside the past tense.
+    static let markers = ["Fixed: ", "**Breaking:** "]
 
     /// One bullet's text for `entry` in this style, with `prefix` (`Fixed: `, `**Breaking:** `) first.
     func line(_ entry: EntryView, prefix: String = "") -> String {
@@ -79,8 +93,8 @@ public struct ReadmeHouseStyle: Sendable, Hashable {
     func line(_ entry: EntryView, kind: Kind) -> String {
         guard pastTense else {
             switch kind {
-            case .breaking: return line(entry, prefix: "**Breaking:** ")
-            case .fix: return line(entry, prefix: "Fixed: ")
+            case .breaking: return line(entry, prefix: Self.markers[1])
+            case .fix: return line(entry, prefix: Self.markers[0])
             case .feature, .other: return line(entry)
             }
         }

@@ -20,6 +20,44 @@ struct ReadmeHouseStyleTests {
         #expect(try style("") == ReadmeHouseStyle(), "an empty section takes the defaults")
     }
 
+    /// What notes writes in a style reads back as that style, so a second `notes readme` run keeps the entry
+    /// the first wrote. Found on commitizen: a created section's `cmd/version: add …` and `Fixed: bump: …`
+    /// read back as "no scopes, past tense", and the second run called the entry the user's.
+    @Test("an entry written in a style reads back as that style")
+    func roundTrip() throws {
+        func entry(_ scope: String?, _ description: String) -> EntryView {
+            EntryView(scope: scope, description: description, breakingText: nil, issues: [], commits: [], issueLinks: nil,
+                      commitLinks: "", reverted: nil)
+        }
+        var styles: [ReadmeHouseStyle] = []
+        // Capitals and scopes together cannot be told apart from a capitalized first word (`Python: …`), so
+        // the detection never gives both; every other combination must read back.
+        for blank in [true, false] {
+            for (capitalized, scopes) in [(false, true), (true, false), (false, false)] {
+                for past in [true, false] {
+                    var style = ReadmeHouseStyle()
+                    (style.blankLineAfterHeading, style.capitalized, style.showsScope, style.pastTense) = (blank, capitalized, scopes, past)
+                    styles.append(style)
+                }
+            }
+        }
+        func lines(_ style: ReadmeHouseStyle) -> [String] {
+            [style.line(entry("cmd/version", "add support for `--next`"), kind: .feature),
+             style.line(entry("bump", "use the correct type"), kind: .fix),
+             style.line(entry(nil, "robuster agents"), kind: .fix),
+             style.line(entry("@acme/cli", "drop the v1 API"), kind: .breaking)]
+        }
+        for style in styles {
+            let written = lines(style)
+            let text = "### 4.17.0 — 2026-07-29\n" + (style.blankLineAfterHeading ? "\n" : "")
+                + written.map { "- " + $0 + "\n" }.joined()
+            // Read back, the style writes the same bullets (a past-tense bullet without a scope is capitalized
+            // in either style, so the flag itself may differ).
+            let read = try self.style(text)
+            #expect(read.blankLineAfterHeading == style.blankLineAfterHeading && lines(read) == written, "\(style): \(written)")
+        }
+    }
+
     /// The same entries with CRLF and with bare-CR line endings have the LF file's style (CRLF bullets were
     /// not split into lines, and a bare-CR blank line was not seen).
     @Test("the style does not depend on the line endings", arguments: ["\r\n", "\r"])
