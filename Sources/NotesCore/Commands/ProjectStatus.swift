@@ -137,7 +137,8 @@ public enum ProjectStatus {
         let files = ProjectFiles(root: settings.root, boundary: settings.boundary)
         var versionFiles: [PackageStatus.VersionFile] = []
         for spec in settings.versionFiles {
-            if let bytes = files.read(spec.path), let value = PackageVersionFile.primary([spec], read: { _ in bytes })?.value {
+            // Through `files.read`, so `version.workspace = true` reads the workspace root's version.
+            if let value = PackageVersionFile.primary([spec], read: files.read)?.value {
                 versionFiles.append(PackageStatus.VersionFile(path: spec.path, version: value))
             }
         }

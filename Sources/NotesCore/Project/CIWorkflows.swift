@@ -146,7 +146,7 @@ public enum CIWorkflows {
                       let range = line.value.range(of: "tags:") {
                 // Flow style: `on: { push: { tags: [v*] } }`.
                 let rest = line.value[range.upperBound...].trimmingCharacters(in: .whitespaces)
-                workflow.tagPatterns = inlineList(rest).compactMap(RefPattern.init)
+                workflow.tagPatterns = Array(inlineList(rest).prefix(maximumPatterns).compactMap(RefPattern.init))
                 workflow.line = line.number
             }
             if line.value.isEmpty { stack.append((line.indent, key)) }
@@ -158,15 +158,26 @@ public enum CIWorkflows {
     private static func add(_ item: String, ignore: Bool, line: Int, to workflow: inout CIWorkflow) {
         guard let pattern = RefPattern(unquoted(item)) else { return }
         if workflow.line == 0 { workflow.line = line }
-        if ignore { workflow.ignoredTags.append(pattern) } else { workflow.tagPatterns = (workflow.tagPatterns ?? []) + [pattern] }
+        // In place, and at most `maximumPatterns` of each: a hostile list of 260,000 `- a` items must cost linear
+        // time here and bounded work in every tag the model tries against it.
+        if ignore {
+            if workflow.ignoredTags.count < maximumPatterns { workflow.ignoredTags.append(pattern) }
+        } else {
+            if workflow.tagPatterns == nil { workflow.tagPatterns = [] }
+            if workflow.tagPatterns!.count < maximumPatterns { workflow.tagPatterns!.append(pattern) }
+        }
     }
+
+    /// The most tag patterns (and as many ignored ones) read from one workflow.
+    static let maximumPatterns = 200
 
     /// `startsWith(github.ref, 'refs/tags/PREFIX')` and `startsWith(github.ref_name, 'PREFIX')`.
     static func refConditions(in bytes: [UInt8], lines: YAMLLines) -> [(prefix: String, line: Int)] {
         var found: [(prefix: String, line: Int)] = []
         for line in lines.raw {
             var rest = Substring(line.text)
-            while let range = rest.range(of: "startsWith(") {
+            // `firstRange(of:)`, not Foundation's `range(of:)`, which copies the rest of the line at every call.
+            while let range = rest.firstRange(of: "startsWith(") {
                 rest = rest[range.upperBound...]
                 let arguments = rest.prefix(300).prefix { $0 != ")" }
                 let parts = arguments.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -190,7 +201,7 @@ public enum CIWorkflows {
         for line in lines.raw {
             let text = line.text
             var rest = Substring(text)
-            while let range = rest.range(of: "$CI_COMMIT_TAG") {
+            while let range = rest.firstRange(of: "$CI_COMMIT_TAG") {
                 rest = rest[range.upperBound...]
                 let after = rest.drop { $0 == " " }
                 if after.hasPrefix("=~") {
@@ -292,7 +303,8 @@ struct YAMLLines {
     init(_ bytes: [UInt8]) {
         let text = String(decoding: bytes, as: UTF8.self)
         var number = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // `"\r\n"` is one Character, which `split(separator: "\n")` never matches: CRLF files were one line.
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             number += 1
             var line = String(rawLine)
             if line.hasSuffix("\r") { line.removeLast() }

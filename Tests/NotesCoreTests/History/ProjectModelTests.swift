@@ -91,6 +91,27 @@ struct ProjectModelTests {
         #expect(gitlab.runs(on: String(repeating: "a", count: 20) + "1.0.0"))
         let paths = CIWorkflows.github(Array(String(repeating: "a/", count: 500_000).utf8), file: "w.yml")
         #expect(paths.mentions(folder: "a/a"))
+        // 1 MiB of tag patterns: read in place (the list was copied at every item, quadratic) and at most 200 kept,
+        // so every tag the model tries costs bounded work.
+        let list = "on:\n  push:\n    tags:\n" + String(repeating: "      - a\n", count: 100_000) + "      - '!**'\n"
+        let patterns = CIWorkflows.github(Array(list.utf8), file: "w.yml")
+        #expect(patterns.tagPatterns?.count == CIWorkflows.maximumPatterns)
+        // CRLF line endings: 80,000 conditions on lines of their own (a CRLF file was read as one line, and the
+        // search copied the rest of it at every match).
+        let crlf = "on:\r\n  push:\r\n    tags: ['v*']\r\n" + String(repeating: "if: startsWith(github.ref, 'refs/tags/v')\r\n", count: 80_000)
+        let windows = CIWorkflows.github(Array(crlf.utf8), file: "w.yml")
+        #expect(windows.isTagTriggered && windows.runs(on: "v1.2.3") && windows.conditions.count == 80_000)
+    }
+
+    /// A workflow saved with Windows line endings is read as its LF twin.
+    @Test("a CRLF workflow triggers on its tags")
+    func crlfWorkflow() {
+        let text = "name: wheels\non:\n  push:\n    tags: [\"v*\"]\njobs:\n  publish:\n    if: startsWith(github.ref, 'refs/tags/v')\n"
+        let lf = CIWorkflows.github(Array(text.utf8), file: "w.yml")
+        let crlf = CIWorkflows.github(Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8), file: "w.yml")
+        #expect(lf.isTagTriggered && crlf.isTagTriggered)
+        #expect(crlf.runs(on: "v0.1.3") && !crlf.runs(on: "barter-python-v0.1.3"))
+        #expect(crlf.conditions.map(\.prefix) == lf.conditions.map(\.prefix) && crlf.line == lf.line)
     }
 
     @Test("a workflow mentions a folder as a path, not as part of a longer name")
