@@ -67,11 +67,11 @@ public enum UpdateChangelog {
                     return try EntryText.render(view, with: renderer, level: level)
                 }
                 let text = try render(result)
-                let listed = EntryFreshness.listed(result.notes)
-                let rangeIDs = result.notes.commits.map(\.record.id.short)
-                // Asked only when the file has an entry for this version that differs from `text`.
+                // Asked only when the file has an entry for this version that differs from `text`: what it
+                // compares is computed there, not for every release of `changelog --all`.
                 return ChangelogEntryText(version: entryVersion, text: text, judge: { existing in
-                    EntryFreshness.judge(existing: existing, generated: text, listed: listed, rangeIDs: rangeIDs) { count in
+                    EntryFreshness.judge(existing: existing, generated: text, listed: EntryFreshness.listed(result.notes),
+                                         rangeIDs: result.notes.commits.map(\.record.id.short)) { count in
                         walked.finish(droppingNewest: count).flatMap { try? render($0) }
                     }
                 })

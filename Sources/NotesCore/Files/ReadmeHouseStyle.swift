@@ -136,7 +136,7 @@ enum ReadmeVoice {
             ("validate", "validated"), ("optimize", "optimized"), ("optimise", "optimised"),
             ("migrate", "migrated"), ("register", "registered"), ("raise", "raised"),
             ("catch", "caught"), ("throw", "threw"), ("send", "sent"),
-            ("allow", "allowed"), ("restrict", "restricted"), ("normalize", "normalized"),
+            ("restrict", "restricted"), ("normalize", "normalized"),
             ("normalise", "normalised"), ("treat", "treated"), ("require", "required"), ("warn", "warned"),
         ]
         var map: [String: String] = [:]

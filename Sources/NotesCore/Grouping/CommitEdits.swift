@@ -34,8 +34,6 @@ public struct CommitEdit: Sendable, Equatable {
         self.line = line
     }
 
-    /// True when it changes nothing.
-    public var isEmpty: Bool { description == nil && section == nil && breaking == nil && !leaveOut }
 
     /// What it changes, for `--explain` and `notes edit --list`: `section fixes, description "…"`.
     public var summary: String {

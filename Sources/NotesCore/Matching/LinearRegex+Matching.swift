@@ -89,10 +89,7 @@ extension LinearRegex {
         var working = [Int](repeating: -1, count: slotCount)
         var stack: [Frame] = []
         var matched: [Int]?
-        let context = AssertionContext(input: input, needsWords: program.contains {
-            if case .assertion(let kind) = $0 { return kind == .wordBoundary || kind == .notWordBoundary }
-            return false
-        })
+        let context = AssertionContext(input: input, needsWords: usesWordBoundaries)
         var position = 0
         while true {
             if matched == nil && (position == 0 || !anchoredAtStart) {

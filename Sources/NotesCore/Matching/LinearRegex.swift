@@ -41,6 +41,8 @@ public struct LinearRegex: Sendable, Hashable, CustomStringConvertible {
     let loopCount: Int
     /// True when every match must start at the input's start (`^` without `(?m)`, or `\A`, in front).
     let anchoredAtStart: Bool
+    /// True when the program has `\b` or `\B`: the matcher then classifies the input's word characters.
+    let usesWordBoundaries: Bool
 
     /// The largest program a pattern may compile to, in instructions: the bound on the work per input
     /// character. Counted repetitions (`(a|b){500}`) multiply their body; real patterns use tens.
@@ -77,6 +79,10 @@ public struct LinearRegex: Sendable, Hashable, CustomStringConvertible {
         loopCount = compiler.loopCount
         groupCount = parser.groupCount
         anchoredAtStart = node.isAnchoredAtStart
+        usesWordBoundaries = program.contains {
+            if case .assertion(let kind) = $0 { return kind == .wordBoundary || kind == .notWordBoundary }
+            return false
+        }
     }
 
     /// The pattern as written.

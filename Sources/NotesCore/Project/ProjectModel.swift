@@ -20,8 +20,6 @@ public struct ProjectModel: Sendable {
         public var folder: String
         /// The manifest that declares it, when one does (`barter-python/Cargo.toml`).
         public var manifest: String?
-        /// True when notes.toml defines it.
-        public var configured: Bool
         /// Its tag prefix (`v`, `barter-python-v`).
         public var tagPrefix: String
         /// Where the prefix comes from, for messages: `notes.toml`, `.github/workflows/x.yml:5 (on.push.tags "v*")`,
@@ -93,11 +91,11 @@ public struct ProjectModel: Sendable {
         for entry in declared {
             if let prefix = entry.prefix {
                 strong.append(Package(name: entry.name, folder: entry.folder, manifest: entry.manifest,
-                                      configured: true, tagPrefix: prefix, schemeSource: "notes.toml"))
+                                      tagPrefix: prefix, schemeSource: "notes.toml"))
             } else if let (prefix, source) = model.declaredScheme(name: entry.name, folder: entry.folder, single: single,
                                                                    tools: tools) {
                 strong.append(Package(name: entry.name, folder: entry.folder, manifest: entry.manifest,
-                                      configured: !configuration.package.isEmpty, tagPrefix: prefix, schemeSource: source))
+                                      tagPrefix: prefix, schemeSource: source))
             } else {
                 strong.append(nil)
             }
@@ -113,7 +111,7 @@ public struct ProjectModel: Sendable {
             if matching.count == 1, let index = matching.first {
                 let entry = declared[index]
                 strong[index] = Package(name: entry.name, folder: entry.folder, manifest: entry.manifest,
-                                        configured: !configuration.package.isEmpty, tagPrefix: "v",
+                                        tagPrefix: "v",
                                         schemeSource: "the repository's name (\(repositoryName)) and its v tags")
             }
         }
@@ -126,7 +124,7 @@ public struct ProjectModel: Sendable {
             let (prefix, source) = entry.folder.isEmpty || single ? ("v", "the default")
                 : (entry.name + "-v", "the default for a package of several")
             var package = Package(name: entry.name, folder: entry.folder, manifest: entry.manifest,
-                                  configured: !configuration.package.isEmpty, tagPrefix: prefix, schemeSource: source)
+                                  tagPrefix: prefix, schemeSource: source)
             package.isDefault = true
             model.packages.append(package)
         }
