@@ -49,4 +49,15 @@ struct RuleProposalTests {
         // A known type is no area: a history of `fix:`/`feat:` headers needs no rule.
         #expect(Self.propose(["fix: a", "feat: b", "docs: fix c", "chore: add d"]).isEmpty)
     }
+
+    /// The example subject goes into a TOML comment, where a control character would make notes.toml invalid.
+    @Test("an example subject with control characters is written escaped, and the file parses")
+    func exampleWithControls() throws {
+        let (rules, others) = RuleProposal.propose(["Fix the \u{1B}[31mred\u{7} build", "Fixed a\rcrash", "fix: typed"]
+            .map { CommitMessageParser.parse($0) })
+        let text = RuleProposal.toml(rules, nonConventional: others, total: 3)
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || $0.value == 0x7F })
+        #expect(text.contains("\\x1B[31mred\\x07 build"))
+        #expect(try SafeTOML.table(text)["rule"] != nil)
+    }
 }

@@ -100,7 +100,8 @@ public enum RuleProposal {
             + "# Read them, edit or delete them: notes applies only the rules written here.\n"
         for rule in rules {
             text += "\n# moves \(rule.count) commit\(rule.count == 1 ? "" : "s") to \(rule.section), such as: "
-                + rule.example.filter { !$0.isNewline } + "\n"
+                // A commit's subject in a TOML comment: TOML allows no control character there but the tab.
+                + UntrustedText.escapingControls(rule.example) + "\n"
                 + "[[rule]]\nsubject = \(ProjectDetection.quoted(rule.pattern))\nsection = \"\(rule.section)\"\n"
         }
         return text
