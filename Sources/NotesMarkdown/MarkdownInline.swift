@@ -19,15 +19,21 @@ public enum MarkdownInline {
         var bytes = Array(text.utf8)
         // Each round escapes at least one `<`, so this bounds the rounds.
         let rounds = bytes.lazy.filter { $0 == UInt8(ascii: "<") }.count
+        // The last parse says whether raw HTML is left that the bytes did not confirm; only when the rounds
+        // ran out is the text parsed once more to ask.
+        var leftOver: Bool?
         for _ in 0..<rounds {
-            let starts = rawHTMLStarts(in: bytes)
-            if starts.isEmpty { break }
-            for offset in starts.sorted(by: >) { bytes.insert(UInt8(ascii: "\\"), at: offset) }
+            let scan = rawHTMLScan(in: bytes)
+            if scan.starts.isEmpty {
+                leftOver = scan.sawHTML
+                break
+            }
+            for offset in scan.starts.sorted(by: >) { bytes.insert(UInt8(ascii: "\\"), at: offset) }
         }
         // Raw HTML libcmark reports where the bytes do not confirm it (see the known limit above; found by
         // fuzzing with a tab before the text) is not left in: then every `<` that could open a tag,
         // comment or declaration is escaped, inside code spans too (where the backslash shows). Rare, and safe.
-        if containsRawHTML(bytes) {
+        if leftOver ?? containsRawHTML(bytes) {
             var escaped: [UInt8] = []
             escaped.reserveCapacity(bytes.count + 8)
             for (index, byte) in bytes.enumerated() {
@@ -236,14 +242,19 @@ public enum MarkdownInline {
     }
 
     /// Offsets of the `<` that opens each raw HTML node libcmark finds in `bytes`.
-    static func rawHTMLStarts(in bytes: [UInt8]) -> Set<Int> {
-        guard let tree = CmarkTree(bytes: bytes) else { return [] }
+    static func rawHTMLStarts(in bytes: [UInt8]) -> Set<Int> { rawHTMLScan(in: bytes).starts }
+
+    /// `rawHTMLStarts`, and whether the parse found any raw HTML node at all (confirmed by the bytes or not).
+    static func rawHTMLScan(in bytes: [UInt8]) -> (starts: Set<Int>, sawHTML: Bool) {
+        guard let tree = CmarkTree(bytes: bytes) else { return ([], false) }
         let lines = LineTable(bytes)
         var starts = Set<Int>()
+        var sawHTML = false
         withExtendedLifetime(tree) {
             var stack = [tree.root]
             while let node = stack.popLast() {
                 stack += node.children
+                if node.kind == .htmlBlock || node.kind == .htmlInline { sawHTML = true }
                 switch node.kind {
                 case .htmlBlock:
                     // Block start columns are exact, but may sit on indentation before the `<`.
@@ -258,7 +269,7 @@ public enum MarkdownInline {
                 }
             }
         }
-        return starts
+        return (starts, sawHTML)
     }
 
     /// The offset where an inline node's literal starts, checked against the bytes.

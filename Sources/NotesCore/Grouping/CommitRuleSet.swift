@@ -72,6 +72,9 @@ public struct CommitRuleSet: Sendable {
     public func match(_ record: CommitRecord, paths: [String]? = nil) -> Match? {
         guard !rules.isEmpty else { return nil }
         let subject = record.subject
+        // Built once per commit, when a rule first asks, not once per rule.
+        var body: String?
+        var author: String?
         for rule in rules {
             var subjectMatch: RegexMatch?
             if let expression = rule.subject {
@@ -82,8 +85,14 @@ public struct CommitRuleSet: Sendable {
                     continue
                 }
             }
-            if let expression = rule.body, !expression.matches(GroupingRules.body(of: record)) { continue }
-            if let expression = rule.author, !expression.matches("\(record.author.name) <\(record.author.email)>") { continue }
+            if let expression = rule.body {
+                if body == nil { body = GroupingRules.body(of: record) }
+                if !expression.matches(body ?? "") { continue }
+            }
+            if let expression = rule.author {
+                if author == nil { author = "\(record.author.name) <\(record.author.email)>" }
+                if !expression.matches(author ?? "") { continue }
+            }
             if let expression = rule.path, !(paths ?? []).contains(where: expression.matches) { continue }
             var description: String?
             if let template = rule.description {
