@@ -34,7 +34,7 @@ struct DraftCommand: NotesSubcommand {
     @Flag(help: "Print the view model templates see, as JSON, instead of the notes.")
     var context = false
 
-    @Flag(help: "Print one line per commit of the range, where it went and why, instead of the notes.")
+    @Flag(help: "Print one line per commit of the range, where it went and why, instead of the notes; then the changes a hand-edited CHANGELOG or README entry of the release leaves out.")
     var explain = false
 
     @Flag(help: "Fail with exit code 6, listing them, when the range has commits that are not Conventional Commits.")
